@@ -1,0 +1,25 @@
+export const roles = ["officer", "safeguarding", "board", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "consultations",
+  "moderate",
+  "tag",
+  "summaries",
+  "respond",
+  "safeguard",
+  "administer",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** What each role may do. Admins may do everything. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  officer: ["consultations", "moderate", "tag", "summaries"],
+  safeguarding: ["moderate", "safeguard"],
+  board: ["respond"],
+  admin: permissions,
+};
+
+export function can(role: string, permission: Permission) {
+  return (rolePermissions as Record<string, readonly Permission[]>)[role]?.includes(permission) ?? false;
+}

@@ -1,0 +1,44 @@
+import { redirect } from "react-router";
+import { createStaffSession, destroyStaffSession, findStaffBySession, type StaffUser } from "~/models/staff.server";
+import { env, isProduction } from "~/utils/env.server";
+import { readCookie, serializeCookie } from "~/utils/http";
+import { can, type Permission } from "./roles";
+
+const COOKIE = "sb_staff";
+
+export function getStaff(request: Request): StaffUser | null {
+  const id = readCookie(request, COOKIE);
+  if (!id) return null;
+  return findStaffBySession(id);
+}
+
+/** Starts a session and returns the Set-Cookie header for it. */
+export function startStaffSession(staffId: number) {
+  const id = createStaffSession(staffId, env.SESSION_HOURS);
+  return serializeCookie(COOKIE, id, { maxAge: Math.round(env.SESSION_HOURS * 3600), secure: isProduction });
+}
+
+export function endStaffSession(request: Request) {
+  const id = readCookie(request, COOKIE);
+  if (id) destroyStaffSession(id);
+  return serializeCookie(COOKIE, "", { maxAge: 0, secure: isProduction });
+}
+
+/** Signed-in staff, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireStaff(request: Request): StaffUser {
+  const staff = getStaff(request);
+  if (!staff) {
+    const url = new URL(request.url);
+    throw redirect(`/staff/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return staff;
+}
+
+/** Signed-in staff whose role carries the permission; otherwise 403. */
+export function requirePermission(request: Request, permission: Permission): StaffUser {
+  const staff = requireStaff(request);
+  if (!can(staff.role, permission)) {
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return staff;
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * GOV.UK-style error summary: a focused box at the top of the form linking to each field in error.
+ * Field ids are the keys of `errors`. With JavaScript off, autoFocus still moves focus here on load.
+ */
+export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  });
+  if (!entries.length) return null;
+  return (
+    // biome-ignore lint/a11y/noAutofocus: the error summary must take focus so people hear what went wrong
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" autoFocus>
+      <h2 id="error-summary-title">{t("error.summaryTitle")}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The message beside a field; its id is what the field's aria-describedby points at. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      <span className="visually-hidden">{t("error.prefix")}</span>
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from "react-i18next";
+
+/** Shown when some of a page's content has no translation in the chosen language and is in English. */
+export function FallbackNotice({ show }: { show: boolean }) {
+  const { t } = useTranslation();
+  if (!show) return null;
+  return (
+    <p className="notice warn" lang={undefined}>
+      {t("consultation.fallbackNotice")}
+    </p>
+  );
+}

@@ -1,0 +1,121 @@
+import { useTranslation } from "react-i18next";
+import type { SummaryFigures } from "~db/schema/summaries";
+
+/** A summary's figures: headline counts, then a bar chart (SVG) with the same data in a table beside it. */
+export function FiguresView({ figures }: { figures: SummaryFigures }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...figures.ageBands.map((a) => a.count));
+  const barH = 28;
+  return (
+    <section aria-label={t("figures.title")}>
+      <ul className="stat-row">
+        <li className="stat">
+          <strong>{figures.people}</strong> {t("figures.people")}
+        </li>
+        <li className="stat">
+          <strong>{figures.contributions}</strong> {t("figures.contributions")}
+        </li>
+      </ul>
+      <div className="grid-2">
+        <figure style={{ margin: 0 }}>
+          <figcaption className="label">{t("figures.byAge")}</figcaption>
+          <svg
+            className="bar-chart"
+            role="img"
+            aria-label={t("figures.byAgeChart")}
+            viewBox={`0 0 400 ${figures.ageBands.length * barH + 4}`}
+            width="100%"
+            style={{ maxWidth: 400 }}
+          >
+            {figures.ageBands.map((a, i) => (
+              <g key={a.band} transform={`translate(0 ${i * barH})`}>
+                <text x="0" y="18">
+                  {t(`ageBand.${a.band}`)}
+                </text>
+                <rect className="bar" x="120" y="4" height="18" width={(a.count / max) * 240} rx="3" />
+                <text x={126 + (a.count / max) * 240} y="18">
+                  {a.count}
+                </text>
+              </g>
+            ))}
+          </svg>
+        </figure>
+        <table>
+          <caption>{t("figures.byAge")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.ageBand")}</th>
+              <th scope="col" className="num">
+                {t("figures.people")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.ageBands.map((a) => (
+              <tr key={a.band}>
+                <td>{t(`ageBand.${a.band}`)}</td>
+                <td className="num">{a.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <table>
+        <caption>{t("figures.byOutcome")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("figures.outcome")}</th>
+            <th scope="col" className="num">
+              {t("figures.contributions")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.scaleAnswers")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.positive")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.negative")}
+            </th>
+            <th scope="col" className="num">
+              {t("figures.mean")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.outcomes.map((o) => (
+            <tr key={o.outcomeId}>
+              <td>{o.title}</td>
+              <td className="num">{o.count}</td>
+              <td className="num">{o.scaleAnswers}</td>
+              <td className="num">{o.positive}</td>
+              <td className="num">{o.negative}</td>
+              <td className="num">{o.scaleMean ?? "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {figures.localities.length > 0 && (
+        <table>
+          <caption>{t("figures.byLocality")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.locality")}</th>
+              <th scope="col" className="num">
+                {t("figures.people")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.localities.map((l) => (
+              <tr key={l.name || "unknown"}>
+                <td>{l.name || t("figures.notSaid")}</td>
+                <td className="num">{l.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

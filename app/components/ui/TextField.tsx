@@ -1,0 +1,48 @@
+import { Input, Label, Text, TextArea, TextField as AriaTextField } from "react-aria-components";
+
+type Props = {
+  label: string;
+  name: string;
+  description?: string;
+  error?: string;
+  defaultValue?: string;
+  type?: "text" | "email" | "date" | "number" | "datetime-local";
+  multiline?: boolean;
+  rows?: number;
+  isRequired?: boolean;
+  maxLength?: number;
+  /** id of the input, so an error summary can link to it */
+  id?: string;
+};
+
+/**
+ * react-aria TextField with label, description and error wired to the input (aria-describedby).
+ * It renders a real named input, so the form works without JavaScript.
+ */
+export function TextField({ label, name, description, error, defaultValue, type = "text", multiline, rows = 4, isRequired, maxLength, id }: Props) {
+  return (
+    <AriaTextField
+      name={name}
+      defaultValue={defaultValue}
+      type={multiline ? undefined : type}
+      isInvalid={Boolean(error)}
+      isRequired={isRequired}
+      maxLength={maxLength}
+      validationBehavior="aria"
+      className={`field${error ? " has-error" : ""}`}
+    >
+      <Label>{label}</Label>
+      {description && (
+        <Text slot="description" className="hint">
+          {description}
+        </Text>
+      )}
+      {error && (
+        <Text slot="errorMessage" className="field-error">
+          {error}
+        </Text>
+      )}
+      {multiline ? <TextArea id={id ?? name} rows={rows} /> : <Input id={id ?? name} />}
+    </AriaTextField>
+  );
+}

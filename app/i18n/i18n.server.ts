@@ -1,0 +1,32 @@
+import ar from "../../public/locales/ar/common.json";
+import en from "../../public/locales/en/common.json";
+import pl from "../../public/locales/pl/common.json";
+import { getI18n, isLang, type Lang, languages, type Messages } from "./index";
+
+export const messages: Record<Lang, Messages> = { en, pl, ar };
+
+export const LANG_COOKIE = "sb_lang";
+
+/** The language from the cookie set by the language switch, else the browser's preference, else English. */
+export function getLang(request: Request): Lang {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = /(?:^|;\s*)sb_lang=([a-z]{2})/.exec(cookie);
+  if (match && isLang(match[1])) return match[1];
+  const accept = request.headers.get("accept-language") ?? "";
+  for (const part of accept.split(",")) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (isLang(code)) return code;
+  }
+  return "en";
+}
+
+export function i18nFor(lang: Lang) {
+  return getI18n(lang, messages[lang], messages.en);
+}
+
+export function getT(langOrRequest: Lang | Request) {
+  const lang = typeof langOrRequest === "string" ? langOrRequest : getLang(langOrRequest);
+  return i18nFor(lang).t;
+}
+
+for (const lang of languages) i18nFor(lang);

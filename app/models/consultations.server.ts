@@ -1,0 +1,512 @@
+import crypto from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { answerIsValid } from "~/schemas/answers";
+import { checkText } from "~/utils/text-safety";
+import { getDb } from "~db/client";
+import {
+  consultations,
+  contributionChoices,
+  contributions,
+  contributionTags,
+  type DraftAbout,
+  type DraftAnswer,
+  questionOptions,
+  questions,
+  questionTags,
+  responseDrafts,
+  responses,
+} from "~db/schema";
+
+export type Translations = Record<string, Record<string, string>>;
+
+export type ParticipantQuestion = {
+  id: number;
+  position: number;
+  kind: string;
+  prompt: string;
+  easyPrompt: string | null;
+  why: string | null;
+  required: boolean;
+  maxLength: number;
+  translations: Translations;
+  options: { id: number; label: string; easyLabel: string | null; isOther: boolean; translations: Translations }[];
+  outcomeIds: number[];
+};
+
+export type ParticipantConsultation = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  easySummary: string | null;
+  audience: string;
+  ageBands: string[];
+  opensAt: string;
+  closesAt: string;
+  resultsBy: string | null;
+  status: string;
+  minutes: number;
+  translations: Translations;
+  questions: ParticipantQuestion[];
+};
+
+/** open only while its status is open and today is inside its dates: closing at the close date needs no job. */
+export function isAcceptingAnswers(c: { status: string; opensAt: string; closesAt: string }, now = new Date()) {
+  const iso = now.toISOString();
+  return c.status === "open" && c.opensAt <= iso && iso < c.closesAt;
+}
+
+export function effectiveStatus(c: { status: string; opensAt: string; closesAt: string }, now = new Date()) {
+  if (c.status === "open" && now.toISOString() >= c.closesAt) return "closed";
+  return c.status;
+}
+
+export function getConsultationBySlug(slug: string): ParticipantConsultation | null {
+  const db = getDb();
+  const c = db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      summary: consultations.summary,
+      easySummary: consultations.easySummary,
+      audience: consultations.audience,
+      ageBands: consultations.ageBands,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      resultsBy: consultations.resultsBy,
+      status: consultations.status,
+      minutes: consultations.minutes,
+      translations: consultations.translations,
+    })
+    .from(consultations)
+    .where(eq(consultations.slug, slug))
+    .get();
+  if (!c) return null;
+  return { ...c, questions: loadQuestions(c.id) };
+}
+
+export function loadQuestions(consultationId: number): ParticipantQuestion[] {
+  const db = getDb();
+  const qs = db
+    .select({
+      id: questions.id,
+      position: questions.position,
+      kind: questions.kind,
+      prompt: questions.prompt,
+      easyPrompt: questions.easyPrompt,
+      why: questions.why,
+      required: questions.required,
+      maxLength: questions.maxLength,
+      translations: questions.translations,
+    })
+    .from(questions)
+    .where(eq(questions.consultationId, consultationId))
+    .orderBy(asc(questions.position), asc(questions.id))
+    .all();
+  if (!qs.length) return [];
+  const ids = qs.map((q) => q.id);
+  const opts = db
+    .select({
+      id: questionOptions.id,
+      questionId: questionOptions.questionId,
+      label: questionOptions.label,
+      easyLabel: questionOptions.easyLabel,
+      isOther: questionOptions.isOther,
+      translations: questionOptions.translations,
+    })
+    .from(questionOptions)
+    .where(inArray(questionOptions.questionId, ids))
+    .orderBy(asc(questionOptions.position), asc(questionOptions.id))
+    .all();
+  const tags = db
+    .select({ questionId: questionTags.questionId, outcomeId: questionTags.outcomeId })
+    .from(questionTags)
+    .where(inArray(questionTags.questionId, ids))
+    .all();
+  return qs.map((q) => ({
+    ...q,
+    options: opts.filter((o) => o.questionId === q.id).map(({ questionId: _q, ...o }) => o),
+    outcomeIds: tags.filter((t) => t.questionId === q.id).map((t) => t.outcomeId),
+  }));
+}
+
+/** Open consultations, newest first; for one audience when given (a "both" consultation suits either). */
+export function listOpenConsultations(audience?: string) {
+  const now = new Date().toISOString();
+  const rows = getDb()
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      summary: consultations.summary,
+      easySummary: consultations.easySummary,
+      audience: consultations.audience,
+      closesAt: consultations.closesAt,
+      minutes: consultations.minutes,
+      translations: consultations.translations,
+    })
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.status, "open"),
+        sql`${consultations.opensAt} <= ${now}`,
+        sql`${consultations.closesAt} > ${now}`,
+      ),
+    )
+    .orderBy(desc(consultations.opensAt))
+    .all();
+  return audience ? rows.filter((r) => r.audience === "both" || r.audience === audience) : rows;
+}
+
+// Receipts ---------------------------------------------------------------------------------------------
+
+export function newReceipt() {
+  return crypto.randomBytes(24).toString("base64url");
+}
+
+export function hashReceipt(receipt: string) {
+  return crypto.createHash("sha256").update(receipt).digest("hex");
+}
+
+export function getDraft(receiptHash: string, consultationId: number) {
+  const row = getDb()
+    .select({ answers: responseDrafts.answers, about: responseDrafts.about })
+    .from(responseDrafts)
+    .where(and(eq(responseDrafts.receiptHash, receiptHash), eq(responseDrafts.consultationId, consultationId)))
+    .get();
+  return row ?? null;
+}
+
+/** Keeps one answer in the draft (or removes it when an optional question is skipped). */
+export function saveDraftAnswer(receiptHash: string, consultationId: number, questionId: number, answer?: DraftAnswer) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const existing = tx
+      .select({ answers: responseDrafts.answers, consultationId: responseDrafts.consultationId })
+      .from(responseDrafts)
+      .where(eq(responseDrafts.receiptHash, receiptHash))
+      .get();
+    const answers = existing && existing.consultationId === consultationId ? { ...existing.answers } : {};
+    if (answer) answers[String(questionId)] = answer;
+    else delete answers[String(questionId)];
+    const updatedAt = new Date().toISOString();
+    tx.insert(responseDrafts)
+      .values({ receiptHash, consultationId, answers, updatedAt })
+      .onConflictDoUpdate({ target: responseDrafts.receiptHash, set: { answers, consultationId, updatedAt } })
+      .run();
+  });
+}
+
+export function saveDraftAbout(receiptHash: string, consultationId: number, about: DraftAbout) {
+  const updatedAt = new Date().toISOString();
+  getDb()
+    .insert(responseDrafts)
+    .values({ receiptHash, consultationId, answers: {}, about, updatedAt })
+    .onConflictDoUpdate({ target: responseDrafts.receiptHash, set: { about, updatedAt } })
+    .run();
+}
+
+export function findResponseByReceipt(receiptHash: string) {
+  return (
+    getDb()
+      .select({ id: responses.id, consultationId: responses.consultationId, updatedAt: responses.updatedAt })
+      .from(responses)
+      .where(eq(responses.receiptHash, receiptHash))
+      .get() ?? null
+  );
+}
+
+export function responseHasEscalation(responseId: number) {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(contributions)
+    .where(and(eq(contributions.responseId, responseId), eq(contributions.moderationState, "escalated")))
+    .get();
+  return (row?.n ?? 0) > 0;
+}
+
+export class SubmissionError extends Error {
+  constructor(
+    public readonly code: "closed" | "incomplete",
+    public readonly questionNumber?: number,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * Turns a draft into a response and its contributions in one transaction, so a submission is either
+ * wholly stored or not at all. Sending again with the same receipt replaces the earlier answers.
+ */
+export function submitResponse(input: {
+  consultation: ParticipantConsultation;
+  receiptHash: string | null;
+  answers: Record<string, DraftAnswer>;
+  about: DraftAbout | null;
+  language: string;
+  readingLevel: string;
+  channel?: "online" | "paper" | "import";
+  now?: Date;
+}) {
+  const { consultation } = input;
+  const now = input.now ?? new Date();
+  if (input.channel === undefined && !isAcceptingAnswers(consultation, now)) throw new SubmissionError("closed");
+  consultation.questions.forEach((q, i) => {
+    if (!answerIsValid(q, input.answers[String(q.id)])) throw new SubmissionError("incomplete", i + 1);
+  });
+  const about = input.about ?? {};
+  const audience =
+    consultation.audience === "both"
+      ? about.audience === "parents_carers"
+        ? "parents_carers"
+        : "young_people"
+      : consultation.audience;
+  const ageBand = audience === "young_people" && about.ageBand ? about.ageBand : null;
+  const localityId = about.localityId ?? null;
+  const iso = now.toISOString();
+  const db = getDb();
+  let escalated = false;
+
+  const responseId = db.transaction((tx) => {
+    let id: number;
+    const existing = input.receiptHash
+      ? tx.select({ id: responses.id }).from(responses).where(eq(responses.receiptHash, input.receiptHash)).get()
+      : undefined;
+    if (existing) {
+      id = existing.id;
+      tx.update(responses)
+        .set({ audience, ageBand, localityId, language: input.language, readingLevel: input.readingLevel, updatedAt: iso })
+        .where(eq(responses.id, id))
+        .run();
+      tx.delete(contributions).where(eq(contributions.responseId, id)).run();
+    } else {
+      id = tx
+        .insert(responses)
+        .values({
+          consultationId: consultation.id,
+          receiptHash: input.receiptHash,
+          audience,
+          ageBand,
+          localityId,
+          channel: input.channel ?? "online",
+          language: input.language,
+          readingLevel: input.readingLevel,
+          createdAt: iso,
+          updatedAt: iso,
+        })
+        .returning({ id: responses.id })
+        .get().id;
+    }
+
+    for (const q of consultation.questions) {
+      const answer = input.answers[String(q.id)];
+      if (!answer) continue;
+      const text = answer.text?.trim() || null;
+      const check = text ? checkText(text) : null;
+      if (check?.escalate) escalated = true;
+      const kind =
+        q.kind === "scale" ? "scale" : q.kind === "ranking" ? "ranking" : q.kind.endsWith("_text") ? "text" : "choice";
+      const contributionId = tx
+        .insert(contributions)
+        .values({
+          source: "consultation",
+          kind,
+          consultationId: consultation.id,
+          questionId: q.id,
+          responseId: id,
+          audience,
+          ageBand,
+          localityId,
+          valueInt: answer.value ?? null,
+          body: text,
+          maskedBody: check?.masked ?? null,
+          moderationState: check ? (check.escalate ? "escalated" : "pending") : "approved",
+          flags: check?.flags ?? [],
+          createdAt: iso,
+        })
+        .returning({ id: contributions.id })
+        .get().id;
+      if (answer.optionIds?.length) {
+        tx.insert(contributionChoices)
+          .values(answer.optionIds.map((optionId) => ({ contributionId, optionId })))
+          .run();
+      }
+      if (answer.ranks) {
+        tx.insert(contributionChoices)
+          .values(Object.entries(answer.ranks).map(([optionId, rank]) => ({ contributionId, optionId: Number(optionId), rank })))
+          .run();
+      }
+      if (q.outcomeIds.length) {
+        tx.insert(contributionTags)
+          .values(q.outcomeIds.map((outcomeId) => ({ contributionId, outcomeId, source: "question", createdAt: iso })))
+          .run();
+      }
+    }
+    return id;
+  });
+  return { responseId, escalated };
+}
+
+// Staff ------------------------------------------------------------------------------------------------
+
+export function listConsultationsForStaff() {
+  return getDb()
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      status: consultations.status,
+      audience: consultations.audience,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      responses: sql<number>`(select count(*) from responses r where r.consultation_id = ${consultations.id})`,
+      questions: sql<number>`(select count(*) from questions q where q.consultation_id = ${consultations.id})`,
+    })
+    .from(consultations)
+    .orderBy(desc(consultations.createdAt), desc(consultations.id))
+    .all();
+}
+
+export function getConsultationForStaff(id: number) {
+  const c = getDb()
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      summary: consultations.summary,
+      easySummary: consultations.easySummary,
+      audience: consultations.audience,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      status: consultations.status,
+    })
+    .from(consultations)
+    .where(eq(consultations.id, id))
+    .get();
+  if (!c) return null;
+  return { ...c, questions: loadQuestions(c.id) };
+}
+
+function slugify(title: string) {
+  const base = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return base || "consultation";
+}
+
+export function createConsultation(input: {
+  staffId: number;
+  title: string;
+  summary: string;
+  easySummary: string | null;
+  audience: string;
+  opensAt: string;
+  closesAt: string;
+  minutes: number;
+}) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const base = slugify(input.title);
+    let slug = base;
+    for (let i = 2; tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)).get(); i++) {
+      slug = `${base}-${i}`;
+    }
+    return tx
+      .insert(consultations)
+      .values({
+        slug,
+        title: input.title,
+        summary: input.summary,
+        easySummary: input.easySummary,
+        audience: input.audience,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        minutes: input.minutes,
+        createdBy: input.staffId,
+      })
+      .returning({ id: consultations.id, slug: consultations.slug })
+      .get();
+  });
+}
+
+export class ConsultationEditError extends Error {
+  constructor(public readonly code: "not_found" | "not_draft" | "no_questions") {
+    super(code);
+  }
+}
+
+/** Adds a question with its options and outcome tags. Only drafts change shape: answers must match their questions. */
+export function addQuestion(input: {
+  consultationId: number;
+  kind: string;
+  prompt: string;
+  easyPrompt: string | null;
+  why: string | null;
+  required: boolean;
+  maxLength: number;
+  options: { label: string; isOther?: boolean }[];
+  outcomeIds: number[];
+}) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const c = tx
+      .select({ status: consultations.status })
+      .from(consultations)
+      .where(eq(consultations.id, input.consultationId))
+      .get();
+    if (!c) throw new ConsultationEditError("not_found");
+    if (c.status !== "draft") throw new ConsultationEditError("not_draft");
+    const position =
+      (tx
+        .select({ n: sql<number>`coalesce(max(${questions.position}), 0)` })
+        .from(questions)
+        .where(eq(questions.consultationId, input.consultationId))
+        .get()?.n ?? 0) + 1;
+    const questionId = tx
+      .insert(questions)
+      .values({
+        consultationId: input.consultationId,
+        position,
+        kind: input.kind,
+        prompt: input.prompt,
+        easyPrompt: input.easyPrompt,
+        why: input.why,
+        required: input.required,
+        maxLength: input.maxLength,
+      })
+      .returning({ id: questions.id })
+      .get().id;
+    if (input.options.length) {
+      tx.insert(questionOptions)
+        .values(
+          input.options.map((o, i) => ({ questionId, position: i + 1, label: o.label, isOther: Boolean(o.isOther) })),
+        )
+        .run();
+    }
+    if (input.outcomeIds.length) {
+      tx.insert(questionTags)
+        .values(input.outcomeIds.map((outcomeId) => ({ questionId, outcomeId })))
+        .run();
+    }
+    return questionId;
+  });
+}
+
+export function publishConsultation(id: number) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const c = tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
+    if (!c) throw new ConsultationEditError("not_found");
+    if (c.status !== "draft") throw new ConsultationEditError("not_draft");
+    const n = tx.select({ n: sql<number>`count(*)` }).from(questions).where(eq(questions.consultationId, id)).get()?.n ?? 0;
+    if (n === 0) throw new ConsultationEditError("no_questions");
+    tx.update(consultations)
+      .set({ status: "open", publishedAt: new Date().toISOString() })
+      .where(eq(consultations.id, id))
+      .run();
+  });
+}

@@ -1,0 +1,34 @@
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "~db/client";
+import { areas, localities, outcomes, plans, priorities } from "~db/schema";
+
+export const ageBands = ["under_8", "8_11", "12_15", "16_19", "20_25"] as const;
+export type AgeBand = (typeof ageBands)[number];
+export const audiences = ["young_people", "parents_carers"] as const;
+
+export function listLocalities() {
+  return getDb()
+    .select({ id: localities.id, name: localities.name, area: areas.name })
+    .from(localities)
+    .innerJoin(areas, eq(areas.id, localities.areaId))
+    .orderBy(asc(areas.id), asc(localities.name))
+    .all();
+}
+
+/** Outcomes of the active plan, in plan order, with their priorities. */
+export function listActiveOutcomes() {
+  const db = getDb();
+  const rows = db
+    .select({ id: outcomes.id, key: outcomes.key, title: outcomes.title, childTitle: outcomes.childTitle })
+    .from(outcomes)
+    .innerJoin(plans, eq(plans.id, outcomes.planId))
+    .where(eq(plans.active, true))
+    .orderBy(asc(outcomes.position))
+    .all();
+  const prios = db
+    .select({ id: priorities.id, outcomeId: priorities.outcomeId, title: priorities.title })
+    .from(priorities)
+    .orderBy(asc(priorities.position))
+    .all();
+  return rows.map((o) => ({ ...o, priorities: prios.filter((p) => p.outcomeId === o.id) }));
+}

@@ -1,0 +1,90 @@
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "~db/client";
+import { auditLog, staffSessions, staffUsers } from "~db/schema";
+
+export type StaffUser = { id: number; email: string; name: string; role: string };
+
+// argon2id with OWASP's second recommended profile (19 MiB, 2 passes).
+const argon = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, argon);
+}
+
+// A real hash of an unguessable password, verified when the email is unknown so both cases take as long.
+let dummyHash: Promise<string> | undefined;
+
+export async function verifyStaffCredentials(email: string, password: string): Promise<StaffUser | null> {
+  const db = getDb();
+  const user = db
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      passwordHash: staffUsers.passwordHash,
+      active: staffUsers.active,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, email.trim().toLowerCase()))
+    .get();
+  if (!user || !user.active) {
+    dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+    await verify(await dummyHash, password).catch(() => false);
+    return null;
+  }
+  const ok = await verify(user.passwordHash, password).catch(() => false);
+  if (!ok) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+function sha256(value: string) {
+  return crypto.createHash("sha256").update(value).digest("hex");
+}
+
+/** A new random session id every sign-in; only its hash is stored. Returns the id for the cookie. */
+export function createStaffSession(staffId: number, hours: number) {
+  const id = crypto.randomBytes(32).toString("base64url");
+  const now = new Date();
+  getDb()
+    .insert(staffSessions)
+    .values({
+      idHash: sha256(id),
+      staffId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + hours * 3600_000).toISOString(),
+    })
+    .run();
+  return id;
+}
+
+export function findStaffBySession(sessionId: string): StaffUser | null {
+  const row = getDb()
+    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(
+      and(
+        eq(staffSessions.idHash, sha256(sessionId)),
+        gt(staffSessions.expiresAt, new Date().toISOString()),
+        eq(staffUsers.active, true),
+      ),
+    )
+    .get();
+  return row ?? null;
+}
+
+export function destroyStaffSession(sessionId: string) {
+  const db = getDb();
+  db.delete(staffSessions).where(eq(staffSessions.idHash, sha256(sessionId))).run();
+  db.delete(staffSessions).where(lt(staffSessions.expiresAt, new Date().toISOString())).run();
+}
+
+export function recordAudit(staffId: number | null, action: string, subjectType?: string, subjectId?: number, detail?: unknown) {
+  getDb()
+    .insert(auditLog)
+    .values({ staffId, action, subjectType, subjectId, detail: detail === undefined ? null : JSON.stringify(detail) })
+    .run();
+}

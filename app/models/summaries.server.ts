@@ -1,0 +1,384 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { getDb } from "~db/client";
+import {
+  agendaItems,
+  bodies,
+  boardResponses,
+  consultations,
+  contributions,
+  contributionTags,
+  localities,
+  meetings,
+  outcomes,
+  type SummaryFigures,
+  summaries,
+  summaryQuotes,
+  summarySources,
+  youSaidWeDid,
+} from "~db/schema";
+
+export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
+
+/** Contributions a summary may read: in the period, tagged to one of the outcomes, and not hidden or waiting. */
+function scopeWhere(scope: SummaryScope) {
+  return and(
+    gte(contributions.createdAt, scope.from),
+    lt(contributions.createdAt, scope.to),
+    inArray(contributions.moderationState, ["approved"]),
+    inArray(
+      contributions.id,
+      getDb()
+        .select({ id: contributionTags.contributionId })
+        .from(contributionTags)
+        .where(inArray(contributionTags.outcomeId, scope.outcomeIds.length ? scope.outcomeIds : [-1])),
+    ),
+  );
+}
+
+/** The figures of a summary, computed from contributions: how many people, of which ages and places; per outcome. */
+export function computeFigures(scope: SummaryScope): SummaryFigures {
+  const db = getDb();
+  const where = scopeWhere(scope);
+  // A person is a response (one set of answers); contributions without one each count as one voice.
+  const personKey = sql<string>`coalesce('r' || ${contributions.responseId}, 'c' || ${contributions.id})`;
+  const totals = db
+    .select({ people: sql<number>`count(distinct ${personKey})`, contributions: sql<number>`count(*)` })
+    .from(contributions)
+    .where(where)
+    .get() ?? { people: 0, contributions: 0 };
+  const ageBands = db
+    .select({ band: sql<string>`coalesce(${contributions.ageBand}, 'unknown')`, count: sql<number>`count(distinct ${personKey})` })
+    .from(contributions)
+    .where(where)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .all();
+  const places = db
+    .select({ name: sql<string>`coalesce(${localities.name}, '')`, count: sql<number>`count(distinct ${personKey})` })
+    .from(contributions)
+    .leftJoin(localities, eq(localities.id, contributions.localityId))
+    .where(where)
+    .groupBy(sql`1`)
+    .orderBy(desc(sql`2`))
+    .all();
+  const perOutcome = db
+    .select({
+      outcomeId: contributionTags.outcomeId,
+      title: outcomes.title,
+      count: sql<number>`count(*)`,
+      scaleAnswers: sql<number>`sum(case when ${contributions.kind} = 'scale' then 1 else 0 end)`,
+      scaleMean: sql<number | null>`avg(case when ${contributions.kind} = 'scale' then ${contributions.valueInt} end)`,
+      positive: sql<number>`sum(case when ${contributions.kind} = 'scale' and ${contributions.valueInt} >= 4 then 1 else 0 end)`,
+      negative: sql<number>`sum(case when ${contributions.kind} = 'scale' and ${contributions.valueInt} <= 2 then 1 else 0 end)`,
+    })
+    .from(contributions)
+    .innerJoin(contributionTags, eq(contributionTags.contributionId, contributions.id))
+    .innerJoin(outcomes, eq(outcomes.id, contributionTags.outcomeId))
+    .where(and(where, inArray(contributionTags.outcomeId, scope.outcomeIds.length ? scope.outcomeIds : [-1])))
+    .groupBy(contributionTags.outcomeId)
+    .orderBy(asc(outcomes.position))
+    .all();
+  return {
+    people: totals.people,
+    contributions: totals.contributions,
+    ageBands,
+    localities: places,
+    outcomes: perOutcome.map((o) => ({
+      ...o,
+      scaleMean: o.scaleMean === null ? null : Math.round(o.scaleMean * 100) / 100,
+    })),
+  };
+}
+
+/** Approved free text in scope, masked, for the officer to choose quotes from. */
+export function candidateQuotes(scope: SummaryScope, limit = 50) {
+  return getDb()
+    .select({ id: contributions.id, text: contributions.maskedBody, ageBand: contributions.ageBand })
+    .from(contributions)
+    .where(and(scopeWhere(scope), isNotNull(contributions.maskedBody)))
+    .orderBy(desc(contributions.createdAt))
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Flags outcomes whose feedback is markedly worse or better than in the period of the same length before:
+ * the share of positive faces moved by 15 points or more (with at least 5 scale answers in both periods).
+ */
+export function exceptionFlags(scope: SummaryScope, current: SummaryFigures) {
+  const from = new Date(scope.from).getTime();
+  const to = new Date(scope.to).getTime();
+  const previous = computeFigures({
+    ...scope,
+    from: new Date(from - (to - from)).toISOString(),
+    to: scope.from,
+  });
+  const flags: string[] = [];
+  for (const o of current.outcomes) {
+    const before = previous.outcomes.find((p) => p.outcomeId === o.outcomeId);
+    if (!before || o.scaleAnswers < 5 || before.scaleAnswers < 5) continue;
+    const now = o.positive / o.scaleAnswers;
+    const then = before.positive / before.scaleAnswers;
+    if (now - then <= -0.15) flags.push(`worse:${o.outcomeId}`);
+    if (now - then >= 0.15) flags.push(`better:${o.outcomeId}`);
+  }
+  return flags;
+}
+
+export class SummaryError extends Error {
+  constructor(public readonly code: "no_meeting" | "bad_quote") {
+    super(code);
+  }
+}
+
+/** Creates the summary, its quotes and sources, and the agenda item that carries it, in one transaction. */
+export function createSummary(input: {
+  staffId: number;
+  meetingId: number;
+  title: string;
+  scope: SummaryScope;
+  keyMessage: string;
+  recommendation: string | null;
+  quoteIds: number[];
+  kind: "decision" | "information";
+}) {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const meeting = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
+    if (!meeting) throw new SummaryError("no_meeting");
+    const figures = computeFigures(input.scope);
+    const allowed = new Map(candidateQuotes(input.scope, 1000).map((q) => [q.id, q.text ?? ""]));
+    if (input.quoteIds.some((id) => !allowed.has(id))) throw new SummaryError("bad_quote");
+    const summaryId = tx
+      .insert(summaries)
+      .values({
+        meetingId: input.meetingId,
+        title: input.title,
+        periodFrom: input.scope.from,
+        periodTo: input.scope.to,
+        outcomeIds: input.scope.outcomeIds,
+        figures,
+        keyMessage: input.keyMessage,
+        recommendation: input.recommendation,
+        createdBy: input.staffId,
+      })
+      .returning({ id: summaries.id })
+      .get().id;
+    if (input.quoteIds.length) {
+      tx.insert(summaryQuotes)
+        .values(input.quoteIds.map((contributionId) => ({ summaryId, contributionId, text: allowed.get(contributionId) ?? "" })))
+        .run();
+    }
+    tx.run(sql`insert into summary_sources (summary_id, contribution_id)
+      select ${summaryId}, id from contributions where ${scopeWhere(input.scope)}`);
+    const position =
+      (tx
+        .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, input.meetingId))
+        .get()?.n ?? 0) + 1;
+    const itemId = tx
+      .insert(agendaItems)
+      .values({
+        meetingId: input.meetingId,
+        summaryId,
+        title: input.title,
+        kind: input.kind,
+        position,
+        exceptionFlags: exceptionFlags(input.scope, figures),
+      })
+      .returning({ id: agendaItems.id })
+      .get().id;
+    return { summaryId, itemId };
+  });
+}
+
+export function listMeetings() {
+  return getDb()
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      meetsOn: meetings.meetsOn,
+      body: bodies.name,
+      bodyKind: bodies.kind,
+      items: sql<number>`(select count(*) from agenda_items a where a.meeting_id = ${meetings.id})`,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .orderBy(desc(meetings.meetsOn))
+    .all();
+}
+
+export function getMeeting(id: number) {
+  const db = getDb();
+  const meeting = db
+    .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, place: meetings.place, body: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(meetings.id, id))
+    .get();
+  if (!meeting) return null;
+  const items = db
+    .select({
+      id: agendaItems.id,
+      title: agendaItems.title,
+      kind: agendaItems.kind,
+      position: agendaItems.position,
+      exceptionFlags: agendaItems.exceptionFlags,
+      responded: sql<number>`exists(select 1 from board_responses b where b.agenda_item_id = ${agendaItems.id})`,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, id))
+    .orderBy(asc(agendaItems.position))
+    .all();
+  return { ...meeting, items };
+}
+
+export function getAgendaItem(id: number) {
+  const db = getDb();
+  const item = db
+    .select({
+      id: agendaItems.id,
+      title: agendaItems.title,
+      kind: agendaItems.kind,
+      exceptionFlags: agendaItems.exceptionFlags,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetsOn: meetings.meetsOn,
+      summaryId: summaries.id,
+      periodFrom: summaries.periodFrom,
+      periodTo: summaries.periodTo,
+      figures: summaries.figures,
+      keyMessage: summaries.keyMessage,
+      recommendation: summaries.recommendation,
+      outcomeIds: summaries.outcomeIds,
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(summaries, eq(summaries.id, agendaItems.summaryId))
+    .where(eq(agendaItems.id, id))
+    .get();
+  if (!item) return null;
+  const quotes = item.summaryId
+    ? db.select({ text: summaryQuotes.text }).from(summaryQuotes).where(eq(summaryQuotes.summaryId, item.summaryId)).all()
+    : [];
+  const response = db
+    .select({
+      decision: boardResponses.decision,
+      actions: boardResponses.actions,
+      recordedAt: boardResponses.recordedAt,
+      youSaid: youSaidWeDid.youSaid,
+      weDid: youSaidWeDid.weDid,
+      youSaidParents: youSaidWeDid.youSaidParents,
+      weDidParents: youSaidWeDid.weDidParents,
+    })
+    .from(boardResponses)
+    .leftJoin(youSaidWeDid, eq(youSaidWeDid.boardResponseId, boardResponses.id))
+    .where(eq(boardResponses.agendaItemId, id))
+    .get();
+  return { ...item, quotes: quotes.map((q) => q.text), response: response ?? null };
+}
+
+export class ResponseError extends Error {
+  constructor(public readonly code: "not_found" | "already_recorded") {
+    super(code);
+  }
+}
+
+/**
+ * Records the Board's response to an agenda item and publishes its "you said, we did", in one transaction.
+ * Closed consultations whose answers fed the summary become "reported".
+ */
+export function recordBoardResponse(input: {
+  staffId: number;
+  agendaItemId: number;
+  decision: string;
+  actions: string;
+  youSaid: string;
+  weDid: string;
+  youSaidParents: string;
+  weDidParents: string;
+}) {
+  const db = getDb();
+  const now = new Date().toISOString();
+  return db.transaction((tx) => {
+    const item = tx
+      .select({ id: agendaItems.id, summaryId: agendaItems.summaryId, outcomeIds: summaries.outcomeIds })
+      .from(agendaItems)
+      .leftJoin(summaries, eq(summaries.id, agendaItems.summaryId))
+      .where(eq(agendaItems.id, input.agendaItemId))
+      .get();
+    if (!item) throw new ResponseError("not_found");
+    const existing = tx
+      .select({ id: boardResponses.id })
+      .from(boardResponses)
+      .where(eq(boardResponses.agendaItemId, item.id))
+      .get();
+    if (existing) throw new ResponseError("already_recorded");
+    const responseId = tx
+      .insert(boardResponses)
+      .values({
+        agendaItemId: item.id,
+        decision: input.decision,
+        actions: input.actions,
+        recordedBy: input.staffId,
+        recordedAt: now,
+      })
+      .returning({ id: boardResponses.id })
+      .get().id;
+    tx.insert(youSaidWeDid)
+      .values({
+        boardResponseId: responseId,
+        outcomeId: item.outcomeIds?.[0] ?? null,
+        youSaid: input.youSaid,
+        weDid: input.weDid,
+        youSaidParents: input.youSaidParents,
+        weDidParents: input.weDidParents,
+        publishedAt: now,
+      })
+      .run();
+    if (item.summaryId) {
+      tx.update(consultations)
+        .set({ status: "reported" })
+        .where(
+          and(
+            ne(consultations.status, "draft"),
+            sql`${consultations.closesAt} <= ${now}`,
+            inArray(
+              consultations.id,
+              tx
+                .select({ id: contributions.consultationId })
+                .from(summarySources)
+                .innerJoin(contributions, eq(contributions.id, summarySources.contributionId))
+                .where(eq(summarySources.summaryId, item.summaryId)),
+            ),
+          ),
+        )
+        .run();
+    }
+    return responseId;
+  });
+}
+
+/** Published "you said, we did" entries, newest first, with the outcome in children's words. */
+export function listYouSaidWeDid(limit = 50) {
+  return getDb()
+    .select({
+      id: youSaidWeDid.id,
+      youSaid: youSaidWeDid.youSaid,
+      weDid: youSaidWeDid.weDid,
+      youSaidParents: youSaidWeDid.youSaidParents,
+      weDidParents: youSaidWeDid.weDidParents,
+      publishedAt: youSaidWeDid.publishedAt,
+      outcome: outcomes.childTitle,
+      meetingTitle: meetings.title,
+    })
+    .from(youSaidWeDid)
+    .innerJoin(boardResponses, eq(boardResponses.id, youSaidWeDid.boardResponseId))
+    .innerJoin(agendaItems, eq(agendaItems.id, boardResponses.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(outcomes, eq(outcomes.id, youSaidWeDid.outcomeId))
+    .orderBy(desc(youSaidWeDid.publishedAt), desc(youSaidWeDid.id))
+    .limit(limit)
+    .all();
+}

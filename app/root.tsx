@@ -1,0 +1,162 @@
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useHref,
+  useLocation,
+  useNavigate,
+  useRouteLoaderData,
+} from "react-router";
+import { RouterProvider } from "react-aria-components";
+import { PageTitle } from "~/components/PageTitle";
+import { dirOf, getI18n, type Lang, languageNames, languages } from "~/i18n";
+import { getLang, messages } from "~/i18n/i18n.server";
+import type { Route } from "./+types/root";
+import stylesUrl from "./styles.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const lang = getLang(request);
+  return { lang, messages: messages[lang] };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang: Lang = data?.lang ?? "en";
+  const i18n = getI18n(lang, data?.messages ?? {});
+  return (
+    <html lang={lang} dir={dirOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Chrome lang={lang}>{children}</Chrome>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const back = location.pathname + location.search;
+  const staffArea = location.pathname.startsWith("/staff");
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("layout.skip")}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <a href="/" className="brand">
+            <svg aria-hidden="true" viewBox="0 0 32 32" width="32" height="32" className="brand-mark">
+              <circle cx="16" cy="16" r="15" fill="currentColor" />
+              <path d="M9 13h14M9 18h9" stroke="#fff" strokeWidth="3" strokeLinecap="round" />
+            </svg>
+            <span>{t("layout.siteName")}</span>
+          </a>
+          <nav aria-label={t("layout.languages")} className="languages">
+            <ul>
+              {languages.map((code) => (
+                <li key={code}>
+                  {code === lang ? (
+                    <span aria-current="true" lang={code} className="language-current">
+                      {languageNames[code]}
+                    </span>
+                  ) : (
+                    <a
+                      href={`/language?to=${code}&back=${encodeURIComponent(back)}`}
+                      lang={code}
+                      hrefLang={code}
+                    >
+                      {languageNames[code]}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        {!staffArea && (
+          <nav aria-label={t("layout.mainNav")} className="wrap main-nav">
+            <ul>
+              <li>
+                <a href="/consultations">{t("nav.consultations")}</a>
+              </li>
+              <li>
+                <a href="/you-said-we-did">{t("nav.youSaid")}</a>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className={staffArea ? "staff-main" : "participant-main"}>
+        <div className={staffArea ? "wrap wide" : "wrap"}>{children}</div>
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <ul>
+            <li>
+              <a href="/privacy">{t("nav.privacy")}</a>
+            </li>
+            <li>
+              <a href="/accessibility">{t("nav.accessibility")}</a>
+            </li>
+            <li>
+              <a href="/staff">{t("nav.staff")}</a>
+            </li>
+          </ul>
+          <p>{t("layout.footer")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  const navigate = useNavigate();
+  return (
+    <RouterProvider navigate={navigate} useHref={useHref}>
+      <Outlet />
+    </RouterProvider>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  let key = "error.unexpected";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) key = "error.notFound";
+    else if (error.status === 403) key = "error.forbidden";
+    else if (error.status === 429) key = "error.tooMany";
+    else if (error.status === 400) key = "error.badRequest";
+    else if (error.status === 410) key = "error.closed";
+  }
+  const title = t(`${key}.title`);
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1>{title}</h1>
+      <p>{t(`${key}.body`)}</p>
+      <p>
+        <a href="/">{t("error.home")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { index, layout, prefix, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  // Participants and the public
+  index("routes/public/home.tsx"),
+  route("language", "routes/public/language.ts"),
+  route("healthz", "routes/public/healthz.ts"),
+  route("privacy", "routes/public/privacy.tsx"),
+  route("accessibility", "routes/public/accessibility.tsx"),
+  route("you-said-we-did", "routes/public/you-said-we-did.tsx"),
+  route("questions", "routes/public/coming-soon.tsx", { id: "questions" }),
+  route("ask", "routes/public/coming-soon.tsx", { id: "ask" }),
+  route("sessions", "routes/public/coming-soon.tsx", { id: "sessions" }),
+  route("join", "routes/public/coming-soon.tsx", { id: "join" }),
+  route("pass", "routes/public/coming-soon.tsx", { id: "pass" }),
+
+  ...prefix("consultations", [
+    index("routes/consultations/list.tsx"),
+    route(":slug", "routes/consultations/start.tsx"),
+    route(":slug/question/:number", "routes/consultations/question.tsx"),
+    route(":slug/about-you", "routes/consultations/about-you.tsx"),
+    route(":slug/check", "routes/consultations/check.tsx"),
+    route(":slug/done", "routes/consultations/done.tsx"),
+  ]),
+
+  // Staff
+  route("staff/sign-in", "routes/staff/sign-in.tsx"),
+  route("staff/sign-out", "routes/staff/sign-out.ts"),
+  layout("routes/staff/layout.tsx", [
+    ...prefix("staff", [
+      index("routes/staff/home.tsx"),
+      route("consultations", "routes/staff/consultations/list.tsx"),
+      route("consultations/new", "routes/staff/consultations/new.tsx"),
+      route("consultations/:id", "routes/staff/consultations/edit.tsx"),
+      route("moderation", "routes/staff/moderation.tsx"),
+      route("summaries/new", "routes/staff/summaries/new.tsx"),
+      route("meetings", "routes/staff/meetings/list.tsx"),
+      route("meetings/:id", "routes/staff/meetings/show.tsx"),
+      route("agenda-items/:id", "routes/staff/meetings/item.tsx"),
+    ]),
+  ]),
+
+  route("*", "routes/public/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,86 @@
+import { useTranslation } from "react-i18next";
+import { FallbackNotice } from "~/components/FallbackNotice";
+import { PageTitle } from "~/components/PageTitle";
+import { ReadingSwitch } from "~/components/ReadingSwitch";
+import { getLang } from "~/i18n/i18n.server";
+import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.server";
+import { localize } from "~/utils/localize";
+import { formatDate } from "~/utils/time";
+import { readReceipt } from "~/utils/receipt.server";
+import type { Route } from "./+types/start";
+import { handleReadingSwitch, loadPublicConsultation } from "./shared.server";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const level = handleReadingSwitch(request);
+  const consultation = loadPublicConsultation(params.slug);
+  const lang = getLang(request);
+  const title = localize(consultation, "title", lang);
+  const summary = localize(consultation, "summary", lang, level === "easy");
+  const receipt = readReceipt(request, consultation.id);
+  const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
+  return {
+    slug: consultation.slug,
+    title: title.text,
+    summary: summary.text,
+    fallback: title.fallback || summary.fallback,
+    level,
+    easyAvailable: Boolean(consultation.easySummary || consultation.translations[lang]?.easySummary),
+    status: effectiveStatus(consultation),
+    closesOn: formatDate(consultation.closesAt, lang),
+    resultsBy: formatDate(consultation.resultsBy, lang),
+    minutes: consultation.minutes,
+    questionCount: consultation.questions.length,
+    answered,
+  };
+}
+
+export default function StartPage({ loaderData: c }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={c.title} />
+      <a href="/consultations" className="back-link">
+        {t("consultation.allConsultations")}
+      </a>
+      <h1>{c.title}</h1>
+      <ReadingSwitch level={c.level} available={c.easyAvailable} />
+      <FallbackNotice show={c.fallback} />
+      <p className="lead">{c.summary}</p>
+      {c.status === "open" ? (
+        <>
+          <ul className="meta">
+            <li>{t("consultation.minutes", { count: c.minutes })}</li>
+            <li>{t("consultation.questionCount", { count: c.questionCount })}</li>
+            <li>{t("consultation.closesOn", { date: c.closesOn })}</li>
+          </ul>
+          <div className="panel">
+            <h2 style={{ marginTop: 0 }}>{t("consultation.beforeYouStart")}</h2>
+            <p>{t("consultation.noName")}</p>
+            <p>{t("consultation.skipOptional")}</p>
+            <p>
+              <a href="/privacy">{t("consultation.privacyLink")}</a>
+            </p>
+          </div>
+          {c.answered && <p className="notice">{t("consultation.alreadyAnswered")}</p>}
+          <p>
+            <a href={`/consultations/${c.slug}/question/1`} className="button">
+              {c.answered ? t("consultation.changeAnswers") : t("consultation.start")}
+            </a>
+          </p>
+        </>
+      ) : (
+        <div className="notice">
+          <h2 style={{ marginTop: 0 }}>{t("consultation.closedTitle")}</h2>
+          <p>{t("consultation.closedBody")}</p>
+          {c.status === "reported" ? (
+            <p>
+              <a href="/you-said-we-did">{t("consultation.seeWhatHappened")}</a>
+            </p>
+          ) : (
+            c.resultsBy && <p>{t("consultation.resultsBy", { date: c.resultsBy })}</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "~/components/PageTitle";
+import { getLang } from "~/i18n/i18n.server";
+import { listOpenConsultations } from "~/models/consultations.server";
+import { listYouSaidWeDid } from "~/models/summaries.server";
+import { localize } from "~/utils/localize";
+import type { Route } from "./+types/home";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const lang = getLang(request);
+  const open = listOpenConsultations().slice(0, 3).map((c) => ({ slug: c.slug, title: localize(c, "title", lang).text, minutes: c.minutes }));
+  const latest = listYouSaidWeDid(1)[0] ?? null;
+  return { open, latest: latest && { youSaid: latest.youSaid, weDid: latest.weDid } };
+}
+
+export default function Home({ loaderData: p }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t("home.title")} />
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <h2>{t("home.openTitle")}</h2>
+      {p.open.length === 0 ? (
+        <p>{t("list.none")}</p>
+      ) : (
+        <ul className="card-list">
+          {p.open.map((c) => (
+            <li key={c.slug} className="card">
+              <h3 style={{ margin: 0 }}>
+                <a href={`/consultations/${c.slug}`}>{c.title}</a>
+              </h3>
+              <p className="meta" style={{ margin: "0.3rem 0 0" }}>
+                {t("consultation.minutes", { count: c.minutes })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p style={{ marginTop: "1rem" }}>
+        <a href="/consultations" className="button">
+          {t("home.seeAll")}
+        </a>
+      </p>
+      {p.latest && (
+        <>
+          <h2>{t("nav.youSaid")}</h2>
+          <div className="ysdw">
+            <div className="ysdw-said">
+              <h3>{t("ysdw.youSaid")}</h3>
+              <p>{p.latest.youSaid}</p>
+            </div>
+            <div className="ysdw-did">
+              <h3>{t("ysdw.weDid")}</h3>
+              <p>{p.latest.weDid}</p>
+            </div>
+          </div>
+          <p style={{ marginTop: "1rem" }}>
+            <a href="/you-said-we-did">{t("home.moreYsdw")}</a>
+          </p>
+        </>
+      )}
+      <h2>{t("home.howTitle")}</h2>
+      <ol>
+        <li>{t("home.how1")}</li>
+        <li>{t("home.how2")}</li>
+        <li>{t("home.how3")}</li>
+        <li>{t("home.how4")}</li>
+      </ol>
+    </>
+  );
+}

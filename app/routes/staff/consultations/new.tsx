@@ -1,0 +1,105 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
+import { PageTitle } from "~/components/PageTitle";
+import { Button } from "~/components/ui/Button";
+import { TextField } from "~/components/ui/TextField";
+import { getT } from "~/i18n/i18n.server";
+import { createConsultation } from "~/models/consultations.server";
+import { recordAudit } from "~/models/staff.server";
+import { consultationSchema } from "~/schemas/consultations";
+import type { Route } from "./+types/new";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  requirePermission(request, "consultations");
+  const today = new Date().toISOString().slice(0, 10);
+  const inFourWeeks = new Date(Date.now() + 28 * 86400_000).toISOString().slice(0, 10);
+  return {
+    values: { title: "", summary: "", easySummary: "", audience: "young_people", opensOn: today, closesOn: inFourWeeks, minutes: "5" } as Record<string, string>,
+    errors: null as Record<string, string> | null,
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const staff = requirePermission(request, "consultations");
+  const form = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+  const parsed = consultationSchema.safeParse(values);
+  if (!parsed.success) {
+    const t = getT(request);
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
+    return data({ values, errors }, { status: 400 });
+  }
+  const v = parsed.data;
+  const created = createConsultation({
+    staffId: staff.id,
+    title: v.title,
+    summary: v.summary,
+    easySummary: v.easySummary,
+    audience: v.audience,
+    opensAt: new Date(`${v.opensOn}T00:00:00Z`).toISOString(),
+    closesAt: new Date(`${v.closesOn}T23:59:59Z`).toISOString(),
+    minutes: v.minutes,
+  });
+  recordAudit(staff.id, "consultation_created", "consultation", created.id);
+  return redirect(`/staff/consultations/${created.id}`);
+}
+
+export default function NewConsultation({ loaderData, actionData }: Route.ComponentProps) {
+  const p = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const e: Record<string, string> = p.errors ?? {};
+  return (
+    <>
+      <PageTitle title={t("builder.new")} error={Boolean(p.errors)} />
+      <a href="/staff/consultations" className="back-link">
+        {t("staff.navLinks.consultations")}
+      </a>
+      <ErrorSummary errors={p.errors} />
+      <h1>{t("builder.new")}</h1>
+      <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
+        <TextField label={t("builder.title")} name="title" defaultValue={p.values.title} error={e.title} maxLength={120} />
+        <TextField
+          label={t("builder.summary")}
+          name="summary"
+          description={t("builder.summaryHint")}
+          defaultValue={p.values.summary}
+          error={e.summary}
+          multiline
+        />
+        <TextField
+          label={t("builder.easySummary")}
+          name="easySummary"
+          description={t("builder.easySummaryHint")}
+          defaultValue={p.values.easySummary}
+          error={e.easySummary}
+          multiline
+        />
+        <div className={`field${e.audience ? " has-error" : ""}`}>
+          <fieldset>
+            <legend>{t("builder.audience")}</legend>
+            <FieldError id="audience" message={e.audience} />
+            <ul className="choices">
+              {["young_people", "parents_carers", "both"].map((a, i) => (
+                <li key={a}>
+                  <label className="choice">
+                    <input type="radio" name="audience" value={a} id={i === 0 ? "audience" : undefined} defaultChecked={p.values.audience === a} />
+                    <span>{t(`audienceShort.${a}`)}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </div>
+        <div className="grid-2">
+          <TextField label={t("builder.opensOn")} name="opensOn" type="date" defaultValue={p.values.opensOn} error={e.opensOn} />
+          <TextField label={t("builder.closesOn")} name="closesOn" type="date" defaultValue={p.values.closesOn} error={e.closesOn} />
+        </div>
+        <TextField label={t("builder.minutes")} name="minutes" type="number" defaultValue={p.values.minutes} error={e.minutes} />
+        <Button>{t("builder.create")}</Button>
+      </Form>
+    </>
+  );
+}

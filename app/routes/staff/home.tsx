@@ -1,0 +1,71 @@
+import { useTranslation } from "react-i18next";
+import { can } from "~/auth/roles";
+import { requireStaff } from "~/auth/session.server";
+import { PageTitle } from "~/components/PageTitle";
+import { countByModerationState } from "~/models/feedback.server";
+import type { Route } from "./+types/home";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const staff = requireStaff(request);
+  const counts = can(staff.role, "moderate") ? countByModerationState() : null;
+  return {
+    name: staff.name,
+    role: staff.role,
+    counts,
+    may: {
+      consultations: can(staff.role, "consultations"),
+      moderate: can(staff.role, "moderate"),
+      summaries: can(staff.role, "summaries"),
+      respond: can(staff.role, "respond"),
+    },
+  };
+}
+
+export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t("staff.homeTitle")} />
+      <h1>{t("staff.welcome", { name: p.name })}</h1>
+      {p.counts && (
+        <ul className="stat-row">
+          <li className="stat">
+            <strong>{p.counts.pending ?? 0}</strong> {t("staff.waitingModeration")}
+          </li>
+          <li className="stat">
+            <strong>{p.counts.escalated ?? 0}</strong> {t("staff.escalated")}
+          </li>
+          <li className="stat">
+            <strong>{p.counts.approved ?? 0}</strong> {t("staff.approved")}
+          </li>
+        </ul>
+      )}
+      <ul className="card-list">
+        {p.may.consultations && (
+          <li className="card">
+            <h2>
+              <a href="/staff/consultations">{t("staff.navLinks.consultations")}</a>
+            </h2>
+            <p>{t("staff.consultationsBlurb")}</p>
+          </li>
+        )}
+        {p.may.moderate && (
+          <li className="card">
+            <h2>
+              <a href="/staff/moderation">{t("staff.navLinks.moderation")}</a>
+            </h2>
+            <p>{t("staff.moderationBlurb")}</p>
+          </li>
+        )}
+        {(p.may.summaries || p.may.respond) && (
+          <li className="card">
+            <h2>
+              <a href="/staff/meetings">{t("staff.navLinks.meetings")}</a>
+            </h2>
+            <p>{p.may.respond ? t("staff.meetingsBlurbBoard") : t("staff.meetingsBlurb")}</p>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}

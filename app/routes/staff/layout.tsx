@@ -1,0 +1,46 @@
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, Outlet } from "react-router";
+import { can } from "~/auth/roles";
+import { requireStaff } from "~/auth/session.server";
+import type { Route } from "./+types/layout";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const staff = requireStaff(request);
+  const links = [
+    { to: "/staff", key: "home", show: true },
+    { to: "/staff/consultations", key: "consultations", show: can(staff.role, "consultations") },
+    { to: "/staff/moderation", key: "moderation", show: can(staff.role, "moderate") },
+    { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
+  ].filter((l) => l.show);
+  return { staff: { name: staff.name, role: staff.role }, links };
+}
+
+export default function StaffLayout({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <nav className="staff-nav no-print" aria-label={t("staff.nav")}>
+        <div className="wrap wide">
+          <ul>
+            {loaderData.links.map((l) => (
+              <li key={l.to}>
+                <NavLink to={l.to} end={l.to === "/staff"}>
+                  {t(`staff.navLinks.${l.key}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <Form method="post" action="/staff/sign-out">
+            <span style={{ color: "#fff", marginInlineEnd: "1rem" }}>
+              {loaderData.staff.name} ({t(`role.${loaderData.staff.role}`)})
+            </span>
+            <button type="submit" className="link-button" style={{ color: "#fff", minHeight: 44 }}>
+              {t("staff.signOut")}
+            </button>
+          </Form>
+        </div>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { can } from "~/auth/roles";
+import { requireStaff } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { FiguresView } from "~/components/FiguresView";
+import { PageTitle } from "~/components/PageTitle";
+import { Button } from "~/components/ui/Button";
+import { TextField } from "~/components/ui/TextField";
+import { getLang, getT } from "~/i18n/i18n.server";
+import { recordAudit } from "~/models/staff.server";
+import { getAgendaItem, recordBoardResponse, ResponseError } from "~/models/summaries.server";
+import { formatDate } from "~/utils/time";
+import type { Route } from "./+types/item";
+
+const field = (key: string) => z.string().trim().min(1, `response.error.${key}`).max(2000, "response.error.tooLong");
+const responseSchema = z.object({
+  decision: field("decision"),
+  actions: field("actions"),
+  youSaid: field("youSaid"),
+  weDid: field("weDid"),
+  youSaidParents: field("youSaidParents"),
+  weDidParents: field("weDidParents"),
+});
+
+function load(request: Request, idParam: string, role: string) {
+  const item = getAgendaItem(Number(idParam));
+  if (!item) throw data(null, { status: 404 });
+  const lang = getLang(request);
+  return {
+    ...item,
+    meetsOn: formatDate(item.meetsOn, lang),
+    period: item.periodFrom ? `${formatDate(item.periodFrom, lang)} – ${formatDate(item.periodTo, lang)}` : null,
+    mayRespond: can(role, "respond"),
+  };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const staff = requireStaff(request);
+  if (!can(staff.role, "summaries") && !can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  return { ...load(request, params.id, staff.role), values: {} as Record<string, string>, errors: null as Record<string, string> | null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const staff = requireStaff(request);
+  if (!can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  const t = getT(request);
+  const item = load(request, params.id, staff.role);
+  const values = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = responseSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
+    return data({ ...item, values, errors }, { status: 400 });
+  }
+  try {
+    recordBoardResponse({ staffId: staff.id, agendaItemId: item.id, ...parsed.data });
+  } catch (error) {
+    if (error instanceof ResponseError) {
+      return data({ ...item, values, errors: { decision: t(`response.error.${error.code}`) } }, { status: 400 });
+    }
+    throw error;
+  }
+  recordAudit(staff.id, "board_response_recorded", "agenda_item", item.id);
+  return redirect(`/staff/agenda-items/${item.id}?recorded=1`);
+}
+
+export default function AgendaItem({ loaderData, actionData }: Route.ComponentProps) {
+  const p = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const e: Record<string, string> = p.errors ?? {};
+  return (
+    <>
+      <PageTitle title={p.title} error={Boolean(p.errors)} />
+      <a href={`/staff/meetings/${p.meetingId}`} className="back-link">
+        {p.meetingTitle}
+      </a>
+      <ErrorSummary errors={p.errors} />
+      <p className="meta">
+        {t(`itemKind.${p.kind}`)} · {p.meetingTitle} · {p.meetsOn}
+      </p>
+      <h1>{p.title}</h1>
+      {p.exceptionFlags.length > 0 && <p className="notice warn">{t("meetings.exceptionBody")}</p>}
+      {p.period && <p>{t("summary.period", { period: p.period })}</p>}
+      {p.keyMessage && (
+        <>
+          <h2>{t("summary.keyMessage")}</h2>
+          <p>{p.keyMessage}</p>
+        </>
+      )}
+      {p.recommendation && (
+        <>
+          <h2>{t("summary.recommendation")}</h2>
+          <p>{p.recommendation}</p>
+        </>
+      )}
+      {p.figures && (
+        <>
+          <h2>{t("figures.title")}</h2>
+          <FiguresView figures={p.figures} />
+        </>
+      )}
+      {p.quotes.length > 0 && (
+        <>
+          <h2>{t("summary.quotes")}</h2>
+          {p.quotes.map((q) => (
+            <blockquote key={q}>“{q}”</blockquote>
+          ))}
+        </>
+      )}
+      <h2>{t("response.title")}</h2>
+      {p.response ? (
+        <div className="panel">
+          <h3 style={{ marginTop: 0 }}>{t("response.decision")}</h3>
+          <p>{p.response.decision}</p>
+          <h3>{t("response.actions")}</h3>
+          <p>{p.response.actions}</p>
+          <h3>{t("response.published")}</h3>
+          <p>
+            <strong>{t("ysdw.youSaid")}</strong> {p.response.youSaid}
+          </p>
+          <p>
+            <strong>{t("ysdw.weDid")}</strong> {p.response.weDid}
+          </p>
+          <p>
+            <a href="/you-said-we-did">{t("response.seePublic")}</a>
+          </p>
+        </div>
+      ) : p.mayRespond ? (
+        <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
+          <p>{t("response.intro")}</p>
+          <TextField label={t("response.decision")} name="decision" defaultValue={p.values.decision} error={e.decision} multiline rows={3} />
+          <TextField label={t("response.actions")} name="actions" defaultValue={p.values.actions} error={e.actions} multiline rows={3} />
+          <h3>{t("response.forChildren")}</h3>
+          <TextField
+            label={t("response.youSaid")}
+            name="youSaid"
+            description={t("response.youSaidHint")}
+            defaultValue={p.values.youSaid}
+            error={e.youSaid}
+            multiline
+            rows={2}
+          />
+          <TextField label={t("response.weDid")} name="weDid" defaultValue={p.values.weDid} error={e.weDid} multiline rows={2} />
+          <h3>{t("response.forParents")}</h3>
+          <TextField
+            label={t("response.youSaidParents")}
+            name="youSaidParents"
+            defaultValue={p.values.youSaidParents}
+            error={e.youSaidParents}
+            multiline
+            rows={2}
+          />
+          <TextField
+            label={t("response.weDidParents")}
+            name="weDidParents"
+            defaultValue={p.values.weDidParents}
+            error={e.weDidParents}
+            multiline
+            rows={2}
+          />
+          <Button>{t("response.submit")}</Button>
+        </Form>
+      ) : (
+        <p>{t("response.awaiting")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
+import { FiguresView } from "~/components/FiguresView";
+import { PageTitle } from "~/components/PageTitle";
+import { Button } from "~/components/ui/Button";
+import { Checkbox } from "~/components/ui/Checkbox";
+import { TextField } from "~/components/ui/TextField";
+import { getT } from "~/i18n/i18n.server";
+import { listActiveOutcomes } from "~/models/reference.server";
+import { recordAudit } from "~/models/staff.server";
+import { candidateQuotes, computeFigures, createSummary, listMeetings, SummaryError } from "~/models/summaries.server";
+import type { Route } from "./+types/new";
+
+const scopeSchema = z.object({
+  meetingId: z.coerce.number().int().positive(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  outcomeIds: z.array(z.coerce.number().int().positive()).min(1),
+});
+
+const composeSchema = z.object({
+  title: z.string().trim().min(1, "summary.error.title").max(200, "summary.error.tooLong"),
+  keyMessage: z.string().trim().min(1, "summary.error.keyMessage").max(2000, "summary.error.tooLong"),
+  recommendation: z.string().trim().max(2000, "summary.error.tooLong").optional(),
+  kind: z.enum(["decision", "information"], { message: "summary.error.kind" }),
+});
+
+function readScope(params: URLSearchParams | FormData) {
+  const get = (k: string) => {
+    const v = params.get(k);
+    return typeof v === "string" ? v : "";
+  };
+  const today = new Date();
+  const threeMonthsAgo = new Date(today.getTime() - 92 * 86400_000);
+  const raw = {
+    meetingId: get("meetingId"),
+    from: get("from") || threeMonthsAgo.toISOString().slice(0, 10),
+    to: get("to") || today.toISOString().slice(0, 10),
+    outcomeIds: params.getAll("outcomeIds").map(String),
+  };
+  return { raw, parsed: scopeSchema.safeParse(raw) };
+}
+
+function toScope(s: z.infer<typeof scopeSchema>) {
+  const to = new Date(`${s.to}T00:00:00Z`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  return { from: new Date(`${s.from}T00:00:00Z`).toISOString(), to: to.toISOString(), outcomeIds: s.outcomeIds };
+}
+
+function page(request: Request, params: URLSearchParams | FormData) {
+  const { raw, parsed } = readScope(params);
+  const outcomes = listActiveOutcomes().map((o) => ({ id: o.id, title: o.title }));
+  const meetings = listMeetings().filter((m) => m.meetsOn >= new Date().toISOString().slice(0, 10));
+  const scope = parsed.success ? toScope(parsed.data) : null;
+  return {
+    raw,
+    outcomes,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: m.meetsOn })),
+    figures: scope ? computeFigures(scope) : null,
+    quotes: scope ? candidateQuotes(scope) : [],
+    scopeReady: Boolean(scope),
+  };
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  requirePermission(request, "summaries");
+  const params = new URL(request.url).searchParams;
+  return { ...page(request, params), values: {} as Record<string, string>, errors: null as Record<string, string> | null };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const staff = requirePermission(request, "summaries");
+  const t = getT(request);
+  const form = await request.formData();
+  const view = page(request, form);
+  const values = Object.fromEntries(["title", "keyMessage", "recommendation", "kind"].map((k) => [k, String(form.get(k) ?? "")]));
+  const { parsed: scope } = readScope(form);
+  const compose = composeSchema.safeParse(values);
+  const errors: Record<string, string> = {};
+  if (!scope.success) errors.meetingId = t("summary.error.scope");
+  if (!compose.success) for (const issue of compose.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
+  const quoteIds = form.getAll("quoteIds").map(Number);
+  if (quoteIds.some((id) => !Number.isInteger(id))) errors.quotes = t("summary.error.quotes");
+  if (!scope.success || !compose.success || Object.keys(errors).length) {
+    return data({ ...view, values, errors }, { status: 400 });
+  }
+  try {
+    const created = createSummary({
+      staffId: staff.id,
+      meetingId: scope.data.meetingId,
+      title: compose.data.title,
+      scope: toScope(scope.data),
+      keyMessage: compose.data.keyMessage,
+      recommendation: compose.data.recommendation || null,
+      quoteIds,
+      kind: compose.data.kind,
+    });
+    recordAudit(staff.id, "summary_created", "agenda_item", created.itemId);
+    return redirect(`/staff/agenda-items/${created.itemId}`);
+  } catch (error) {
+    if (error instanceof SummaryError) {
+      return data({ ...view, values, errors: { meetingId: t(`summary.error.${error.code}`) } }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewSummary({ loaderData, actionData }: Route.ComponentProps) {
+  const p = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const e: Record<string, string> = p.errors ?? {};
+  return (
+    <>
+      <PageTitle title={t("summary.newTitle")} error={Boolean(p.errors)} />
+      <a href="/staff/meetings" className="back-link">
+        {t("staff.navLinks.meetings")}
+      </a>
+      <ErrorSummary errors={p.errors} />
+      <h1>{t("summary.newTitle")}</h1>
+      <h2>{t("summary.step1")}</h2>
+      <Form method="get" className="panel">
+        <div className={`field${e.meetingId ? " has-error" : ""}`}>
+          <label htmlFor="meetingId">{t("summary.meeting")}</label>
+          <FieldError id="meetingId" message={e.meetingId} />
+          <select id="meetingId" name="meetingId" defaultValue={p.raw.meetingId}>
+            <option value="">{t("summary.chooseMeeting")}</option>
+            {p.meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title} ({m.meetsOn})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid-2">
+          <TextField label={t("summary.from")} name="from" type="date" defaultValue={p.raw.from} />
+          <TextField label={t("summary.to")} name="to" type="date" defaultValue={p.raw.to} />
+        </div>
+        <fieldset className="field">
+          <legend>{t("summary.outcomes")}</legend>
+          <ul className="checkbox-grid">
+            {p.outcomes.map((o) => (
+              <li key={o.id}>
+                <Checkbox name="outcomeIds" value={String(o.id)} defaultSelected={p.raw.outcomeIds.includes(String(o.id))}>
+                  {o.title}
+                </Checkbox>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <Button variant="secondary">{t("summary.showFigures")}</Button>
+      </Form>
+
+      {p.scopeReady && p.figures && (
+        <>
+          <h2>{t("summary.step2")}</h2>
+          <FiguresView figures={p.figures} />
+          <Form method="post">
+            <input type="hidden" name="meetingId" value={p.raw.meetingId} />
+            <input type="hidden" name="from" value={p.raw.from} />
+            <input type="hidden" name="to" value={p.raw.to} />
+            {p.raw.outcomeIds.map((id) => (
+              <input key={id} type="hidden" name="outcomeIds" value={id} />
+            ))}
+            <fieldset className="field" id="quotes">
+              <legend>{t("summary.quotes")}</legend>
+              <p className="hint">{t("summary.quotesHint")}</p>
+              <FieldError id="quotes" message={e.quotes} />
+              {p.quotes.length === 0 ? (
+                <p>{t("summary.noQuotes")}</p>
+              ) : (
+                <ul className="choices">
+                  {p.quotes.map((q) => (
+                    <li key={q.id}>
+                      <Checkbox name="quoteIds" value={String(q.id)}>
+                        “{q.text}”{q.ageBand && <span className="meta"> ({t(`ageBand.${q.ageBand}`)})</span>}
+                      </Checkbox>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+            <TextField label={t("summary.itemTitle")} name="title" defaultValue={p.values.title} error={e.title} />
+            <TextField label={t("summary.keyMessage")} name="keyMessage" defaultValue={p.values.keyMessage} error={e.keyMessage} multiline />
+            <TextField
+              label={t("summary.recommendation")}
+              name="recommendation"
+              defaultValue={p.values.recommendation}
+              error={e.recommendation}
+              multiline
+            />
+            <div className={`field${e.kind ? " has-error" : ""}`}>
+              <fieldset>
+                <legend>{t("summary.kind")}</legend>
+                <FieldError id="kind" message={e.kind} />
+                <ul className="choices">
+                  {["decision", "information"].map((k, i) => (
+                    <li key={k}>
+                      <label className="choice">
+                        <input type="radio" name="kind" value={k} id={i === 0 ? "kind" : undefined} defaultChecked={(p.values.kind || "decision") === k} />
+                        <span>{t(`itemKind.${k}`)}</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            </div>
+            <Button>{t("summary.create")}</Button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

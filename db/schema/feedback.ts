@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { consultations, questionOptions, questions, responses } from "./consultations";
+import { groups, localities, outcomes, priorities } from "./reference";
+import { staffUsers } from "./staff";
+
+/**
+ * The one unit of voice (DESIGN.md §3). Every answer, thread message and session note is one row here,
+ * so summaries, charts and "you said, we did" read a single table.
+ * kind: scale | choice | ranking | text. moderation_state: pending | approved | hidden | escalated.
+ * Choice and scale answers carry no free text and arrive approved; free text arrives pending.
+ */
+export const contributions = sqliteTable(
+  "contributions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    source: text("source").notNull(), // consultation | thread | session
+    kind: text("kind").notNull(),
+    consultationId: integer("consultation_id").references(() => consultations.id),
+    questionId: integer("question_id").references(() => questions.id),
+    responseId: integer("response_id").references(() => responses.id, { onDelete: "cascade" }),
+    groupId: integer("group_id").references(() => groups.id),
+    audience: text("audience").notNull(),
+    ageBand: text("age_band"),
+    localityId: integer("locality_id").references(() => localities.id),
+    valueInt: integer("value_int"),
+    body: text("body"),
+    maskedBody: text("masked_body"),
+    moderationState: text("moderation_state").notNull(),
+    flags: text("flags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: text("created_at").notNull(),
+    moderatedAt: text("moderated_at"),
+    moderatedBy: integer("moderated_by").references(() => staffUsers.id),
+  },
+  (t) => [
+    index("contributions_question_idx").on(t.questionId, t.valueInt),
+    index("contributions_response_idx").on(t.responseId),
+    index("contributions_moderation_idx").on(t.moderationState, t.createdAt),
+    index("contributions_created_idx").on(t.createdAt),
+  ],
+);
+
+/** Selected options of a choice or ranking answer (rank is set for ranking questions). */
+export const contributionChoices = sqliteTable(
+  "contribution_choices",
+  {
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    optionId: integer("option_id")
+      .notNull()
+      .references(() => questionOptions.id),
+    rank: integer("rank"),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.optionId] }), index("contribution_choices_option_idx").on(t.optionId)],
+);
+
+/** source: question (inherited) | officer */
+export const contributionTags = sqliteTable(
+  "contribution_tags",
+  {
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    outcomeId: integer("outcome_id")
+      .notNull()
+      .references(() => outcomes.id),
+    priorityId: integer("priority_id").references(() => priorities.id),
+    source: text("source").notNull(),
+    taggedBy: integer("tagged_by").references(() => staffUsers.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contributionId, t.outcomeId] }),
+    index("contribution_tags_outcome_idx").on(t.outcomeId, t.contributionId),
+  ],
+);
+
+/** Every moderation and safeguarding action: who, when, what, why. */
+export const moderationEvents = sqliteTable(
+  "moderation_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    staffId: integer("staff_id").references(() => staffUsers.id),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    reason: text("reason"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("moderation_events_contribution_idx").on(t.contributionId)],
+);

@@ -1,0 +1,5 @@
+export * from "./consultations";
+export * from "./feedback";
+export * from "./reference";
+export * from "./staff";
+export * from "./summaries";

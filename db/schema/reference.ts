@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const areas = sqliteTable("areas", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+});
+
+export const localities = sqliteTable(
+  "localities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+  },
+  (t) => [index("localities_area_idx").on(t.areaId)],
+);
+
+/** young_people | parents_carers */
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(), // sounding_board | forum | school_council | youth_forum
+    audience: text("audience").notNull(),
+    localityId: integer("locality_id").references(() => localities.id),
+    joinCode: text("join_code").notNull(),
+  },
+  (t) => [uniqueIndex("groups_join_code_idx").on(t.joinCode)],
+);
+
+export const plans = sqliteTable("plans", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull(),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(false),
+});
+
+export const outcomes = sqliteTable(
+  "outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    key: text("key").notNull(), // stable, e.g. "stay-safe"
+    title: text("title").notNull(),
+    childTitle: text("child_title").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("outcomes_plan_key_idx").on(t.planId, t.key)],
+);
+
+export const priorities = sqliteTable(
+  "priorities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outcomeId: integer("outcome_id")
+      .notNull()
+      .references(() => outcomes.id),
+    title: text("title").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("priorities_outcome_idx").on(t.outcomeId)],
+);
+
+export const targets = sqliteTable("targets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  priorityId: integer("priority_id")
+    .notNull()
+    .references(() => priorities.id),
+  indicator: text("indicator").notNull(),
+  baseline: text("baseline"),
+  target: text("target"),
+  currentValue: text("current_value"),
+});
+
+/** partnership | board */
+export const bodies = sqliteTable("bodies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+});
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    title: text("title").notNull(),
+    meetsOn: text("meets_on").notNull(),
+    place: text("place"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("meetings_body_idx").on(t.bodyId, t.meetsOn)],
+);

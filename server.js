@@ -1,0 +1,84 @@
+// Production server: static files, security headers, a cross-origin POST guard, then React Router.
+import crypto from "node:crypto";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@react-router/express";
+
+const port = Number(process.env.PORT || 3000);
+const build = await import("./build/server/index.js");
+// Open the database and apply migrations before taking requests.
+build.entry.module.warmUp?.();
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1");
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "base-uri 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  res.setHeader(
+    "Permissions-Policy",
+    "geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+  );
+  next();
+});
+
+// Mutations only from our own pages: a POST from another site is refused before it reaches any action.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const origin = req.get("origin");
+  const host = req.get("host");
+  let sameOrigin;
+  if (origin && origin !== "null") {
+    try {
+      sameOrigin = new URL(origin).host === host;
+    } catch {
+      sameOrigin = false;
+    }
+  } else {
+    const site = req.get("sec-fetch-site");
+    sameOrigin = !site || site === "same-origin" || site === "none";
+  }
+  if (!sameOrigin) {
+    res.status(403).type("text/plain").send("This form can only be sent from Sounding Board's own pages.");
+    return;
+  }
+  next();
+});
+
+app.use(compression());
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+
+app.all(
+  "/{*splat}",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, ip: req.ip ?? "unknown" }),
+  }),
+);
+
+app.listen(port, () => {
+  console.log(`Sounding Board is ready on http://localhost:${port}`);
+});

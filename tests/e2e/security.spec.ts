@@ -1,0 +1,89 @@
+import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
+
+test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({ page }) => {
+  await page.goto("/staff/sign-in");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email address").fill("admin@demo.test");
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("not right");
+  }
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Email address").fill("admin@demo.test");
+  await page.getByLabel("Password").fill("sounding-board-demo");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/staff/sign-in")),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  expect(response.status()).toBe(429);
+  await expect(page.getByRole("heading", { name: "Too many tries" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The test server's window is 4 seconds.
+  await page.waitForTimeout(4500);
+  await signInAs(page, "admin");
+});
+
+test("A POST from another site is refused before it reaches any action", async ({ request }) => {
+  const response = await request.post("/staff/sign-in", {
+    headers: { Origin: "http://evil.example" },
+    form: { email: "officer@demo.test", password: "sounding-board-demo" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("A board member cannot open officer-only pages", async ({ page }) => {
+  await signInAs(page, "board");
+  for (const path of ["/staff/consultations", "/staff/consultations/new", "/staff/moderation", "/staff/summaries/new"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "You can't open this page" })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  // Nor post to them.
+  const post = await page.request.post("/staff/moderation", {
+    headers: { Origin: new URL(page.url()).origin },
+    form: { contributionId: "1", decision: "approve" },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(403);
+});
+
+test("Staff pages send people who are not signed in to the sign-in page", async ({ page }) => {
+  await page.goto("/staff/moderation");
+  await expect(page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff%2Fmoderation/);
+});
+
+test("Security headers are on every response", async ({ request }) => {
+  const home = await request.get("/");
+  const html = await home.text();
+  const asset = html.match(/\/assets\/[^"]+\.js/)?.[0];
+  expect(asset).toBeTruthy();
+  for (const path of ["/", "/healthz", "/consultations", "/no-such-page", asset as string]) {
+    const response = await request.get(path);
+    const h = response.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).not.toMatch(/https?:\/\//);
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBeTruthy();
+    expect(h["permissions-policy"], path).toContain("geolocation=()");
+  }
+  expect((await request.get("/no-such-page")).status()).toBe(404);
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.text()).toBe("ok");
+});
+
+test("Pages make no third-party requests", async ({ page }) => {
+  const outside: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.hostname !== "localhost" && url.protocol !== "data:") outside.push(r.url());
+  });
+  await page.goto("/");
+  await page.goto("/consultations/feeling-safe-travel");
+  await page.goto("/staff/sign-in");
+  expect(outside).toEqual([]);
+});

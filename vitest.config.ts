@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ["tests/models/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    setupFiles: ["tests/support/vitest-setup.ts"],
+    testTimeout: 20_000,
+  },
+});
