@@ -1,8 +1,8 @@
 // Production server: static files, security headers, a cross-origin POST guard, then React Router.
 import crypto from "node:crypto";
+import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@react-router/express";
 
 const port = Number(process.env.PORT || 3000);
 const build = await import("./build/server/index.js");
@@ -13,7 +13,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1");
 
-app.use((req, res, next) => {
+app.use((_req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   res.setHeader(

@@ -1,3 +1,4 @@
+import { RouterProvider } from "react-aria-components";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   isRouteErrorResponse,
@@ -11,7 +12,6 @@ import {
   useNavigate,
   useRouteLoaderData,
 } from "react-router";
-import { RouterProvider } from "react-aria-components";
 import { PageTitle } from "~/components/PageTitle";
 import { dirOf, getI18n, type Lang, languageNames, languages } from "~/i18n";
 import { getLang, messages } from "~/i18n/i18n.server";
@@ -80,11 +80,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
                       {languageNames[code]}
                     </span>
                   ) : (
-                    <a
-                      href={`/language?to=${code}&back=${encodeURIComponent(back)}`}
-                      lang={code}
-                      hrefLang={code}
-                    >
+                    <a href={`/language?to=${code}&back=${encodeURIComponent(back)}`} lang={code} hrefLang={code}>
                       {languageNames[code]}
                     </a>
                   )}

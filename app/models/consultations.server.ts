@@ -276,7 +276,14 @@ export function submitResponse(input: {
     if (existing) {
       id = existing.id;
       tx.update(responses)
-        .set({ audience, ageBand, localityId, language: input.language, readingLevel: input.readingLevel, updatedAt: iso })
+        .set({
+          audience,
+          ageBand,
+          localityId,
+          language: input.language,
+          readingLevel: input.readingLevel,
+          updatedAt: iso,
+        })
         .where(eq(responses.id, id))
         .run();
       tx.delete(contributions).where(eq(contributions.responseId, id)).run();
@@ -334,7 +341,13 @@ export function submitResponse(input: {
       }
       if (answer.ranks) {
         tx.insert(contributionChoices)
-          .values(Object.entries(answer.ranks).map(([optionId, rank]) => ({ contributionId, optionId: Number(optionId), rank })))
+          .values(
+            Object.entries(answer.ranks).map(([optionId, rank]) => ({
+              contributionId,
+              optionId: Number(optionId),
+              rank,
+            })),
+          )
           .run();
       }
       if (q.outcomeIds.length) {
@@ -412,7 +425,11 @@ export function createConsultation(input: {
   return db.transaction((tx) => {
     const base = slugify(input.title);
     let slug = base;
-    for (let i = 2; tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)).get(); i++) {
+    for (
+      let i = 2;
+      tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)).get();
+      i++
+    ) {
       slug = `${base}-${i}`;
     }
     return tx
@@ -502,7 +519,8 @@ export function publishConsultation(id: number) {
     const c = tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
     if (!c) throw new ConsultationEditError("not_found");
     if (c.status !== "draft") throw new ConsultationEditError("not_draft");
-    const n = tx.select({ n: sql<number>`count(*)` }).from(questions).where(eq(questions.consultationId, id)).get()?.n ?? 0;
+    const n =
+      tx.select({ n: sql<number>`count(*)` }).from(questions).where(eq(questions.consultationId, id)).get()?.n ?? 0;
     if (n === 0) throw new ConsultationEditError("no_questions");
     tx.update(consultations)
       .set({ status: "open", publishedAt: new Date().toISOString() })

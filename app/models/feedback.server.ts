@@ -1,13 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
-import {
-  consultations,
-  contributions,
-  contributionTags,
-  localities,
-  moderationEvents,
-  questions,
-} from "~db/schema";
+import { consultations, contributions, contributionTags, localities, moderationEvents, questions } from "~db/schema";
 
 /** Free text waiting for a person: pending first by age, escalated ones on top. */
 export function listModerationQueue(limit = 100) {
@@ -127,7 +120,9 @@ function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], st
   const add = outcomeIds.filter((id) => !have.has(id));
   if (add.length) {
     tx.insert(contributionTags)
-      .values(add.map((outcomeId) => ({ contributionId, outcomeId, source: "officer", taggedBy: staffId, createdAt: now })))
+      .values(
+        add.map((outcomeId) => ({ contributionId, outcomeId, source: "officer", taggedBy: staffId, createdAt: now })),
+      )
       .run();
   }
 }

@@ -30,7 +30,7 @@ export async function verifyStaffCredentials(email: string, password: string): P
     .from(staffUsers)
     .where(eq(staffUsers.email, email.trim().toLowerCase()))
     .get();
-  if (!user || !user.active) {
+  if (!user?.active) {
     dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
     await verify(await dummyHash, password).catch(() => false);
     return null;
@@ -78,11 +78,19 @@ export function findStaffBySession(sessionId: string): StaffUser | null {
 
 export function destroyStaffSession(sessionId: string) {
   const db = getDb();
-  db.delete(staffSessions).where(eq(staffSessions.idHash, sha256(sessionId))).run();
+  db.delete(staffSessions)
+    .where(eq(staffSessions.idHash, sha256(sessionId)))
+    .run();
   db.delete(staffSessions).where(lt(staffSessions.expiresAt, new Date().toISOString())).run();
 }
 
-export function recordAudit(staffId: number | null, action: string, subjectType?: string, subjectId?: number, detail?: unknown) {
+export function recordAudit(
+  staffId: number | null,
+  action: string,
+  subjectType?: string,
+  subjectId?: number,
+  detail?: unknown,
+) {
   getDb()
     .insert(auditLog)
     .values({ staffId, action, subjectType, subjectId, detail: detail === undefined ? null : JSON.stringify(detail) })

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzl
 import { getDb } from "~db/client";
 import {
   agendaItems,
-  bodies,
   boardResponses,
+  bodies,
   consultations,
   contributions,
   contributionTags,
@@ -47,7 +47,10 @@ export function computeFigures(scope: SummaryScope): SummaryFigures {
     .where(where)
     .get() ?? { people: 0, contributions: 0 };
   const ageBands = db
-    .select({ band: sql<string>`coalesce(${contributions.ageBand}, 'unknown')`, count: sql<number>`count(distinct ${personKey})` })
+    .select({
+      band: sql<string>`coalesce(${contributions.ageBand}, 'unknown')`,
+      count: sql<number>`count(distinct ${personKey})`,
+    })
     .from(contributions)
     .where(where)
     .groupBy(sql`1`)
@@ -166,7 +169,13 @@ export function createSummary(input: {
       .get().id;
     if (input.quoteIds.length) {
       tx.insert(summaryQuotes)
-        .values(input.quoteIds.map((contributionId) => ({ summaryId, contributionId, text: allowed.get(contributionId) ?? "" })))
+        .values(
+          input.quoteIds.map((contributionId) => ({
+            summaryId,
+            contributionId,
+            text: allowed.get(contributionId) ?? "",
+          })),
+        )
         .run();
     }
     tx.run(sql`insert into summary_sources (summary_id, contribution_id)
@@ -212,7 +221,13 @@ export function listMeetings() {
 export function getMeeting(id: number) {
   const db = getDb();
   const meeting = db
-    .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, place: meetings.place, body: bodies.name })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      meetsOn: meetings.meetsOn,
+      place: meetings.place,
+      body: bodies.name,
+    })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.id, id))
@@ -260,7 +275,11 @@ export function getAgendaItem(id: number) {
     .get();
   if (!item) return null;
   const quotes = item.summaryId
-    ? db.select({ text: summaryQuotes.text }).from(summaryQuotes).where(eq(summaryQuotes.summaryId, item.summaryId)).all()
+    ? db
+        .select({ text: summaryQuotes.text })
+        .from(summaryQuotes)
+        .where(eq(summaryQuotes.summaryId, item.summaryId))
+        .all()
     : [];
   const response = db
     .select({

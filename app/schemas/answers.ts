@@ -57,7 +57,8 @@ export function parseAnswer(
       const answer: DraftAnswer = { optionIds: ids };
       if (otherOption && ids.includes(otherOption.id)) {
         if (!other) return { error: { key: "answer.enterOther" }, raw };
-        if (other.length > SHORT_TEXT_MAX) return { error: { key: "answer.tooLong", values: { max: SHORT_TEXT_MAX } }, raw };
+        if (other.length > SHORT_TEXT_MAX)
+          return { error: { key: "answer.tooLong", values: { max: SHORT_TEXT_MAX } }, raw };
         answer.text = other;
       }
       return { answer, raw };
@@ -71,7 +72,8 @@ export function parseAnswer(
         raw[`rank-${option.id}`] = v;
         if (!v) continue;
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > question.options.length) return { error: { key: "answer.rankAll" }, raw };
+        if (!Number.isInteger(n) || n < 1 || n > question.options.length)
+          return { error: { key: "answer.rankAll" }, raw };
         if (used.has(n)) return { error: { key: "answer.rankDifferent" }, raw };
         used.add(n);
         ranks[String(option.id)] = n;

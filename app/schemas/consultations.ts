@@ -17,7 +17,11 @@ export const consultationSchema = z
     audience: z.enum(["young_people", "parents_carers", "both"], { message: "builder.error.audience" }),
     opensOn: z.iso.date({ message: "builder.error.opensOn" }),
     closesOn: z.iso.date({ message: "builder.error.closesOn" }),
-    minutes: z.coerce.number({ message: "builder.error.minutes" }).int("builder.error.minutes").min(1, "builder.error.minutes").max(60, "builder.error.minutes"),
+    minutes: z.coerce
+      .number({ message: "builder.error.minutes" })
+      .int("builder.error.minutes")
+      .min(1, "builder.error.minutes")
+      .max(60, "builder.error.minutes"),
   })
   .refine((v) => v.closesOn > v.opensOn, { path: ["closesOn"], message: "builder.error.closesAfter" });
 
@@ -39,8 +43,12 @@ export const questionSchema = z
       .map((o) => o.trim())
       .filter(Boolean),
   }))
-  .refine((v) => !["single", "multiple", "ranking"].includes(v.kind) || (v.optionList.length >= 2 && v.optionList.length <= 12), {
-    path: ["options"],
-    message: "builder.error.options",
-  })
+  .refine(
+    (v) =>
+      !["single", "multiple", "ranking"].includes(v.kind) || (v.optionList.length >= 2 && v.optionList.length <= 12),
+    {
+      path: ["options"],
+      message: "builder.error.options",
+    },
+  )
   .refine((v) => v.optionList.every((o) => o.length <= 150), { path: ["options"], message: "builder.error.tooLong" });

@@ -5,7 +5,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_PATH: z.string().min(1).default("data/sounding-board.db"),
   DEMO: z.string().optional(),
-  SIGNIN_WINDOW_MS: z.coerce.number().int().positive().default(15 * 60 * 1000),
+  SIGNIN_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60 * 1000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SESSION_HOURS: z.coerce.number().positive().default(8),
 });

@@ -10,7 +10,7 @@ export function notFound(message = "Not found") {
 
 /** A redirect target that stays on this site: a path starting with one "/". */
 export function safeBack(value: string | null | undefined, fallback = "/") {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }
 

@@ -17,8 +17,23 @@ const patterns: { flag: string; re: RegExp }[] = [
   },
 ];
 
-const namePattern =
-  /\b(my name is|my name's|i am called|i'm called|call me|my brother is|my sister is|my friend is|my teacher is)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)/giu;
+/** Each letter as [xX], so the lead phrase matches in any case while the name itself must start with a capital. */
+const anyCase = (phrase: string) => phrase.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const nameLeads = [
+  "my name is",
+  "my name's",
+  "i am called",
+  "i'm called",
+  "call me",
+  "my brother is",
+  "my sister is",
+  "my friend is",
+  "my teacher is",
+];
+const namePattern = new RegExp(
+  `\\b(${nameLeads.map(anyCase).join("|")})\\s+(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)`,
+  "gu",
+);
 
 /** Phrases, matched on word boundaries in lower case. */
 const harmPhrases = [
@@ -93,8 +108,11 @@ export function checkText(text: string): TextCheck {
 
 /** Tidies typed text: unifies line endings, strips control characters, trims. */
 export function cleanText(value: string) {
-  return value
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-    .trim();
+  return (
+    value
+      .replace(/\r\n?/g, "\n")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+      .trim()
+  );
 }

@@ -52,7 +52,10 @@ export const contributionChoices = sqliteTable(
       .references(() => questionOptions.id),
     rank: integer("rank"),
   },
-  (t) => [primaryKey({ columns: [t.contributionId, t.optionId] }), index("contribution_choices_option_idx").on(t.optionId)],
+  (t) => [
+    primaryKey({ columns: [t.contributionId, t.optionId] }),
+    index("contribution_choices_option_idx").on(t.optionId),
+  ],
 );
 
 /** source: question (inherited) | officer */

@@ -9,7 +9,15 @@ export type SummaryFigures = {
   contributions: number;
   ageBands: { band: string; count: number }[];
   localities: { name: string; count: number }[];
-  outcomes: { outcomeId: number; title: string; count: number; scaleAnswers: number; scaleMean: number | null; positive: number; negative: number }[];
+  outcomes: {
+    outcomeId: number;
+    title: string;
+    count: number;
+    scaleAnswers: number;
+    scaleMean: number | null;
+    positive: number;
+    negative: number;
+  }[];
 };
 
 export const summaries = sqliteTable(
@@ -58,7 +66,10 @@ export const summarySources = sqliteTable(
       .notNull()
       .references(() => contributions.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.summaryId, t.contributionId] }), index("summary_sources_contribution_idx").on(t.contributionId)],
+  (t) => [
+    primaryKey({ columns: [t.summaryId, t.contributionId] }),
+    index("summary_sources_contribution_idx").on(t.contributionId),
+  ],
 );
 
 /** kind: decision | information */

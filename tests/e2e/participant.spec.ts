@@ -7,7 +7,9 @@ test("A young person answers by keyboard alone, at 320 px wide, with JavaScript 
   await page.goto("/consultations/feeling-safe-travel");
   await expectNoAxeViolations(page);
   // Nothing scrolls sideways at 320 px.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // The skip link is the first thing a keyboard reaches.
@@ -52,12 +54,12 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const closed = await page.goto("/consultations/your-say-on-youth-clubs/question/1");
+  const closed = await page.goto("/consultations/your-say-youth-clubs/question/1");
   expect(closed?.status()).toBe(410);
   await expect(page.getByRole("heading", { name: "This consultation is closed" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const post = await request.post("/consultations/your-say-on-youth-clubs/question/1", {
+  const post = await request.post("/consultations/your-say-youth-clubs/question/1", {
     headers: { Origin: "http://localhost:3100" },
     form: { answer: "3" },
     maxRedirects: 0,
@@ -74,7 +76,15 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
 });
 
 test("The public pages each have one h1 and pass axe", async ({ page }) => {
-  for (const path of ["/", "/consultations", "/you-said-we-did", "/privacy", "/accessibility", "/questions", "/staff/sign-in"]) {
+  for (const path of [
+    "/",
+    "/consultations",
+    "/you-said-we-did",
+    "/privacy",
+    "/accessibility",
+    "/questions",
+    "/staff/sign-in",
+  ]) {
     await page.goto(path);
     await expect(page.locator("h1"), path).toHaveCount(1);
     await expectNoAxeViolations(page);

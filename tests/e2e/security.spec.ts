@@ -1,6 +1,8 @@
 import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
 
-test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({ page }) => {
+test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({
+  page,
+}) => {
   await page.goto("/staff/sign-in");
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Email address").fill("admin@demo.test");
@@ -36,7 +38,12 @@ test("A POST from another site is refused before it reaches any action", async (
 
 test("A board member cannot open officer-only pages", async ({ page }) => {
   await signInAs(page, "board");
-  for (const path of ["/staff/consultations", "/staff/consultations/new", "/staff/moderation", "/staff/summaries/new"]) {
+  for (const path of [
+    "/staff/consultations",
+    "/staff/consultations/new",
+    "/staff/moderation",
+    "/staff/summaries/new",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You can't open this page" })).toBeVisible();

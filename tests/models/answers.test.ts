@@ -32,23 +32,55 @@ describe("reading one answer from a form", () => {
 
   it("refuses option ids that are not the question's", () => {
     expect(parseAnswer(q("single"), form([["answer", "99"]])).error).toBeTruthy();
-    expect(parseAnswer(q("multiple"), form([["answer", "10"], ["answer", "99"]])).error).toBeTruthy();
+    expect(
+      parseAnswer(
+        q("multiple"),
+        form([
+          ["answer", "10"],
+          ["answer", "99"],
+        ]),
+      ).error,
+    ).toBeTruthy();
   });
 
   it("needs the other text when Other is ticked", () => {
     expect(parseAnswer(q("multiple"), form([["answer", "12"]])).error?.key).toBe("answer.enterOther");
-    expect(parseAnswer(q("multiple"), form([["answer", "12"], ["other", "skate park"]])).answer).toEqual({
+    expect(
+      parseAnswer(
+        q("multiple"),
+        form([
+          ["answer", "12"],
+          ["other", "skate park"],
+        ]),
+      ).answer,
+    ).toEqual({
       optionIds: [12],
       text: "skate park",
     });
   });
 
   it("needs every ranking number once", () => {
-    expect(parseAnswer(q("ranking"), form([["rank-10", "1"], ["rank-11", "1"], ["rank-12", "2"]])).error?.key).toBe(
-      "answer.rankDifferent",
-    );
+    expect(
+      parseAnswer(
+        q("ranking"),
+        form([
+          ["rank-10", "1"],
+          ["rank-11", "1"],
+          ["rank-12", "2"],
+        ]),
+      ).error?.key,
+    ).toBe("answer.rankDifferent");
     expect(parseAnswer(q("ranking"), form([["rank-10", "1"]])).error?.key).toBe("answer.rankAll");
-    expect(parseAnswer(q("ranking"), form([["rank-10", "2"], ["rank-11", "1"], ["rank-12", "3"]])).answer).toEqual({
+    expect(
+      parseAnswer(
+        q("ranking"),
+        form([
+          ["rank-10", "2"],
+          ["rank-11", "1"],
+          ["rank-12", "3"],
+        ]),
+      ).answer,
+    ).toEqual({
       ranks: { "10": 2, "11": 1, "12": 3 },
     });
   });

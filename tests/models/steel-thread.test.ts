@@ -10,7 +10,13 @@ import {
   submitResponse,
 } from "~/models/consultations.server";
 import { listModerationQueue, ModerationError, moderateContribution } from "~/models/feedback.server";
-import { computeFigures, createSummary, getAgendaItem, listYouSaidWeDid, recordBoardResponse } from "~/models/summaries.server";
+import {
+  computeFigures,
+  createSummary,
+  getAgendaItem,
+  listYouSaidWeDid,
+  recordBoardResponse,
+} from "~/models/summaries.server";
 import { getDb } from "~db/client";
 import { consultations, contributions, contributionTags, moderationEvents, responses } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -65,7 +71,10 @@ describe("a young person's answer travels to the Board and back", () => {
     const { responseId, escalated } = submitResponse({
       consultation,
       receiptHash: hashReceipt("receipt-one-aaaaaaaaaaaa"),
-      answers: { [scale]: { value: 2 }, [text]: { text: "More lights please. My name is Amy Jones, call 07700 900123." } },
+      answers: {
+        [scale]: { value: 2 },
+        [text]: { text: "More lights please. My name is Amy Jones, call 07700 900123." },
+      },
       about: { ageBand: "8_11", localityId: county.localities[0].id },
       language: "en",
       readingLevel: "standard",
@@ -80,17 +89,32 @@ describe("a young person's answer travels to the Board and back", () => {
     expect(textRow?.moderationState).toBe("pending");
     expect(textRow?.maskedBody).toBe("More lights please. My name is [removed], call [removed].");
     expect(textRow?.ageBand).toBe("8_11");
-    const tags = db.select().from(contributionTags).where(eq(contributionTags.contributionId, textRow?.id ?? 0)).all();
+    const tags = db
+      .select()
+      .from(contributionTags)
+      .where(eq(contributionTags.contributionId, textRow?.id ?? 0))
+      .all();
     expect(tags.map((t) => [t.outcomeId, t.source])).toEqual([[county.outcomes.staySafe.id, "question"]]);
   });
 
   it("replaces the earlier answers when the same receipt sends again", () => {
     const receiptHash = hashReceipt("receipt-one-aaaaaaaaaaaa");
     const before = db.select({ n: sql<number>`count(*)` }).from(responses).get()?.n;
-    submitResponse({ consultation, receiptHash, answers: { [scale]: { value: 3 } }, about: null, language: "en", readingLevel: "easy" });
+    submitResponse({
+      consultation,
+      receiptHash,
+      answers: { [scale]: { value: 3 } },
+      about: null,
+      language: "en",
+      readingLevel: "easy",
+    });
     expect(db.select({ n: sql<number>`count(*)` }).from(responses).get()?.n).toBe(before);
     const r = db.select().from(responses).where(eq(responses.receiptHash, receiptHash)).get();
-    const values = db.select().from(contributions).where(eq(contributions.responseId, r?.id ?? 0)).all();
+    const values = db
+      .select()
+      .from(contributions)
+      .where(eq(contributions.responseId, r?.id ?? 0))
+      .all();
     expect(values.map((v) => v.valueInt)).toEqual([3]);
     // and back again, with the text, for the rest of the story
     submitResponse({
@@ -106,13 +130,23 @@ describe("a young person's answer travels to the Board and back", () => {
   it("refuses an incomplete submission and writes nothing", () => {
     const before = db.select({ n: sql<number>`count(*)` }).from(contributions).get()?.n;
     expect(() =>
-      submitResponse({ consultation, receiptHash: hashReceipt("receipt-two-bbbbbbbbbbbb"), answers: {}, about: null, language: "en", readingLevel: "standard" }),
+      submitResponse({
+        consultation,
+        receiptHash: hashReceipt("receipt-two-bbbbbbbbbbbb"),
+        answers: {},
+        about: null,
+        language: "en",
+        readingLevel: "standard",
+      }),
     ).toThrow(SubmissionError);
     expect(db.select({ n: sql<number>`count(*)` }).from(contributions).get()?.n).toBe(before);
   });
 
   it("refuses answers to a closed consultation", () => {
-    db.update(consultations).set({ closesAt: new Date(Date.now() - 1000).toISOString() }).where(eq(consultations.id, consultation.id)).run();
+    db.update(consultations)
+      .set({ closesAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(consultations.id, consultation.id))
+      .run();
     const closed = getConsultationBySlug(consultation.slug);
     expect(() =>
       submitResponse({
@@ -124,7 +158,10 @@ describe("a young person's answer travels to the Board and back", () => {
         readingLevel: "standard",
       }),
     ).toThrow(/closed/);
-    db.update(consultations).set({ closesAt: consultation.closesAt }).where(eq(consultations.id, consultation.id)).run();
+    db.update(consultations)
+      .set({ closesAt: consultation.closesAt })
+      .where(eq(consultations.id, consultation.id))
+      .run();
   });
 
   it("escalates a disclosure instead of queueing it as ordinary text, and only the safeguarding lead may clear it", () => {
@@ -145,7 +182,13 @@ describe("a young person's answer travels to the Board and back", () => {
       .where(sql`${contributions.responseId} = ${responseId} and ${contributions.kind} = 'text'`)
       .get()?.id as number;
     expect(() =>
-      moderateContribution({ staffId: county.officer.id, mayActOnEscalated: false, contributionId: id, decision: "approve", outcomeIds: [] }),
+      moderateContribution({
+        staffId: county.officer.id,
+        mayActOnEscalated: false,
+        contributionId: id,
+        decision: "approve",
+        outcomeIds: [],
+      }),
     ).toThrow(ModerationError);
   });
 
@@ -160,10 +203,22 @@ describe("a young person's answer travels to the Board and back", () => {
       outcomeIds: [county.outcomes.staySafe.id, county.outcomes.healthy.id],
       reason: "fine",
     });
-    const events = db.select().from(moderationEvents).where(eq(moderationEvents.contributionId, item?.id ?? 0)).all();
-    expect(events).toMatchObject([{ action: "approve", fromState: "pending", toState: "approved", staffId: county.officer.id }]);
-    const tags = db.select().from(contributionTags).where(eq(contributionTags.contributionId, item?.id ?? 0)).all();
-    expect(tags.map((t) => t.outcomeId).sort()).toEqual([county.outcomes.staySafe.id, county.outcomes.healthy.id].sort());
+    const events = db
+      .select()
+      .from(moderationEvents)
+      .where(eq(moderationEvents.contributionId, item?.id ?? 0))
+      .all();
+    expect(events).toMatchObject([
+      { action: "approve", fromState: "pending", toState: "approved", staffId: county.officer.id },
+    ]);
+    const tags = db
+      .select()
+      .from(contributionTags)
+      .where(eq(contributionTags.contributionId, item?.id ?? 0))
+      .all();
+    expect(tags.map((t) => t.outcomeId).sort()).toEqual(
+      [county.outcomes.staySafe.id, county.outcomes.healthy.id].sort(),
+    );
   });
 
   it("computes a summary's figures from approved, tagged contributions only", () => {
@@ -213,7 +268,16 @@ describe("a young person's answer travels to the Board and back", () => {
 
     // a quote that is not approved in scope is refused
     expect(() =>
-      createSummary({ staffId: county.officer.id, meetingId: county.meeting.id, title: "x", scope, keyMessage: "x", recommendation: null, quoteIds: [999999], kind: "information" }),
+      createSummary({
+        staffId: county.officer.id,
+        meetingId: county.meeting.id,
+        title: "x",
+        scope,
+        keyMessage: "x",
+        recommendation: null,
+        quoteIds: [999999],
+        kind: "information",
+      }),
     ).toThrow(/bad_quote/);
 
     recordBoardResponse({
@@ -227,9 +291,22 @@ describe("a young person's answer travels to the Board and back", () => {
       weDidParents: "We did",
     });
     expect(() =>
-      recordBoardResponse({ staffId: county.boardMember.id, agendaItemId: itemId, decision: "a", actions: "b", youSaid: "c", weDid: "d", youSaidParents: "e", weDidParents: "f" }),
+      recordBoardResponse({
+        staffId: county.boardMember.id,
+        agendaItemId: itemId,
+        decision: "a",
+        actions: "b",
+        youSaid: "c",
+        weDid: "d",
+        youSaidParents: "e",
+        weDidParents: "f",
+      }),
     ).toThrow(/already_recorded/);
     const [entry] = listYouSaidWeDid();
-    expect(entry).toMatchObject({ youSaid: "You said the park is dark.", weDid: "We are fixing the lights.", outcome: "Feeling safe" });
+    expect(entry).toMatchObject({
+      youSaid: "You said the park is dark.",
+      weDid: "We are fixing the lights.",
+      outcome: "Feeling safe",
+    });
   });
 });

@@ -22,7 +22,8 @@ type Props = {
  */
 export function AnswerControl({ kind, fieldId, legend, hint, options, values, error, maxLength }: Props) {
   const { t } = useTranslation();
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   const hintEl = hint ? (
     <div className="hint" id={`${fieldId}-hint`}>
       {hint}
@@ -142,11 +143,13 @@ export function AnswerControl({ kind, fieldId, legend, hint, options, values, er
                   style={{ width: "auto", minWidth: "6rem" }}
                 >
                   <option value="">{t("answer.rankPlaceholder")}</option>
-                  {options.map((_, n) => (
-                    <option key={n} value={n + 1}>
-                      {n + 1}
-                    </option>
-                  ))}
+                  {options
+                    .map((x) => options.indexOf(x) + 1)
+                    .map((rank) => (
+                      <option key={rank} value={rank}>
+                        {rank}
+                      </option>
+                    ))}
                 </select>
               </li>
             ))}

@@ -2,7 +2,7 @@
 export function Face({ value }: { value: number }) {
   // mouth: from a deep frown (1) to a wide smile (5)
   const curve = [-9, -5, 0, 6, 10][value - 1] ?? 0;
-  const brows = value === 1 ? "M19 22l8 3M45 22l-8 3" : value === 2 ? "M20 23h7M37 23h7" : "";
+  const brows = value === 1 ? "M19 23l8 -3M45 23l-8 -3" : value === 2 ? "M20 23h7M37 23h7" : "";
   return (
     <svg viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <circle cx="32" cy="32" r="29" fill="#ffe08a" stroke="#1b1b1b" strokeWidth="3" />

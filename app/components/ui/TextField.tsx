@@ -1,4 +1,4 @@
-import { Input, Label, Text, TextArea, TextField as AriaTextField } from "react-aria-components";
+import { TextField as AriaTextField, Input, Label, Text, TextArea } from "react-aria-components";
 
 type Props = {
   label: string;
@@ -19,7 +19,19 @@ type Props = {
  * react-aria TextField with label, description and error wired to the input (aria-describedby).
  * It renders a real named input, so the form works without JavaScript.
  */
-export function TextField({ label, name, description, error, defaultValue, type = "text", multiline, rows = 4, isRequired, maxLength, id }: Props) {
+export function TextField({
+  label,
+  name,
+  description,
+  error,
+  defaultValue,
+  type = "text",
+  multiline,
+  rows = 4,
+  isRequired,
+  maxLength,
+  id,
+}: Props) {
   return (
     <AriaTextField
       name={name}

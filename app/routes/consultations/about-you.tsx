@@ -106,7 +106,13 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
                 {(["young_people", "parents_carers"] as const).map((a) => (
                   <li key={a}>
                     <label className="choice">
-                      <input type="radio" name="audience" value={a} id={`audience-${a}`} defaultChecked={p.values.audience === a} />
+                      <input
+                        type="radio"
+                        name="audience"
+                        value={a}
+                        id={`audience-${a}`}
+                        defaultChecked={p.values.audience === a}
+                      />
                       <span>{t(`audience.${a}`)}</span>
                     </label>
                   </li>

@@ -85,7 +85,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof SubmissionError && error.code === "incomplete") {
       return data(
-        { ...page, errors: { [`answer-row-${error.questionNumber}`]: t("check.error.missing", { number: error.questionNumber }) } },
+        {
+          ...page,
+          errors: {
+            [`answer-row-${error.questionNumber}`]: t("check.error.missing", { number: error.questionNumber }),
+          },
+        },
         { status: 400 },
       );
     }
@@ -115,7 +120,13 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
         {p.rows.map((row) => (
           <div className="summary-row" key={row.number} id={`answer-row-${row.number}`}>
             <dt>{row.prompt}</dt>
-            <dd>{row.shown.length ? row.shown.join("\n") : row.missing ? t("check.notAnsweredRequired") : t("check.skipped")}</dd>
+            <dd>
+              {row.shown.length
+                ? row.shown.join("\n")
+                : row.missing
+                  ? t("check.notAnsweredRequired")
+                  : t("check.skipped")}
+            </dd>
             <dd>
               <a href={`${base}/question/${row.number}?change=1`}>
                 {t("common.change")}

@@ -62,7 +62,9 @@ function view(request: Request, params: Route.LoaderArgs["params"]) {
     number,
     total: consultation.questions.length,
     level,
-    easyAvailable: consultation.questions.some((q) => q.easyPrompt || Object.values(q.translations).some((tr) => tr.easyPrompt)),
+    easyAvailable: consultation.questions.some(
+      (q) => q.easyPrompt || Object.values(q.translations).some((tr) => tr.easyPrompt),
+    ),
     fallback: prompt.fallback || options.some((o) => o.fallback),
     change,
     consultationRef: consultation,
@@ -89,8 +91,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   saveDraftAnswer(receipt.hash, consultation.id, question.id, parsed.answer);
   const base = `/consultations/${consultation.slug}`;
   const change = new URL(request.url).searchParams.get("change") === "1";
-  const next =
-    change ? `${base}/check` : number < consultation.questions.length ? `${base}/question/${number + 1}` : `${base}/about-you`;
+  const next = change
+    ? `${base}/check`
+    : number < consultation.questions.length
+      ? `${base}/question/${number + 1}`
+      : `${base}/about-you`;
   return redirect(next, receipt.setCookie ? { headers: { "Set-Cookie": receipt.setCookie } } : undefined);
 }
 
@@ -104,7 +109,10 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
   const error = page.error ?? undefined;
   return (
     <>
-      <PageTitle title={`${t("consultation.progress", { number, total })}: ${question.prompt}`} error={Boolean(error)} />
+      <PageTitle
+        title={`${t("consultation.progress", { number, total })}: ${question.prompt}`}
+        error={Boolean(error)}
+      />
       <a href={back} className="back-link">
         {t("common.back")}
       </a>

@@ -5,8 +5,8 @@ import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang } from "~/i18n/i18n.server";
 import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.server";
 import { localize } from "~/utils/localize";
-import { formatDate } from "~/utils/time";
 import { readReceipt } from "~/utils/receipt.server";
+import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
 import { handleReadingSwitch, loadPublicConsultation } from "./shared.server";
 

@@ -8,7 +8,9 @@ import type { Route } from "./+types/home";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
-  const open = listOpenConsultations().slice(0, 3).map((c) => ({ slug: c.slug, title: localize(c, "title", lang).text, minutes: c.minutes }));
+  const open = listOpenConsultations()
+    .slice(0, 3)
+    .map((c) => ({ slug: c.slug, title: localize(c, "title", lang).text, minutes: c.minutes }));
   const latest = listYouSaidWeDid(1)[0] ?? null;
   return { open, latest: latest && { youSaid: latest.youSaid, weDid: latest.weDid } };
 }

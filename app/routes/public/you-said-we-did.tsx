@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { listYouSaidWeDid } from "~/models/summaries.server";
@@ -6,14 +7,15 @@ import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/you-said-we-did";
-import { redirect } from "react-router";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const forWho = url.searchParams.get("for");
   if (forWho === "young_people" || forWho === "parents_carers") {
     throw redirect("/you-said-we-did", {
-      headers: { "Set-Cookie": serializeCookie("sb_audience", forWho, { maxAge: 365 * 24 * 3600, secure: isProduction }) },
+      headers: {
+        "Set-Cookie": serializeCookie("sb_audience", forWho, { maxAge: 365 * 24 * 3600, secure: isProduction }),
+      },
     });
   }
   const parents = readCookie(request, "sb_audience") === "parents_carers";

@@ -109,7 +109,11 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                         <ul className="checkbox-grid">
                           {p.outcomes.map((o) => (
                             <li key={o.id}>
-                              <Checkbox name="outcomeIds" value={String(o.id)} defaultSelected={item.outcomeIds.includes(o.id)}>
+                              <Checkbox
+                                name="outcomeIds"
+                                value={String(o.id)}
+                                defaultSelected={item.outcomeIds.includes(o.id)}
+                              >
                                 {o.title}
                               </Checkbox>
                             </li>

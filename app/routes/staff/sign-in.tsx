@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
+import { getStaff, startStaffSession } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
-import { getStaff, startStaffSession } from "~/auth/session.server";
 import { getT } from "~/i18n/i18n.server";
 import { recordAudit, verifyStaffCredentials } from "~/models/staff.server";
 import { demoMode, env } from "~/utils/env.server";

@@ -49,7 +49,15 @@ function load(request: Request, idParam: string) {
   };
 }
 
-const blankQuestion = { kind: "scale", prompt: "", easyPrompt: "", why: "", options: "", required: "yes", outcomeIds: [] as string[] };
+const blankQuestion = {
+  kind: "scale",
+  prompt: "",
+  easyPrompt: "",
+  why: "",
+  options: "",
+  required: "yes",
+  outcomeIds: [] as string[],
+};
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   requirePermission(request, "consultations");
@@ -68,7 +76,9 @@ export async function action({ request, params }: Route.ActionArgs) {
       recordAudit(staff.id, "consultation_published", "consultation", page.id);
       return redirect(`/staff/consultations/${page.id}?published=1`);
     }
-    const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "outcomeIds").map(([k, v]) => [k, String(v)]));
+    const raw = Object.fromEntries(
+      [...form.entries()].filter(([k]) => k !== "outcomeIds").map(([k, v]) => [k, String(v)]),
+    );
     const outcomeIdsRaw = form.getAll("outcomeIds").map(String);
     const values = { ...blankQuestion, ...raw, outcomeIds: outcomeIdsRaw };
     const parsed = questionSchema.safeParse(raw);
@@ -88,7 +98,12 @@ export async function action({ request, params }: Route.ActionArgs) {
       required: q.required === "yes",
       maxLength: q.kind === "short_text" ? 200 : q.maxLength,
       options: choice
-        ? [...q.optionList.map((label) => ({ label })), ...(q.kind === "multiple" && q.otherOption ? [{ label: t("builder.otherOptionLabel"), isOther: true }] : [])]
+        ? [
+            ...q.optionList.map((label) => ({ label })),
+            ...(q.kind === "multiple" && q.otherOption
+              ? [{ label: t("builder.otherOptionLabel"), isOther: true }]
+              : []),
+          ]
         : [],
       outcomeIds: outcomeIdsRaw.map(Number),
     });
@@ -96,7 +111,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`/staff/consultations/${page.id}#questions`);
   } catch (error) {
     if (error instanceof ConsultationEditError) {
-      return data({ ...page, values: blankQuestion, errors: { intent: t(`builder.error.${error.code}`) } }, { status: 400 });
+      return data(
+        { ...page, values: blankQuestion, errors: { intent: t(`builder.error.${error.code}`) } },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -152,7 +170,8 @@ export default function EditConsultation({ loaderData, actionData }: Route.Compo
       {p.status === "draft" && (
         <>
           <h2>{t("builder.addQuestion")}</h2>
-          <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
+          {/* keyed by the question count, so the form starts empty again after each question is added */}
+          <Form key={p.questions.length} method="post" noValidate style={{ maxWidth: "44rem" }}>
             <input type="hidden" name="intent" value="add" />
             <div className={`field${e.kind ? " has-error" : ""}`}>
               <label htmlFor="kind">{t("builder.kind")}</label>
@@ -210,7 +229,11 @@ export default function EditConsultation({ loaderData, actionData }: Route.Compo
                 <ul className="checkbox-grid" id="outcomeIds">
                   {p.outcomes.map((o) => (
                     <li key={o.id}>
-                      <Checkbox name="outcomeIds" value={String(o.id)} defaultSelected={v.outcomeIds.includes(String(o.id))}>
+                      <Checkbox
+                        name="outcomeIds"
+                        value={String(o.id)}
+                        defaultSelected={v.outcomeIds.includes(String(o.id))}
+                      >
                         {o.title}
                       </Checkbox>
                     </li>

@@ -16,7 +16,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const inFourWeeks = new Date(Date.now() + 28 * 86400_000).toISOString().slice(0, 10);
   return {
-    values: { title: "", summary: "", easySummary: "", audience: "young_people", opensOn: today, closesOn: inFourWeeks, minutes: "5" } as Record<string, string>,
+    values: {
+      title: "",
+      summary: "",
+      easySummary: "",
+      audience: "young_people",
+      opensOn: today,
+      closesOn: inFourWeeks,
+      minutes: "5",
+    } as Record<string, string>,
     errors: null as Record<string, string> | null,
   };
 }
@@ -60,7 +68,13 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
       <ErrorSummary errors={p.errors} />
       <h1>{t("builder.new")}</h1>
       <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
-        <TextField label={t("builder.title")} name="title" defaultValue={p.values.title} error={e.title} maxLength={120} />
+        <TextField
+          label={t("builder.title")}
+          name="title"
+          defaultValue={p.values.title}
+          error={e.title}
+          maxLength={120}
+        />
         <TextField
           label={t("builder.summary")}
           name="summary"
@@ -85,7 +99,13 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
               {["young_people", "parents_carers", "both"].map((a, i) => (
                 <li key={a}>
                   <label className="choice">
-                    <input type="radio" name="audience" value={a} id={i === 0 ? "audience" : undefined} defaultChecked={p.values.audience === a} />
+                    <input
+                      type="radio"
+                      name="audience"
+                      value={a}
+                      id={i === 0 ? "audience" : undefined}
+                      defaultChecked={p.values.audience === a}
+                    />
                     <span>{t(`audienceShort.${a}`)}</span>
                   </label>
                 </li>
@@ -94,10 +114,28 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
           </fieldset>
         </div>
         <div className="grid-2">
-          <TextField label={t("builder.opensOn")} name="opensOn" type="date" defaultValue={p.values.opensOn} error={e.opensOn} />
-          <TextField label={t("builder.closesOn")} name="closesOn" type="date" defaultValue={p.values.closesOn} error={e.closesOn} />
+          <TextField
+            label={t("builder.opensOn")}
+            name="opensOn"
+            type="date"
+            defaultValue={p.values.opensOn}
+            error={e.opensOn}
+          />
+          <TextField
+            label={t("builder.closesOn")}
+            name="closesOn"
+            type="date"
+            defaultValue={p.values.closesOn}
+            error={e.closesOn}
+          />
         </div>
-        <TextField label={t("builder.minutes")} name="minutes" type="number" defaultValue={p.values.minutes} error={e.minutes} />
+        <TextField
+          label={t("builder.minutes")}
+          name="minutes"
+          type="number"
+          defaultValue={p.values.minutes}
+          error={e.minutes}
+        />
         <Button>{t("builder.create")}</Button>
       </Form>
     </>

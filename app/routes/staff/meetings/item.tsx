@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { recordAudit } from "~/models/staff.server";
-import { getAgendaItem, recordBoardResponse, ResponseError } from "~/models/summaries.server";
+import { getAgendaItem, ResponseError, recordBoardResponse } from "~/models/summaries.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/item";
 
@@ -39,7 +39,11 @@ function load(request: Request, idParam: string, role: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = requireStaff(request);
   if (!can(staff.role, "summaries") && !can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
-  return { ...load(request, params.id, staff.role), values: {} as Record<string, string>, errors: null as Record<string, string> | null };
+  return {
+    ...load(request, params.id, staff.role),
+    values: {} as Record<string, string>,
+    errors: null as Record<string, string> | null,
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -130,8 +134,22 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
       ) : p.mayRespond ? (
         <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
           <p>{t("response.intro")}</p>
-          <TextField label={t("response.decision")} name="decision" defaultValue={p.values.decision} error={e.decision} multiline rows={3} />
-          <TextField label={t("response.actions")} name="actions" defaultValue={p.values.actions} error={e.actions} multiline rows={3} />
+          <TextField
+            label={t("response.decision")}
+            name="decision"
+            defaultValue={p.values.decision}
+            error={e.decision}
+            multiline
+            rows={3}
+          />
+          <TextField
+            label={t("response.actions")}
+            name="actions"
+            defaultValue={p.values.actions}
+            error={e.actions}
+            multiline
+            rows={3}
+          />
           <h3>{t("response.forChildren")}</h3>
           <TextField
             label={t("response.youSaid")}
@@ -142,7 +160,14 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
             multiline
             rows={2}
           />
-          <TextField label={t("response.weDid")} name="weDid" defaultValue={p.values.weDid} error={e.weDid} multiline rows={2} />
+          <TextField
+            label={t("response.weDid")}
+            name="weDid"
+            defaultValue={p.values.weDid}
+            error={e.weDid}
+            multiline
+            rows={2}
+          />
           <h3>{t("response.forParents")}</h3>
           <TextField
             label={t("response.youSaidParents")}

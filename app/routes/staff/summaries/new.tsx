@@ -50,7 +50,7 @@ function toScope(s: z.infer<typeof scopeSchema>) {
   return { from: new Date(`${s.from}T00:00:00Z`).toISOString(), to: to.toISOString(), outcomeIds: s.outcomeIds };
 }
 
-function page(request: Request, params: URLSearchParams | FormData) {
+function page(params: URLSearchParams | FormData) {
   const { raw, parsed } = readScope(params);
   const outcomes = listActiveOutcomes().map((o) => ({ id: o.id, title: o.title }));
   const meetings = listMeetings().filter((m) => m.meetsOn >= new Date().toISOString().slice(0, 10));
@@ -68,15 +68,21 @@ function page(request: Request, params: URLSearchParams | FormData) {
 export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "summaries");
   const params = new URL(request.url).searchParams;
-  return { ...page(request, params), values: {} as Record<string, string>, errors: null as Record<string, string> | null };
+  return {
+    ...page(params),
+    values: {} as Record<string, string>,
+    errors: null as Record<string, string> | null,
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const staff = requirePermission(request, "summaries");
   const t = getT(request);
   const form = await request.formData();
-  const view = page(request, form);
-  const values = Object.fromEntries(["title", "keyMessage", "recommendation", "kind"].map((k) => [k, String(form.get(k) ?? "")]));
+  const view = page(form);
+  const values = Object.fromEntries(
+    ["title", "keyMessage", "recommendation", "kind"].map((k) => [k, String(form.get(k) ?? "")]),
+  );
   const { parsed: scope } = readScope(form);
   const compose = composeSchema.safeParse(values);
   const errors: Record<string, string> = {};
@@ -143,7 +149,11 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
           <ul className="checkbox-grid">
             {p.outcomes.map((o) => (
               <li key={o.id}>
-                <Checkbox name="outcomeIds" value={String(o.id)} defaultSelected={p.raw.outcomeIds.includes(String(o.id))}>
+                <Checkbox
+                  name="outcomeIds"
+                  value={String(o.id)}
+                  defaultSelected={p.raw.outcomeIds.includes(String(o.id))}
+                >
                   {o.title}
                 </Checkbox>
               </li>
@@ -183,7 +193,13 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
               )}
             </fieldset>
             <TextField label={t("summary.itemTitle")} name="title" defaultValue={p.values.title} error={e.title} />
-            <TextField label={t("summary.keyMessage")} name="keyMessage" defaultValue={p.values.keyMessage} error={e.keyMessage} multiline />
+            <TextField
+              label={t("summary.keyMessage")}
+              name="keyMessage"
+              defaultValue={p.values.keyMessage}
+              error={e.keyMessage}
+              multiline
+            />
             <TextField
               label={t("summary.recommendation")}
               name="recommendation"
@@ -199,7 +215,13 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
                   {["decision", "information"].map((k, i) => (
                     <li key={k}>
                       <label className="choice">
-                        <input type="radio" name="kind" value={k} id={i === 0 ? "kind" : undefined} defaultChecked={(p.values.kind || "decision") === k} />
+                        <input
+                          type="radio"
+                          name="kind"
+                          value={k}
+                          id={i === 0 ? "kind" : undefined}
+                          defaultChecked={(p.values.kind || "decision") === k}
+                        />
                         <span>{t(`itemKind.${k}`)}</span>
                       </label>
                     </li>
