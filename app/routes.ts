@@ -40,5 +40,6 @@ export default [
     ]),
   ]),
 
+  route("__bench/floor", "routes/bench/floor.ts"),
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "~db/client";
+import { auditLog } from "~db/schema";
 
 export function databaseAnswers() {
   try {
@@ -7,4 +8,9 @@ export function databaseAnswers() {
   } catch {
     return false;
   }
+}
+
+/** One single-row insert, for the benchmark floor. */
+export function recordBenchFloorWrite() {
+  getDb().insert(auditLog).values({ action: "bench_floor" }).run();
 }
