@@ -4,6 +4,18 @@ import { useTranslation } from "react-i18next";
 export type FieldErrors = Record<string, string>;
 
 /**
+ * With JavaScript on, move focus to the field ourselves: following the #link would be a router navigation,
+ * which clears the form's result (and so the very errors being read). Without JavaScript the link just works.
+ */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+}
+
+/**
  * GOV.UK-style error summary: a focused box at the top of the form linking to each field in error.
  * Field ids are the keys of `errors`. With JavaScript off, autoFocus still moves focus here on load.
  */
@@ -22,7 +34,9 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${field}`}>{message}</a>
+            <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
+              {message}
+            </a>
           </li>
         ))}
       </ul>

@@ -393,6 +393,7 @@ export function getConsultationForStaff(id: number) {
       opensAt: consultations.opensAt,
       closesAt: consultations.closesAt,
       status: consultations.status,
+      translations: consultations.translations,
     })
     .from(consultations)
     .where(eq(consultations.id, id))
@@ -420,6 +421,9 @@ export function createConsultation(input: {
   opensAt: string;
   closesAt: string;
   minutes: number;
+  ageBands?: string[];
+  localityIds?: number[];
+  resultsBy?: string | null;
 }) {
   const db = getDb();
   return db.transaction((tx) => {
@@ -443,6 +447,9 @@ export function createConsultation(input: {
         opensAt: input.opensAt,
         closesAt: input.closesAt,
         minutes: input.minutes,
+        ageBands: input.ageBands ?? [],
+        localityIds: input.localityIds ?? [],
+        resultsBy: input.resultsBy ?? null,
         createdBy: input.staffId,
       })
       .returning({ id: consultations.id, slug: consultations.slug })
@@ -451,7 +458,7 @@ export function createConsultation(input: {
 }
 
 export class ConsultationEditError extends Error {
-  constructor(public readonly code: "not_found" | "not_draft" | "no_questions") {
+  constructor(public readonly code: "not_found" | "not_draft" | "no_questions" | "not_open") {
     super(code);
   }
 }
@@ -526,5 +533,128 @@ export function publishConsultation(id: number) {
       .set({ status: "open", publishedAt: new Date().toISOString() })
       .where(eq(consultations.id, id))
       .run();
+  });
+}
+
+/** Closes an open consultation now, before its close date. */
+export function closeConsultationEarly(id: number) {
+  const now = new Date().toISOString();
+  const db = getDb();
+  db.transaction((tx) => {
+    const c = tx
+      .select({ status: consultations.status, closesAt: consultations.closesAt })
+      .from(consultations)
+      .where(eq(consultations.id, id))
+      .get();
+    if (!c) throw new ConsultationEditError("not_found");
+    if (c.status !== "open") throw new ConsultationEditError("not_open");
+    tx.update(consultations)
+      .set({ status: "closed", closesAt: c.closesAt > now ? now : c.closesAt })
+      .where(eq(consultations.id, id))
+      .run();
+  });
+}
+
+/** Removes a question from a draft, with its options and tags. */
+export function removeQuestion(consultationId: number, questionId: number) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const c = tx
+      .select({ status: consultations.status })
+      .from(consultations)
+      .where(eq(consultations.id, consultationId))
+      .get();
+    if (!c) throw new ConsultationEditError("not_found");
+    if (c.status !== "draft") throw new ConsultationEditError("not_draft");
+    tx.delete(questions)
+      .where(and(eq(questions.id, questionId), eq(questions.consultationId, consultationId)))
+      .run();
+  });
+}
+
+export type Wording = {
+  consultation: Record<string, string>;
+  questions: Record<string, Record<string, string>>;
+  options: Record<string, Record<string, string>>;
+};
+
+/**
+ * Saves the wording of a consultation in one language, in one transaction. English carries only the easy-read
+ * versions (its standard wording is the source); other languages go into the translations JSON, where an
+ * empty field is removed so the page falls back to English.
+ */
+export function saveWording(consultationId: number, lang: string, wording: Wording) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const c = tx
+      .select({ translations: consultations.translations })
+      .from(consultations)
+      .where(eq(consultations.id, consultationId))
+      .get();
+    if (!c) throw new ConsultationEditError("not_found");
+    const merge = (current: Translations, fields: Record<string, string>) => {
+      const next = { ...current, [lang]: { ...(current[lang] ?? {}) } };
+      for (const [k, v] of Object.entries(fields)) {
+        if (v) next[lang][k] = v;
+        else delete next[lang][k];
+      }
+      return next;
+    };
+    if (lang === "en") {
+      tx.update(consultations)
+        .set({ easySummary: wording.consultation.easySummary || null })
+        .where(eq(consultations.id, consultationId))
+        .run();
+    } else {
+      tx.update(consultations)
+        .set({ translations: merge(c.translations, wording.consultation) })
+        .where(eq(consultations.id, consultationId))
+        .run();
+    }
+    const qs = tx
+      .select({ id: questions.id, translations: questions.translations })
+      .from(questions)
+      .where(eq(questions.consultationId, consultationId))
+      .all();
+    for (const q of qs) {
+      const fields = wording.questions[String(q.id)];
+      if (!fields) continue;
+      if (lang === "en")
+        tx.update(questions)
+          .set({ easyPrompt: fields.easyPrompt || null })
+          .where(eq(questions.id, q.id))
+          .run();
+      else
+        tx.update(questions)
+          .set({ translations: merge(q.translations, fields) })
+          .where(eq(questions.id, q.id))
+          .run();
+    }
+    const opts = qs.length
+      ? tx
+          .select({ id: questionOptions.id, translations: questionOptions.translations })
+          .from(questionOptions)
+          .where(
+            inArray(
+              questionOptions.questionId,
+              qs.map((q) => q.id),
+            ),
+          )
+          .all()
+      : [];
+    for (const o of opts) {
+      const fields = wording.options[String(o.id)];
+      if (!fields) continue;
+      if (lang === "en")
+        tx.update(questionOptions)
+          .set({ easyLabel: fields.easyLabel || null })
+          .where(eq(questionOptions.id, o.id))
+          .run();
+      else
+        tx.update(questionOptions)
+          .set({ translations: merge(o.translations, fields) })
+          .where(eq(questionOptions.id, o.id))
+          .run();
+    }
   });
 }

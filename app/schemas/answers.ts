@@ -67,9 +67,10 @@ export function parseAnswer(
       const ranks: Record<string, number> = {};
       const used = new Set<number>();
       let filled = 0;
+      // Keep every typed value first, so an error shows all of them again.
+      for (const option of question.options) raw[`rank-${option.id}`] = String(form.get(`rank-${option.id}`) ?? "");
       for (const option of question.options) {
-        const v = String(form.get(`rank-${option.id}`) ?? "");
-        raw[`rank-${option.id}`] = v;
+        const v = raw[`rank-${option.id}`] as string;
         if (!v) continue;
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > question.options.length)

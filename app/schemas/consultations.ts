@@ -17,13 +17,18 @@ export const consultationSchema = z
     audience: z.enum(["young_people", "parents_carers", "both"], { message: "builder.error.audience" }),
     opensOn: z.iso.date({ message: "builder.error.opensOn" }),
     closesOn: z.iso.date({ message: "builder.error.closesOn" }),
+    resultsOn: z.union([z.literal(""), z.iso.date({ message: "builder.error.resultsOn" })]).default(""),
     minutes: z.coerce
       .number({ message: "builder.error.minutes" })
       .int("builder.error.minutes")
       .min(1, "builder.error.minutes")
       .max(60, "builder.error.minutes"),
   })
-  .refine((v) => v.closesOn > v.opensOn, { path: ["closesOn"], message: "builder.error.closesAfter" });
+  .refine((v) => v.closesOn > v.opensOn, { path: ["closesOn"], message: "builder.error.closesAfter" })
+  .refine((v) => !v.resultsOn || v.resultsOn >= v.closesOn, {
+    path: ["resultsOn"],
+    message: "builder.error.resultsAfter",
+  });
 
 export const questionSchema = z
   .object({

@@ -37,6 +37,16 @@ export const contributions = sqliteTable(
     index("contributions_response_idx").on(t.responseId),
     index("contributions_moderation_idx").on(t.moderationState, t.createdAt),
     index("contributions_created_idx").on(t.createdAt),
+    // Covers the results page's GROUP BYs: counts per question and face, split by age band, audience or place.
+    index("contributions_results_idx").on(
+      t.consultationId,
+      t.kind,
+      t.questionId,
+      t.valueInt,
+      t.ageBand,
+      t.audience,
+      t.localityId,
+    ),
   ],
 );
 

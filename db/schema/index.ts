@@ -1,5 +1,6 @@
 export * from "./consultations";
 export * from "./feedback";
+export * from "./imports";
 export * from "./reference";
 export * from "./staff";
 export * from "./summaries";

@@ -92,3 +92,17 @@ describe("reading one answer from a form", () => {
     expect(r.raw.answer).toBe(long);
   });
 });
+
+describe("a ranking with a mistake", () => {
+  it("keeps every number the person chose", () => {
+    const r = parseAnswer(
+      q("ranking"),
+      form([
+        ["rank-10", "1"],
+        ["rank-11", "1"],
+        ["rank-12", "3"],
+      ]),
+    );
+    expect(r.raw).toEqual({ "rank-10": "1", "rank-11": "1", "rank-12": "3" });
+  });
+});

@@ -14,13 +14,29 @@ type Props = {
   values: Record<string, string | string[]>;
   error?: string;
   maxLength: number;
+  /** The faces' labels in another language than the page's (staff preview). */
+  faceLabels?: string[];
+  /** 1 on a participant's question page (the question is the page's heading); 2 inside another page. */
+  headingLevel?: 1 | 2;
 };
 
 /**
  * One question's answer as plain HTML form controls, so it works with JavaScript off and on a cheap phone.
  * The legend (or label) is the page's h1: one question per page.
  */
-export function AnswerControl({ kind, fieldId, legend, hint, options, values, error, maxLength }: Props) {
+export function AnswerControl({
+  kind,
+  fieldId,
+  legend,
+  hint,
+  options,
+  values,
+  error,
+  maxLength,
+  faceLabels,
+  headingLevel = 1,
+}: Props) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   const { t } = useTranslation();
   const describedBy =
     [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -35,9 +51,9 @@ export function AnswerControl({ kind, fieldId, legend, hint, options, values, er
   if (kind === "short_text" || kind === "long_text") {
     return (
       <div className={`field${error ? " has-error" : ""}`}>
-        <h1>
+        <Heading dir="auto">
           <label htmlFor={fieldId}>{legend}</label>
-        </h1>
+        </Heading>
         {hintEl}
         <FieldError id={fieldId} message={error} />
         {kind === "short_text" ? (
@@ -75,7 +91,7 @@ export function AnswerControl({ kind, fieldId, legend, hint, options, values, er
     <div className={`field${error ? " has-error" : ""}`}>
       <fieldset aria-describedby={describedBy}>
         <legend className="question-legend">
-          <h1>{legend}</h1>
+          <Heading dir="auto">{legend}</Heading>
         </legend>
         {hintEl}
         <FieldError id={fieldId} message={error} />
@@ -92,7 +108,7 @@ export function AnswerControl({ kind, fieldId, legend, hint, options, values, er
                     defaultChecked={one === String(n)}
                   />
                   <Face value={n} />
-                  <span className="face-label">{t(`scale.${n}`)}</span>
+                  <span className="face-label">{faceLabels?.[n - 1] ?? t(`scale.${n}`)}</span>
                 </label>
               </li>
             ))}
@@ -110,7 +126,7 @@ export function AnswerControl({ kind, fieldId, legend, hint, options, values, er
                     id={i === 0 ? fieldId : undefined}
                     defaultChecked={many.includes(String(o.id))}
                   />
-                  <span>{o.label}</span>
+                  <span dir="auto">{o.label}</span>
                 </label>
               </li>
             ))}

@@ -8,7 +8,7 @@ import { getDraft, saveDraftAbout } from "~/models/consultations.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/about-you";
-import { loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
+import { limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
 
 const aboutSchema = z.object({
   audience: z.enum(["young_people", "parents_carers"]).optional(),
@@ -46,8 +46,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { consultation, view } = page(request, params.slug);
+  limitAnswering(request, consultation.id, context?.ip);
   const form = Object.fromEntries(await request.formData());
   const parsed = aboutSchema.safeParse(form);
   const localityIds = new Set(view.localities.map((l) => l.id));

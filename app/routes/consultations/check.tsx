@@ -8,7 +8,7 @@ import { listLocalities } from "~/models/reference.server";
 import { localize } from "~/utils/localize";
 import { readingLevel, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/check";
-import { loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
+import { limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
 
 function view(request: Request, slug: string) {
   const consultation = loadPublicConsultation(slug);
@@ -67,8 +67,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return page;
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { consultation, receipt, draft, page } = view(request, params.slug);
+  limitAnswering(request, consultation.id, context?.ip);
   const t = getT(request);
   if (!receipt || !draft) {
     return data({ ...page, errors: { "answer-row-1": t("check.error.nothing") } }, { status: 400 });
@@ -119,7 +120,7 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
       <dl className="summary-list">
         {p.rows.map((row) => (
           <div className="summary-row" key={row.number} id={`answer-row-${row.number}`}>
-            <dt>{row.prompt}</dt>
+            <dt dir="auto">{row.prompt}</dt>
             <dd>
               {row.shown.length
                 ? row.shown.join("\n")

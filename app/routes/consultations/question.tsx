@@ -12,7 +12,7 @@ import { localize } from "~/utils/localize";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { DraftAnswer } from "~db/schema/consultations";
 import type { Route } from "./+types/question";
-import { handleReadingSwitch, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
+import { handleReadingSwitch, limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
 
 function findQuestion(request: Request, params: Route.LoaderArgs["params"]) {
   const consultation = loadPublicConsultation(params.slug);
@@ -78,8 +78,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { ...page, values: valuesFromDraft(draft?.answers[String(page.question.id)]), error: null as string | null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { consultation, question, number } = findQuestion(request, params);
+  limitAnswering(request, consultation.id, context?.ip);
   const form = await request.formData();
   const parsed = parseAnswer(question, form);
   if (parsed.error) {

@@ -1,7 +1,8 @@
 import { data, redirect } from "react-router";
 import { getT } from "~/i18n/i18n.server";
 import { getConsultationBySlug, isAcceptingAnswers, type ParticipantConsultation } from "~/models/consultations.server";
-import { readingLevel, readingLevelCookie } from "~/utils/receipt.server";
+import { RateLimiter } from "~/utils/rate-limit.server";
+import { readingLevel, readingLevelCookie, readReceipt } from "~/utils/receipt.server";
 
 /** A consultation anyone may see: drafts stay invisible (404) to participants. */
 export function loadPublicConsultation(slug: string): ParticipantConsultation {
@@ -30,4 +31,21 @@ export function handleReadingSwitch(request: Request) {
     throw redirect(url.pathname + url.search, { headers: { "Set-Cookie": readingLevelCookie(read) } });
   }
   return readingLevel(request);
+}
+
+// A whole school may answer at once from one address, so limits are per receipt (one person's answers) and
+// per consultation form; only people with no receipt yet share a generous limit per address.
+const perReceipt = new RateLimiter(60, 60_000);
+const perAddressWithoutReceipt = new RateLimiter(3000, 60_000);
+
+/** Refuses answering faster than any person could (429), without ever turning away a class. */
+export function limitAnswering(request: Request, consultationId: number, ip: string | undefined) {
+  const receipt = readReceipt(request, consultationId);
+  const ok = receipt
+    ? perReceipt.hit(`${consultationId}|${receipt.hash}`)
+    : perAddressWithoutReceipt.hit(`${consultationId}|${ip ?? "unknown"}`);
+  if (!ok) {
+    const t = getT(request);
+    throw data({ message: t("error.tooMany.body") }, { status: 429, headers: { "Retry-After": "60" } });
+  }
 }

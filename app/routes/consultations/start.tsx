@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { BarChart, type BarRow } from "~/components/BarChart";
 import { FallbackNotice } from "~/components/FallbackNotice";
 import { PageTitle } from "~/components/PageTitle";
 import { ReadingSwitch } from "~/components/ReadingSwitch";
-import { getLang } from "~/i18n/i18n.server";
+import { getLang, getT } from "~/i18n/i18n.server";
 import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.server";
+import { consultationResults, SUPPRESS_BELOW } from "~/models/results.server";
 import { localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
 import { formatDate } from "~/utils/time";
@@ -18,14 +20,44 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const summary = localize(consultation, "summary", lang, level === "easy");
   const receipt = readReceipt(request, consultation.id);
   const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
+  const status = effectiveStatus(consultation);
+  const t = getT(lang);
+  let results: { people: number; questions: { id: number; prompt: string; rows: BarRow[] }[] } | null = null;
+  if (status === "closed" || status === "reported") {
+    const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`));
+    // Only faces and choices, and only when enough people answered that no one can be singled out.
+    if (r.people >= SUPPRESS_BELOW) {
+      results = {
+        people: r.people,
+        questions: r.questions
+          .filter((q) => q.kind === "scale" || q.kind === "single" || q.kind === "multiple")
+          .map((q) => {
+            const source = consultation.questions.find((x) => x.id === q.id);
+            return {
+              id: q.id,
+              prompt: source ? localize(source, "prompt", lang).text : q.prompt,
+              rows: q.rows.map((row) => {
+                const option = source?.options.find((o) => String(o.id) === row.key);
+                return {
+                  key: row.key,
+                  label: option ? localize(option, "label", lang).text : row.label,
+                  value: row.total,
+                };
+              }),
+            };
+          }),
+      };
+    }
+  }
   return {
+    results,
     slug: consultation.slug,
     title: title.text,
     summary: summary.text,
     fallback: title.fallback || summary.fallback,
     level,
     easyAvailable: Boolean(consultation.easySummary || consultation.translations[lang]?.easySummary),
-    status: effectiveStatus(consultation),
+    status,
     closesOn: formatDate(consultation.closesAt, lang),
     resultsBy: formatDate(consultation.resultsBy, lang),
     minutes: consultation.minutes,
@@ -42,10 +74,12 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
       <a href="/consultations" className="back-link">
         {t("consultation.allConsultations")}
       </a>
-      <h1>{c.title}</h1>
+      <h1 dir="auto">{c.title}</h1>
       <ReadingSwitch level={c.level} available={c.easyAvailable} />
       <FallbackNotice show={c.fallback} />
-      <p className="lead">{c.summary}</p>
+      <p className="lead" dir="auto">
+        {c.summary}
+      </p>
       {c.status === "open" ? (
         <>
           <ul className="meta">
@@ -80,6 +114,17 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
             c.resultsBy && <p>{t("consultation.resultsBy", { date: c.resultsBy })}</p>
           )}
         </div>
+      )}
+      {c.results && (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title">{t("consultation.resultsTitle", { count: c.results.people })}</h2>
+          {c.results.questions.map((q) => (
+            <div key={q.id}>
+              <h3>{q.prompt}</h3>
+              <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+            </div>
+          ))}
+        </section>
       )}
     </>
   );

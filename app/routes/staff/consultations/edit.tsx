@@ -10,9 +10,11 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import {
   addQuestion,
   ConsultationEditError,
+  closeConsultationEarly,
   effectiveStatus,
   getConsultationForStaff,
   publishConsultation,
+  removeQuestion,
 } from "~/models/consultations.server";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
@@ -71,6 +73,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   try {
+    if (intent === "close") {
+      closeConsultationEarly(page.id);
+      recordAudit(staff.id, "consultation_closed_early", "consultation", page.id);
+      return redirect(`/staff/consultations/${page.id}`);
+    }
+    if (intent === "remove") {
+      const questionId = Number(form.get("questionId"));
+      if (Number.isInteger(questionId)) removeQuestion(page.id, questionId);
+      recordAudit(staff.id, "question_removed", "consultation", page.id, { questionId });
+      return redirect(`/staff/consultations/${page.id}#questions`);
+    }
     if (intent === "publish") {
       publishConsultation(page.id);
       recordAudit(staff.id, "consultation_published", "consultation", page.id);
@@ -138,10 +151,43 @@ export default function EditConsultation({ loaderData, actionData }: Route.Compo
         {t(`audienceShort.${p.audience}`)} · {p.opensOn} – {p.closesOn}
       </p>
       <p>{p.summary}</p>
+      <ul className="action-links">
+        <li>
+          <a href={`/staff/consultations/${p.id}/preview`}>{t("builder.preview")}</a>
+        </li>
+        <li>
+          <a href={`/staff/consultations/${p.id}/translate?lang=pl`}>{t("builder.translations")}</a>
+        </li>
+        {p.status !== "draft" && (
+          <>
+            <li>
+              <a href={`/staff/consultations/${p.id}/results`}>{t("builder.results")}</a>
+            </li>
+            <li>
+              <a href={`/consultations/${p.slug}`}>{t("builder.viewPublic")}</a>
+            </li>
+          </>
+        )}
+      </ul>
+      {p.status === "open" && (
+        <Form method="post" className="no-print">
+          <input type="hidden" name="intent" value="close" />
+          <Button variant="danger" size="small">
+            {t("builder.closeEarly")}
+          </Button>
+        </Form>
+      )}
+
+      {/* Paper and in-person answers, typed in or imported */}
       {p.status !== "draft" && (
-        <p>
-          <a href={`/consultations/${p.slug}`}>{t("builder.viewPublic")}</a>
-        </p>
+        <ul className="action-links">
+          <li>
+            <a href={`/staff/consultations/${p.id}/paper`}>{t("paper.link")}</a>
+          </li>
+          <li>
+            <a href={`/staff/consultations/${p.id}/import`}>{t("import.link")}</a>
+          </li>
+        </ul>
       )}
 
       <h2 id="questions">{t("builder.questionsTitle", { count: p.questions.length })}</h2>
@@ -162,6 +208,16 @@ export default function EditConsultation({ loaderData, actionData }: Route.Compo
                 </p>
               )}
               {q.options.length > 0 && <p>{q.options.join(" · ")}</p>}
+              {p.status === "draft" && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="questionId" value={q.id} />
+                  <Button variant="danger" size="small">
+                    {t("builder.remove")}
+                    <span className="visually-hidden"> {q.prompt}</span>
+                  </Button>
+                </Form>
+              )}
             </li>
           ))}
         </ol>

@@ -4,19 +4,25 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { Checkbox } from "~/components/ui/Checkbox";
 import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
 import { createConsultation } from "~/models/consultations.server";
+import { ageBands, listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { consultationSchema } from "~/schemas/consultations";
 import type { Route } from "./+types/new";
 
 export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "consultations");
+  const localities = listLocalities();
   const today = new Date().toISOString().slice(0, 10);
   const inFourWeeks = new Date(Date.now() + 28 * 86400_000).toISOString().slice(0, 10);
   return {
+    localities,
+    chosen: { ageBands: [] as string[], localityIds: [] as string[] },
     values: {
+      resultsOn: "",
       title: "",
       summary: "",
       easySummary: "",
@@ -31,14 +37,25 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const staff = requirePermission(request, "consultations");
-  const form = Object.fromEntries(await request.formData());
-  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+  const formData = await request.formData();
+  const values = Object.fromEntries(
+    [...formData.entries()].filter(([k]) => k !== "ageBands" && k !== "localityIds").map(([k, v]) => [k, String(v)]),
+  );
+  const chosen = {
+    ageBands: formData.getAll("ageBands").map(String),
+    localityIds: formData.getAll("localityIds").map(String),
+  };
+  const localities = listLocalities();
   const parsed = consultationSchema.safeParse(values);
-  if (!parsed.success) {
-    const t = getT(request);
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
-    return data({ values, errors }, { status: 400 });
+  const t = getT(request);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
+  if (chosen.ageBands.some((b) => !(ageBands as readonly string[]).includes(b)))
+    errors.ageBands = t("builder.error.ageBands");
+  const knownLocalities = new Set(localities.map((l) => String(l.id)));
+  if (chosen.localityIds.some((id) => !knownLocalities.has(id))) errors.localityIds = t("builder.error.localities");
+  if (!parsed.success || Object.keys(errors).length) {
+    return data({ localities, values, chosen, errors }, { status: 400 });
   }
   const v = parsed.data;
   const created = createConsultation({
@@ -50,6 +67,9 @@ export async function action({ request }: Route.ActionArgs) {
     opensAt: new Date(`${v.opensOn}T00:00:00Z`).toISOString(),
     closesAt: new Date(`${v.closesOn}T23:59:59Z`).toISOString(),
     minutes: v.minutes,
+    resultsBy: v.resultsOn ? new Date(`${v.resultsOn}T12:00:00Z`).toISOString() : null,
+    ageBands: v.audience === "parents_carers" ? [] : chosen.ageBands,
+    localityIds: chosen.localityIds.map(Number),
   });
   recordAudit(staff.id, "consultation_created", "consultation", created.id);
   return redirect(`/staff/consultations/${created.id}`);
@@ -130,12 +150,52 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
           />
         </div>
         <TextField
+          label={t("builder.resultsOn")}
+          name="resultsOn"
+          type="date"
+          description={t("builder.resultsOnHint")}
+          defaultValue={p.values.resultsOn}
+          error={e.resultsOn}
+        />
+        <TextField
           label={t("builder.minutes")}
           name="minutes"
           type="number"
           defaultValue={p.values.minutes}
           error={e.minutes}
         />
+        <fieldset className={`field${e.ageBands ? " has-error" : ""}`}>
+          <legend>{t("builder.ageBands")}</legend>
+          <p className="hint">{t("builder.ageBandsHint")}</p>
+          <FieldError id="ageBands" message={e.ageBands} />
+          <ul className="checkbox-grid" id="ageBands">
+            {["under_8", "8_11", "12_15", "16_19", "20_25"].map((b) => (
+              <li key={b}>
+                <Checkbox name="ageBands" value={b} defaultSelected={p.chosen.ageBands.includes(b)}>
+                  {t(`ageBand.${b}`)}
+                </Checkbox>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className={`field${e.localityIds ? " has-error" : ""}`}>
+          <legend>{t("builder.localities")}</legend>
+          <p className="hint">{t("builder.localitiesHint")}</p>
+          <FieldError id="localityIds" message={e.localityIds} />
+          <ul className="checkbox-grid" id="localityIds">
+            {p.localities.map((l) => (
+              <li key={l.id}>
+                <Checkbox
+                  name="localityIds"
+                  value={String(l.id)}
+                  defaultSelected={p.chosen.localityIds.includes(String(l.id))}
+                >
+                  {l.name}
+                </Checkbox>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
         <Button>{t("builder.create")}</Button>
       </Form>
     </>

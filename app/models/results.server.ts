@@ -1,0 +1,186 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type Cell, SUPPRESS_BELOW, suppress } from "~/utils/suppression";
+import { getDb } from "~db/client";
+import { contributionChoices, contributions, localities, responses } from "~db/schema";
+import { loadQuestions } from "./consultations.server";
+
+export { SUPPRESS_BELOW };
+
+export const splits = ["none", "audience", "age_band", "locality"] as const;
+export type Split = (typeof splits)[number];
+
+export type QuestionResult = {
+  id: number;
+  number: number;
+  kind: string;
+  prompt: string;
+  /** rows: one per face or option; cells: one per split group */
+  rows: { key: string; label: string; total: number; cells: Cell[]; meanRank?: number | null }[];
+  answered: number;
+  textCounts?: { total: number; approved: number; pending: number; escalated: number; hidden: number };
+  quotes?: string[];
+};
+
+function splitColumn(split: Split) {
+  switch (split) {
+    case "audience":
+      return sql<string>`${contributions.audience}`;
+    case "age_band":
+      return sql<string>`coalesce(${contributions.ageBand}, 'unknown')`;
+    case "locality":
+      return sql<string>`coalesce(cast(${contributions.localityId} as text), 'unknown')`;
+    default:
+      return sql<string>`'all'`;
+  }
+}
+
+/** Live results of one consultation: counts per face and option, split by audience, age band or locality. */
+export function consultationResults(consultationId: number, split: Split, scaleLabel: (n: number) => string) {
+  const db = getDb();
+  const questions = loadQuestions(consultationId);
+  const column = splitColumn(split);
+
+  // Groups of the split, with how many people are in each (from responses, so a group that skipped a question still shows).
+  const groupExpr =
+    split === "audience"
+      ? sql<string>`${responses.audience}`
+      : split === "age_band"
+        ? sql<string>`coalesce(${responses.ageBand}, 'unknown')`
+        : split === "locality"
+          ? sql<string>`coalesce(cast(${responses.localityId} as text), 'unknown')`
+          : sql<string>`'all'`;
+  const groupRows = db
+    .select({ key: groupExpr, people: sql<number>`count(*)` })
+    .from(responses)
+    .where(eq(responses.consultationId, consultationId))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .all();
+  const localityNames = new Map(
+    split === "locality"
+      ? db
+          .select({ id: localities.id, name: localities.name })
+          .from(localities)
+          .all()
+          .map((l) => [String(l.id), l.name])
+      : [],
+  );
+  const bandOrder = ["under_8", "8_11", "12_15", "16_19", "20_25", "unknown"];
+  const order = (key: string, name: string) =>
+    split === "age_band" ? String(bandOrder.indexOf(key)).padStart(2, "0") : key === "unknown" ? "\uffff" : name;
+  const groups = groupRows
+    .map((g) => ({ key: g.key, people: g.people, name: localityNames.get(g.key) ?? g.key }))
+    .sort((a, b) => order(a.key, a.name).localeCompare(order(b.key, b.name)));
+  const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
+  const people = groups.reduce((sum, g) => sum + g.people, 0);
+
+  const scaleCounts = db
+    .select({
+      questionId: contributions.questionId,
+      value: contributions.valueInt,
+      group: column,
+      n: sql<number>`count(*)`,
+    })
+    .from(contributions)
+    .where(and(eq(contributions.consultationId, consultationId), eq(contributions.kind, "scale")))
+    .groupBy(contributions.questionId, contributions.valueInt, sql`3`)
+    .all();
+
+  const choiceCounts = db
+    .select({
+      questionId: contributions.questionId,
+      optionId: contributionChoices.optionId,
+      group: column,
+      n: sql<number>`count(*)`,
+      firsts: sql<number>`sum(case when ${contributionChoices.rank} = 1 then 1 else 0 end)`,
+      rankSum: sql<number>`sum(${contributionChoices.rank})`,
+    })
+    .from(contributionChoices)
+    .innerJoin(contributions, eq(contributions.id, contributionChoices.contributionId))
+    .where(eq(contributions.consultationId, consultationId))
+    .groupBy(contributions.questionId, contributionChoices.optionId, sql`3`)
+    .all();
+
+  const answeredRows = db
+    .select({ questionId: contributions.questionId, n: sql<number>`count(*)` })
+    .from(contributions)
+    .where(eq(contributions.consultationId, consultationId))
+    .groupBy(contributions.questionId)
+    .all();
+  const answered = new Map(answeredRows.map((r) => [r.questionId, r.n]));
+
+  const textStates = db
+    .select({ questionId: contributions.questionId, state: contributions.moderationState, n: sql<number>`count(*)` })
+    .from(contributions)
+    .where(and(eq(contributions.consultationId, consultationId), sql`${contributions.body} is not null`))
+    .groupBy(contributions.questionId, contributions.moderationState)
+    .all();
+
+  const results: QuestionResult[] = questions.map((q, i) => {
+    const base = { id: q.id, number: i + 1, kind: q.kind, prompt: q.prompt, answered: answered.get(q.id) ?? 0 };
+    const makeRow = (key: string, label: string, counts: { group: string; n: number }[], extra = {}) => {
+      const values = groups.map(() => 0);
+      let total = 0;
+      for (const c of counts) {
+        const gi = groupIndex.get(c.group);
+        if (gi !== undefined) values[gi] += c.n;
+        total += c.n;
+      }
+      return { key, label, total, cells: split === "none" ? [total] : suppress(values), ...extra };
+    };
+    let rows: QuestionResult["rows"] = [];
+    if (q.kind === "scale") {
+      rows = [1, 2, 3, 4, 5].map((v) =>
+        makeRow(
+          String(v),
+          scaleLabel(v),
+          scaleCounts.filter((c) => c.questionId === q.id && c.value === v),
+        ),
+      );
+    } else if (q.kind === "single" || q.kind === "multiple" || q.kind === "ranking") {
+      rows = q.options.map((o) => {
+        const counts = choiceCounts.filter((c) => c.questionId === q.id && c.optionId === o.id);
+        if (q.kind !== "ranking") return makeRow(String(o.id), o.label, counts);
+        const n = counts.reduce((s, c) => s + c.n, 0);
+        const rankSum = counts.reduce((s, c) => s + c.rankSum, 0);
+        return makeRow(
+          String(o.id),
+          o.label,
+          counts.map((c) => ({ group: c.group, n: c.firsts })),
+          { meanRank: n ? Math.round((rankSum / n) * 100) / 100 : null },
+        );
+      });
+    }
+    const states = textStates.filter((s) => s.questionId === q.id);
+    const textCounts = states.length
+      ? {
+          total: states.reduce((s, x) => s + x.n, 0),
+          approved: states.find((s) => s.state === "approved")?.n ?? 0,
+          pending: states.find((s) => s.state === "pending")?.n ?? 0,
+          escalated: states.find((s) => s.state === "escalated")?.n ?? 0,
+          hidden: states.find((s) => s.state === "hidden")?.n ?? 0,
+        }
+      : undefined;
+    return { ...base, rows, textCounts };
+  });
+
+  return { people, groups: split === "none" ? [{ key: "all", people, name: "all" }] : groups, questions: results };
+}
+
+/** A few approved, masked answers to a text question, newest first, to show beside the counts. */
+export function approvedQuotes(questionId: number, limit = 5) {
+  return getDb()
+    .select({ text: contributions.maskedBody })
+    .from(contributions)
+    .where(
+      and(
+        eq(contributions.questionId, questionId),
+        eq(contributions.moderationState, "approved"),
+        sql`${contributions.maskedBody} is not null`,
+      ),
+    )
+    .orderBy(desc(contributions.createdAt))
+    .limit(limit)
+    .all()
+    .map((r) => r.text ?? "");
+}

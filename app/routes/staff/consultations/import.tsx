@@ -1,0 +1,256 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
+import { PageTitle } from "~/components/PageTitle";
+import { Button } from "~/components/ui/Button";
+import { getLang, getT } from "~/i18n/i18n.server";
+import { createImportJob, getConsultationForEntry, listImportJobs } from "~/models/imports.server";
+import { listLocalities } from "~/models/reference.server";
+import { recordAudit } from "~/models/staff.server";
+import { formatDate } from "~/utils/time";
+import type { Route } from "./+types/import";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type ColumnRow = {
+  column: string;
+  kind: string;
+  prompt?: string;
+  required: boolean;
+  options?: string[];
+  max?: number;
+  of?: string;
+};
+
+function load(request: Request, idParam: string) {
+  const id = Number(idParam);
+  const consultation = Number.isInteger(id) ? getConsultationForEntry(id) : null;
+  if (!consultation) throw data(null, { status: 404 });
+  const lang = getLang(request);
+  const columns: ColumnRow[] = [];
+  if (consultation.audience === "both") columns.push({ column: "audience", kind: "audience", required: true });
+  if (consultation.audience !== "parents_carers")
+    columns.push({ column: "age_band", kind: "ageBand", required: false });
+  columns.push({ column: "locality", kind: "locality", required: false });
+  consultation.questions.forEach((q, i) => {
+    const column = `q${i + 1}`;
+    columns.push({
+      column,
+      kind: q.kind,
+      prompt: q.prompt,
+      required: q.required,
+      options: q.options.map((o) => o.label),
+      max: q.kind === "short_text" ? Math.min(q.maxLength, 200) : q.maxLength,
+    });
+    if (q.kind === "multiple" && q.options.some((o) => o.isOther))
+      columns.push({ column: `${column}_other`, kind: "other", required: false, of: column });
+  });
+  return {
+    consultation,
+    view: {
+      id: consultation.id,
+      title: consultation.title,
+      columns,
+      localities: listLocalities().map((l) => l.name),
+      jobs: listImportJobs(consultation.id).map((j) => ({ ...j, createdOn: formatDate(j.createdAt, lang) })),
+    },
+  };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  requirePermission(request, "consultations");
+  return { ...load(request, params.id).view, error: null as string | null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const staff = requirePermission(request, "consultations");
+  const { consultation, view } = load(request, params.id);
+  const t = getT(request);
+  const refuse = (key: string) => data({ ...view, error: t(key) }, { status: 400 });
+
+  // Refuse an oversized upload before reading it into memory.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES + 64 * 1024)
+    return refuse("import.fileError.tooBig");
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refuse("import.fileError.noFile");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return refuse("import.fileError.noFile");
+  if (file.size > MAX_BYTES) return refuse("import.fileError.tooBig");
+  if (!/\.csv$/i.test(file.name) && file.type !== "text/csv") return refuse("import.fileError.notCsv");
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A spreadsheet saved as .xlsx (a zip) or anything with NUL bytes is not text.
+  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || bytes.includes(0)) return refuse("import.fileError.notCsv");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return refuse("import.fileError.encoding");
+  }
+
+  const result = createImportJob({
+    consultation,
+    staffId: staff.id,
+    filename: file.name,
+    text,
+    explain: (reason) => t(`import.${reason.key}`, reason.values),
+  });
+  if (!result.ok) return data({ ...view, error: result.error }, { status: 400 });
+  recordAudit(staff.id, "import_checked", "consultation", consultation.id, { jobId: result.jobId });
+  return redirect(`/staff/consultations/${consultation.id}/import/${result.jobId}`);
+}
+
+export default function ImportResponses({ loaderData, actionData }: Route.ComponentProps) {
+  const p = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const base = `/staff/consultations/${p.id}`;
+  return (
+    <>
+      <PageTitle title={`${t("import.title")}: ${p.title}`} error={Boolean(p.error)} />
+      <a href={base} className="back-link">
+        {p.title}
+      </a>
+      <ErrorSummary errors={p.error ? { file: p.error } : null} />
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.intro")}</p>
+
+      <h2>{t("import.templateTitle")}</h2>
+      <p>{t("import.templateBody")}</p>
+      <p>
+        <a href={`${base}/import/template.csv`} download>
+          {t("import.templateLink")}
+        </a>
+      </p>
+
+      <h2>{t("import.formatTitle")}</h2>
+      <p>{t("import.formatBody")}</p>
+      <div className="table-scroll">
+        <table>
+          <caption>{t("import.columnsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("import.colColumn")}</th>
+              <th scope="col">{t("import.colWhat")}</th>
+              <th scope="col">{t("import.colValues")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.columns.map((c) => (
+              <tr key={c.column}>
+                <th scope="row">
+                  <code>{c.column}</code>
+                </th>
+                <td>{c.prompt ?? t(`import.col.${c.kind}`)}</td>
+                <td>
+                  <ColumnValues row={c} />{" "}
+                  {c.kind !== "other" && (c.required ? t("import.values.required") : t("import.values.optional"))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details>
+        <summary>{t("import.localitiesTitle", { count: p.localities.length })}</summary>
+        <p>{p.localities.join(", ")}</p>
+      </details>
+
+      <h2>{t("import.uploadTitle")}</h2>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <div className={`field${p.error ? " has-error" : ""}`}>
+          <label htmlFor="file">{t("import.fileLabel")}</label>
+          <p className="hint" id="file-hint">
+            {t("import.fileHint")}
+          </p>
+          <FieldError id="file" message={p.error ?? undefined} />
+          <input
+            type="file"
+            id="file"
+            name="file"
+            accept=".csv,text/csv"
+            aria-describedby={p.error ? "file-hint file-error" : "file-hint"}
+            aria-invalid={p.error ? true : undefined}
+          />
+        </div>
+        <Button>{t("import.uploadButton")}</Button>
+      </Form>
+
+      {p.jobs.length > 0 && (
+        <>
+          <h2>{t("import.earlierTitle")}</h2>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("import.earlierTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.colFile")}</th>
+                  <th scope="col">{t("import.colDate")}</th>
+                  <th scope="col">{t("import.colStatus")}</th>
+                  <th scope="col" className="num">
+                    {t("import.colRows")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.jobs.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      <a href={`${base}/import/${j.id}`}>{j.filename}</a>
+                    </td>
+                    <td>{j.createdOn}</td>
+                    <td>{t(`import.status.${j.status}`)}</td>
+                    <td className="num">{j.status === "done" ? j.importedCount : j.totalRows}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function ColumnValues({ row }: { row: ColumnRow }) {
+  const { t } = useTranslation();
+  const numbered = (row.options ?? []).map((label, i) => `${i + 1} = ${label}`).join(" · ");
+  switch (row.kind) {
+    case "audience":
+      return <>{t("import.values.audience")}</>;
+    case "ageBand":
+      return <>{t("import.values.ageBand")}</>;
+    case "locality":
+      return <>{t("import.values.locality")}</>;
+    case "scale":
+      return <>{t("import.values.scale")}</>;
+    case "single":
+      return (
+        <>
+          {t("import.values.single")} {numbered}.
+        </>
+      );
+    case "multiple":
+      return (
+        <>
+          {t("import.values.multiple")} {numbered}.
+        </>
+      );
+    case "ranking":
+      return (
+        <>
+          {t("import.values.ranking", {
+            example: (row.options ?? []).map((_o, i) => i + 1).join(">"),
+          })}{" "}
+          {numbered}.
+        </>
+      );
+    case "other":
+      return <>{t("import.values.other", { column: row.of })}</>;
+    default:
+      return <>{t("import.values.text", { max: row.max })}</>;
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `contributions_results_idx` ON `contributions` (`consultation_id`,`kind`,`question_id`,`value_int`,`age_band`,`audience`,`locality_id`);

@@ -1,0 +1,216 @@
+/**
+ * npm run bench (scripts/bench.sh builds first). Starts the production build on a throwaway database and prints,
+ * beside a floor measured in the same run on the same server:
+ *   - the floor (POST /__bench/floor: one single-row insert) and "Send my answers" (POST …/check), each as
+ *     requests/s and p95 latency at 100 concurrent connections on loopback, and their ratio;
+ *   - the gzip bytes of JavaScript (and HTML) a participant question page ships;
+ *   - the school-assembly burst: 1,000 submissions in 60 s from 100 connections: errors, lost answers, p95.
+ * The last line is one JSON object with every figure.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { participantPageWeight } from "./assets";
+import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
+import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load";
+import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SLUG = "feeling-safe-travel";
+const CONNECTIONS = 100;
+const WARM_SECONDS = 2;
+const MEASURE_SECONDS = 10;
+/** Floor and submission are measured turn about, so a change in the machine's other load touches both alike. */
+const ROUNDS = 2;
+const BURST = { total: 1000, seconds: 60, clients: 100 };
+const BUDGET = { submitShare: 0.5, jsGzip: 130 * 1024, burstP95: 250 };
+
+const submitPath = `/consultations/${SLUG}/check`;
+const donePath = `/consultations/${SLUG}/done`;
+const pagePath = `/consultations/${SLUG}/question/1`;
+const submitted = (status: number, location: string | undefined) =>
+  status === 302 && (location ?? "").endsWith(donePath);
+
+const int = (n: number) => Math.round(n).toLocaleString("en-GB");
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
+const pause = (msec: number) => new Promise((r) => setTimeout(r, msec));
+const statusList = (f: LoadFigures) =>
+  Object.entries(f.statuses)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(", ");
+
+function summarise(name: string, f: LoadFigures) {
+  const timedOut = f.statuses["request timed out"] ? "; a request that timed out counts as 10 s in p95" : "";
+  const errors = f.errors ? `, ${int(f.errors)} errors (${statusList(f)}${timedOut})` : ", 0 errors";
+  return `${name} ${int(f.rps)} req/s, p95 ${ms(f.p95)} (${int(f.requests)} requests in ${f.seconds.toFixed(1)} s${errors})`;
+}
+
+async function main() {
+  const started = performance.now();
+  console.log(
+    `Sounding Board bench: ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections on loopback`,
+  );
+  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("no build/: run `npm run bench`");
+
+  const { dir, databasePath } = seededDatabase(ROOT);
+  // Interrupted or not, the throwaway database goes.
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  let server: BenchServer | undefined;
+  const db = openDatabase(databasePath);
+  try {
+    server = await startServer(ROOT, databasePath, await freePort());
+    const { origin, port } = server;
+    console.log(`server: production build on ${origin}, throwaway database ${databasePath}`);
+    const consultation = loadConsultation(db, SLUG);
+
+    // What a participant page ships.
+    const page = await participantPageWeight(origin, pagePath);
+    console.log(
+      `participant page ${pagePath}: ${int(page.jsGzip)} B of JavaScript gzip (${page.files} files, ${int(page.jsRaw)} B raw` +
+        `${page.onlyByImport ? `, ${page.onlyByImport} reached only through imports` : ""}) — ` +
+        `${verdict(page.jsGzip <= BUDGET.jsGzip)} the budget of ≤ ${int(BUDGET.jsGzip)} B (130 KB); gzip level 6`,
+    );
+    console.log(
+      `  largest: ${page.largest.map((f) => `${f.url.replace("/assets/", "")} ${int(f.gzip)} B`).join(", ")}`,
+    );
+    console.log(`participant page HTML: ${int(page.htmlGzip)} B gzip (${int(page.htmlRaw)} B raw)`);
+
+    // The floor: same server and middleware, one single-row insert.
+    const floorRun = { origin, path: "/__bench/floor", connections: CONNECTIONS, accept: (s: number) => s === 200 };
+    await closedLoop({ ...floorRun, seconds: WARM_SECONDS });
+    await pause(500);
+    const floorRuns = [await closedLoop({ ...floorRun, seconds: MEASURE_SECONDS })];
+    if (floorRuns[0].ok === 0) throw new Error("the floor answered nothing with 200: is BENCH_FLOOR=1 honoured?");
+
+    // "Send my answers": every request a different participant with a complete draft.
+    const needed = Math.ceil(floorRuns[0].rps * (WARM_SECONDS + ROUNDS * MEASURE_SECONDS) * 1.5) + 2000;
+    const pool = prepareDrafts(db, consultation, Math.min(400_000, Math.max(30_000, needed)), 1);
+    const cookieName = `sb_receipt_${consultation.id}`;
+    let next = 0;
+    let reused = 0;
+    const cookie = () => {
+      if (next >= pool.length) {
+        next = 0;
+        reused++;
+      }
+      return `${cookieName}=${pool[next++].receipt}`;
+    };
+
+    // One submission first, checked end to end, so a broken route fails loudly rather than measuring errors.
+    const [first] = await burst({
+      port,
+      origin,
+      path: submitPath,
+      total: 1,
+      seconds: 0,
+      clients: 1,
+      cookie,
+      accept: submitted,
+      seed: 1,
+    });
+    if (!first.ok || countLost(db, [pool[0]]) !== 0)
+      throw new Error(
+        `a single submission to ${submitPath} answered ${first.status ?? "no response"} (expected 302 to ${donePath})` +
+          " or its response was not stored",
+      );
+
+    const submitRun = { origin, path: submitPath, connections: CONNECTIONS, cookie, accept: submitted };
+    await closedLoop({ ...submitRun, seconds: WARM_SECONDS });
+    await pause(500);
+    const submitRuns = [await closedLoop({ ...submitRun, seconds: MEASURE_SECONDS })];
+    for (let round = 1; round < ROUNDS; round++) {
+      await pause(500);
+      floorRuns.push(await closedLoop({ ...floorRun, seconds: MEASURE_SECONDS }));
+      await pause(500);
+      submitRuns.push(await closedLoop({ ...submitRun, seconds: MEASURE_SECONDS }));
+    }
+    if (reused) console.log(`warning: ran out of drafts; ${reused} requests re-sent an earlier receipt`);
+    const floor = combine(floorRuns);
+    const submit = combine(submitRuns);
+    const rounds = (runs: LoadFigures[]) => runs.map((r) => int(r.rps)).join(" and ");
+    console.log(summarise("floor  POST /__bench/floor:", floor));
+    console.log(summarise(`submit POST ${submitPath}:`, submit));
+    console.log(
+      `  ${ROUNDS} rounds of ${MEASURE_SECONDS} s each, turn about: floor ${rounds(floorRuns)} req/s, submit ${rounds(submitRuns)} req/s`,
+    );
+    const ratio = submit.rps / floor.rps;
+    console.log(
+      `submit / floor: ${(ratio * 100).toFixed(1)}% of the floor's requests/s — ` +
+        `${verdict(ratio >= BUDGET.submitShare)} the goal of ≥ 50%; p95 ${ms(submit.p95)} against the floor's ${ms(floor.p95)}`,
+    );
+
+    console.log("results page: not built yet, so results_p95_ms is null");
+
+    // The school-assembly burst: each submission a fresh participant, paced over a minute.
+    await pause(1000);
+    const burstReceipts = prepareDrafts(db, consultation, BURST.total, 2);
+    console.log(
+      `burst: ${BURST.total} submissions at random moments over ${BURST.seconds} s from ${BURST.clients} connections…`,
+    );
+    const results = await burst({
+      port,
+      origin,
+      path: submitPath,
+      ...BURST,
+      cookie: (i) => `${cookieName}=${burstReceipts[i].receipt}`,
+      accept: submitted,
+      seed: 3,
+    });
+    const acknowledged: Receipt[] = burstReceipts.filter((_, i) => results[i].ok);
+    const burstErrors = results.length - acknowledged.length;
+    const burstLost = countLost(db, acknowledged);
+    const burstP95 = percentile(
+      results.map((r) => r.ms),
+      95,
+    );
+    const retried = results.filter((r) => r.retried).length;
+    const failures = new Map<string, number>();
+    for (const r of results)
+      if (!r.ok) {
+        const why = r.error ?? `status ${r.status}`;
+        failures.set(why, (failures.get(why) ?? 0) + 1);
+      }
+    const burstMeets = burstErrors === 0 && burstLost === 0 && burstP95 < BUDGET.burstP95;
+    console.log(
+      `burst: ${burstErrors} errors, ${burstLost} lost of ${acknowledged.length} acknowledged, p95 ${ms(burstP95)}, ` +
+        `max ${ms(Math.max(...results.map((r) => r.ms)))} — ${verdict(burstMeets)} the goal of 0 errors, 0 lost, p95 < ${BUDGET.burstP95} ms`,
+    );
+    if (failures.size) console.log(`burst failures: ${[...failures].map(([why, n]) => `${why}×${n}`).join(", ")}`);
+    if (retried)
+      console.log(
+        `burst: ${retried} ${retried === 1 ? "request was" : "requests were"} sent on a kept-alive connection the server had just closed as idle, ` +
+          "and sent again on a new one, as a browser does",
+      );
+    console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    console.log(
+      JSON.stringify({
+        floor_rps: Math.round(floor.rps),
+        floor_p95_ms: round1(floor.p95),
+        submit_rps: Math.round(submit.rps),
+        submit_p95_ms: round1(submit.p95),
+        submit_to_floor_ratio: Math.round(ratio * 1000) / 1000,
+        participant_js_gzip_bytes: page.jsGzip,
+        participant_html_gzip_bytes: page.htmlGzip,
+        results_p95_ms: null,
+        burst_errors: burstErrors,
+        burst_lost: burstLost,
+        burst_p95_ms: round1(burstP95),
+      }),
+    );
+  } finally {
+    db.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+});
