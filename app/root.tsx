@@ -1,5 +1,3 @@
-import { RouterProvider } from "react-aria-components";
-import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,14 +5,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useHref,
+  type ShouldRevalidateFunctionArgs,
   useLocation,
-  useNavigate,
   useRouteLoaderData,
 } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
-import { dirOf, getI18n, type Lang, languageNames, languages } from "~/i18n";
+import { dirOf, type Lang, languageNames, languages, type Messages, translatorFor } from "~/i18n";
 import { getLang, messages } from "~/i18n/i18n.server";
+import { I18nProvider, useTranslation } from "~/i18n/react";
 import type { Route } from "./+types/root";
 import stylesUrl from "./styles.css?url";
 
@@ -23,15 +21,49 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+// Sections only staff pages use: participant pages (cheap phones) are sent the rest.
+const staffOnly = new Set([
+  "signIn",
+  "role",
+  "staff",
+  "status",
+  "kind",
+  "builder",
+  "moderationState",
+  "flag",
+  "moderation",
+  "meetings",
+  "itemKind",
+  "summary",
+  "figures",
+  "response",
+  "results",
+  "translate",
+  "preview",
+  "paper",
+  "import",
+]);
+
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
-  return { lang, messages: messages[lang] };
+  const staffArea = new URL(request.url).pathname.startsWith("/staff");
+  const all = messages[lang];
+  return {
+    lang,
+    messages: staffArea ? all : Object.fromEntries(Object.entries(all).filter(([section]) => !staffOnly.has(section))),
+  };
+}
+
+/** Moving between the participant and staff areas changes which strings the page needs. */
+export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  const staff = (url: URL) => url.pathname.startsWith("/staff");
+  return staff(currentUrl) !== staff(nextUrl) || defaultShouldRevalidate;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Lang = data?.lang ?? "en";
-  const i18n = getI18n(lang, data?.messages ?? {});
+  const t = translatorFor(lang, (data?.messages ?? {}) as Messages);
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <head>
@@ -42,9 +74,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider value={{ t, lang }}>
           <Chrome lang={lang}>{children}</Chrome>
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -126,12 +158,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
 }
 
 export default function App() {
-  const navigate = useNavigate();
-  return (
-    <RouterProvider navigate={navigate} useHref={useHref}>
-      <Outlet />
-    </RouterProvider>
-  );
+  return <Outlet />;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** Shown when some of a page's content has no translation in the chosen language and is in English. */
 export function FallbackNotice({ show }: { show: boolean }) {

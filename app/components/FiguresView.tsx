@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { SummaryFigures } from "~db/schema/summaries";
 
 /** A summary's figures: headline counts, then a bar chart (SVG) with the same data in a table beside it. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The document title: where you are, then the site; "Error: " first when the form on the page has errors. */
 export function PageTitle({ title, error = false }: { title: string; error?: boolean }) {

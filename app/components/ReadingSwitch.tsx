@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
+import { useTranslation } from "~/i18n/react";
 
 /** "Easy read" on every question page: a plain link, so it works without JavaScript. */
 export function ReadingSwitch({ level, available }: { level: "easy" | "standard"; available: boolean }) {

@@ -1,9 +1,9 @@
 import ar from "../../public/locales/ar/common.json";
 import en from "../../public/locales/en/common.json";
 import pl from "../../public/locales/pl/common.json";
-import { getI18n, isLang, type Lang, languages, type Messages } from "./index";
+import { isLang, type Lang, languages, type Messages, translatorFor } from "./index";
 
-export const messages: Record<Lang, Messages> = { en, pl, ar };
+export const messages: Record<Lang, Messages> = { en, pl, ar } as Record<Lang, Messages>;
 
 export const LANG_COOKIE = "sb_lang";
 
@@ -20,13 +20,9 @@ export function getLang(request: Request): Lang {
   return "en";
 }
 
-export function i18nFor(lang: Lang) {
-  return getI18n(lang, messages[lang], messages.en);
-}
-
 export function getT(langOrRequest: Lang | Request) {
   const lang = typeof langOrRequest === "string" ? langOrRequest : getLang(langOrRequest);
-  return i18nFor(lang).t;
+  return translatorFor(lang, messages[lang], messages.en);
 }
 
-for (const lang of languages) i18nFor(lang);
+for (const lang of languages) getT(lang);

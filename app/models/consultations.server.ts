@@ -1,13 +1,9 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { answerIsValid } from "~/schemas/answers";
-import { checkText } from "~/utils/text-safety";
 import { getDb } from "~db/client";
 import {
   consultations,
-  contributionChoices,
   contributions,
-  contributionTags,
   type DraftAbout,
   type DraftAnswer,
   questionOptions,
@@ -16,6 +12,7 @@ import {
   responseDrafts,
   responses,
 } from "~db/schema";
+import { IncompleteAnswersError, storeResponse } from "./responses.server";
 
 export type Translations = Record<string, Record<string, string>>;
 
@@ -61,7 +58,26 @@ export function effectiveStatus(c: { status: string; opensAt: string; closesAt: 
   return c.status;
 }
 
+// Every answer page reads its consultation (4 queries, ~0.9 ms). One process serves the county, so a short-lived
+// copy in memory is safe: every change made here clears it, and anything else is seen within CACHE_MS.
+const CACHE_MS = 2000;
+const bySlug = new Map<string, { at: number; value: ParticipantConsultation | null }>();
+
+/** Forget cached consultations; every function here that changes one calls it. */
+export function invalidateConsultationCache() {
+  bySlug.clear();
+}
+
 export function getConsultationBySlug(slug: string): ParticipantConsultation | null {
+  const hit = bySlug.get(slug);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = readConsultationBySlug(slug);
+  if (bySlug.size > 500) bySlug.clear();
+  bySlug.set(slug, { at: Date.now(), value });
+  return value;
+}
+
+function readConsultationBySlug(slug: string): ParticipantConsultation | null {
   const db = getDb();
   const c = db
     .select({
@@ -238,6 +254,7 @@ export class SubmissionError extends Error {
 /**
  * Turns a draft into a response and its contributions in one transaction, so a submission is either
  * wholly stored or not at all. Sending again with the same receipt replaces the earlier answers.
+ * Paper and imported answers (a channel given) may be entered after the consultation has closed.
  */
 export function submitResponse(input: {
   consultation: ParticipantConsultation;
@@ -249,116 +266,20 @@ export function submitResponse(input: {
   channel?: "online" | "paper" | "import";
   now?: Date;
 }) {
-  const { consultation } = input;
   const now = input.now ?? new Date();
-  if (input.channel === undefined && !isAcceptingAnswers(consultation, now)) throw new SubmissionError("closed");
-  consultation.questions.forEach((q, i) => {
-    if (!answerIsValid(q, input.answers[String(q.id)])) throw new SubmissionError("incomplete", i + 1);
-  });
-  const about = input.about ?? {};
-  const audience =
-    consultation.audience === "both"
-      ? about.audience === "parents_carers"
-        ? "parents_carers"
-        : "young_people"
-      : consultation.audience;
-  const ageBand = audience === "young_people" && about.ageBand ? about.ageBand : null;
-  const localityId = about.localityId ?? null;
-  const iso = now.toISOString();
-  const db = getDb();
-  let escalated = false;
-
-  const responseId = db.transaction((tx) => {
-    let id: number;
-    const existing = input.receiptHash
-      ? tx.select({ id: responses.id }).from(responses).where(eq(responses.receiptHash, input.receiptHash)).get()
-      : undefined;
-    if (existing) {
-      id = existing.id;
-      tx.update(responses)
-        .set({
-          audience,
-          ageBand,
-          localityId,
-          language: input.language,
-          readingLevel: input.readingLevel,
-          updatedAt: iso,
-        })
-        .where(eq(responses.id, id))
-        .run();
-      tx.delete(contributions).where(eq(contributions.responseId, id)).run();
-    } else {
-      id = tx
-        .insert(responses)
-        .values({
-          consultationId: consultation.id,
-          receiptHash: input.receiptHash,
-          audience,
-          ageBand,
-          localityId,
-          channel: input.channel ?? "online",
-          language: input.language,
-          readingLevel: input.readingLevel,
-          createdAt: iso,
-          updatedAt: iso,
-        })
-        .returning({ id: responses.id })
-        .get().id;
-    }
-
-    for (const q of consultation.questions) {
-      const answer = input.answers[String(q.id)];
-      if (!answer) continue;
-      const text = answer.text?.trim() || null;
-      const check = text ? checkText(text) : null;
-      if (check?.escalate) escalated = true;
-      const kind =
-        q.kind === "scale" ? "scale" : q.kind === "ranking" ? "ranking" : q.kind.endsWith("_text") ? "text" : "choice";
-      const contributionId = tx
-        .insert(contributions)
-        .values({
-          source: "consultation",
-          kind,
-          consultationId: consultation.id,
-          questionId: q.id,
-          responseId: id,
-          audience,
-          ageBand,
-          localityId,
-          valueInt: answer.value ?? null,
-          body: text,
-          maskedBody: check?.masked ?? null,
-          moderationState: check ? (check.escalate ? "escalated" : "pending") : "approved",
-          flags: check?.flags ?? [],
-          createdAt: iso,
-        })
-        .returning({ id: contributions.id })
-        .get().id;
-      if (answer.optionIds?.length) {
-        tx.insert(contributionChoices)
-          .values(answer.optionIds.map((optionId) => ({ contributionId, optionId })))
-          .run();
-      }
-      if (answer.ranks) {
-        tx.insert(contributionChoices)
-          .values(
-            Object.entries(answer.ranks).map(([optionId, rank]) => ({
-              contributionId,
-              optionId: Number(optionId),
-              rank,
-            })),
-          )
-          .run();
-      }
-      if (q.outcomeIds.length) {
-        tx.insert(contributionTags)
-          .values(q.outcomeIds.map((outcomeId) => ({ contributionId, outcomeId, source: "question", createdAt: iso })))
-          .run();
-      }
-    }
-    return id;
-  });
-  return { responseId, escalated };
+  if (input.channel === undefined && !isAcceptingAnswers(input.consultation, now)) throw new SubmissionError("closed");
+  try {
+    return storeResponse(input.consultation, input.answers, input.about, {
+      receiptHash: input.receiptHash,
+      channel: input.channel ?? "online",
+      language: input.language,
+      readingLevel: input.readingLevel,
+      at: now.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);
+    throw error;
+  }
 }
 
 // Staff ------------------------------------------------------------------------------------------------
@@ -425,6 +346,7 @@ export function createConsultation(input: {
   localityIds?: number[];
   resultsBy?: string | null;
 }) {
+  invalidateConsultationCache();
   const db = getDb();
   return db.transaction((tx) => {
     const base = slugify(input.title);
@@ -475,6 +397,7 @@ export function addQuestion(input: {
   options: { label: string; isOther?: boolean }[];
   outcomeIds: number[];
 }) {
+  invalidateConsultationCache();
   const db = getDb();
   return db.transaction((tx) => {
     const c = tx
@@ -521,6 +444,7 @@ export function addQuestion(input: {
 }
 
 export function publishConsultation(id: number) {
+  invalidateConsultationCache();
   const db = getDb();
   db.transaction((tx) => {
     const c = tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
@@ -539,6 +463,7 @@ export function publishConsultation(id: number) {
 /** Closes an open consultation now, before its close date. */
 export function closeConsultationEarly(id: number) {
   const now = new Date().toISOString();
+  invalidateConsultationCache();
   const db = getDb();
   db.transaction((tx) => {
     const c = tx
@@ -548,15 +473,15 @@ export function closeConsultationEarly(id: number) {
       .get();
     if (!c) throw new ConsultationEditError("not_found");
     if (c.status !== "open") throw new ConsultationEditError("not_open");
-    tx.update(consultations)
-      .set({ status: "closed", closesAt: c.closesAt > now ? now : c.closesAt })
-      .where(eq(consultations.id, id))
-      .run();
+    // ISO timestamps compare as strings: close now, unless the close date has already passed.
+    const closesAt = [c.closesAt, now].sort()[0];
+    tx.update(consultations).set({ status: "closed", closesAt }).where(eq(consultations.id, id)).run();
   });
 }
 
 /** Removes a question from a draft, with its options and tags. */
 export function removeQuestion(consultationId: number, questionId: number) {
+  invalidateConsultationCache();
   const db = getDb();
   db.transaction((tx) => {
     const c = tx
@@ -584,6 +509,7 @@ export type Wording = {
  * empty field is removed so the page falls back to English.
  */
 export function saveWording(consultationId: number, lang: string, wording: Wording) {
+  invalidateConsultationCache();
   const db = getDb();
   db.transaction((tx) => {
     const c = tx

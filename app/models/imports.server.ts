@@ -1,20 +1,11 @@
 import crypto from "node:crypto";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { answerIsValid } from "~/schemas/answers";
 import { buildTemplate, type ImportContext, type ImportReason, parseImportFile } from "~/schemas/import";
-import { checkText } from "~/utils/text-safety";
-import { type DB, getDb } from "~db/client";
-import {
-  consultations,
-  contributionChoices,
-  contributions,
-  contributionTags,
-  type ImportRow,
-  importJobs,
-  responses,
-} from "~db/schema";
+import { getDb } from "~db/client";
+import { consultations, type ImportRow, importJobs, responses } from "~db/schema";
 import { getConsultationBySlug, type ParticipantConsultation } from "./consultations.server";
 import { listLocalities } from "./reference.server";
+import { buildResponse, IncompleteAnswersError, type PreparedResponse, writeResponse } from "./responses.server";
 
 /**
  * Paper and in-person answers: one typed in by an officer, or many from a CSV file. Both become ordinary responses
@@ -161,137 +152,6 @@ export function listImportJobs(consultationId: number, limit = 10) {
 
 export type ImportOutcome = { status: "done"; imported: number } | { status: "failed"; error: string };
 
-/** One row turned into exactly what the database will hold, so the write itself does no thinking. */
-type PreparedResponse = {
-  audience: string;
-  ageBand: string | null;
-  localityId: number | null;
-  contributions: {
-    questionId: number;
-    kind: string;
-    valueInt: number | null;
-    body: string | null;
-    maskedBody: string | null;
-    moderationState: string;
-    flags: string[];
-    choices: { optionId: number; rank: number | null }[];
-    outcomeIds: number[];
-  }[];
-};
-
-/**
- * The same response and contributions `submitResponse` stores for an online answer (tests/models/import.test.ts
- * compares the two), worked out ahead of the write: text checks, audience and tags.
- */
-function prepareResponse(consultation: ParticipantConsultation, row: ImportRow): PreparedResponse {
-  const about = row.about;
-  const audience =
-    consultation.audience === "both"
-      ? about.audience === "parents_carers"
-        ? "parents_carers"
-        : "young_people"
-      : consultation.audience;
-  const contributions: PreparedResponse["contributions"] = [];
-  for (const q of consultation.questions) {
-    const answer = row.answers[String(q.id)];
-    if (!answerIsValid(q, answer)) throw new Error(`Line ${row.line} no longer fits question ${q.position}`);
-    if (!answer) continue;
-    const text = answer.text?.trim() || null;
-    const check = text ? checkText(text) : null;
-    contributions.push({
-      questionId: q.id,
-      kind:
-        q.kind === "scale" ? "scale" : q.kind === "ranking" ? "ranking" : q.kind.endsWith("_text") ? "text" : "choice",
-      valueInt: answer.value ?? null,
-      body: text,
-      maskedBody: check?.masked ?? null,
-      moderationState: check ? (check.escalate ? "escalated" : "pending") : "approved",
-      flags: check?.flags ?? [],
-      choices: [
-        ...(answer.optionIds ?? []).map((optionId) => ({ optionId, rank: null })),
-        ...Object.entries(answer.ranks ?? {}).map(([optionId, rank]) => ({ optionId: Number(optionId), rank })),
-      ],
-      outcomeIds: q.outcomeIds,
-    });
-  }
-  return {
-    audience,
-    ageBand: audience === "young_people" && about.ageBand ? about.ageBand : null,
-    localityId: about.localityId ?? null,
-    contributions,
-  };
-}
-
-/**
- * Writes prepared responses. The statements are prepared once: the whole file is written in one transaction, which
- * holds up every other request while it runs, so each row must cost microseconds (building each query afresh costs
- * ~2 ms a row).
- */
-function writeResponses(db: Pick<DB, "insert">, consultationId: number, prepared: PreparedResponse[], at: string) {
-  const p = sql.placeholder;
-  const insertResponse = db
-    .insert(responses)
-    .values({
-      consultationId,
-      receiptHash: null,
-      audience: p("audience"),
-      ageBand: p("ageBand"),
-      localityId: p("localityId"),
-      channel: "import",
-      language: "en",
-      readingLevel: "standard",
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: responses.id })
-    .prepare();
-  const insertContribution = db
-    .insert(contributions)
-    .values({
-      source: "consultation",
-      kind: p("kind"),
-      consultationId,
-      questionId: p("questionId"),
-      responseId: p("responseId"),
-      audience: p("audience"),
-      ageBand: p("ageBand"),
-      localityId: p("localityId"),
-      valueInt: p("valueInt"),
-      body: p("body"),
-      maskedBody: p("maskedBody"),
-      moderationState: p("moderationState"),
-      flags: p("flags"),
-      createdAt: at,
-    })
-    .returning({ id: contributions.id })
-    .prepare();
-  const insertChoice = db
-    .insert(contributionChoices)
-    .values({ contributionId: p("contributionId"), optionId: p("optionId"), rank: p("rank") })
-    .prepare();
-  const insertTag = db
-    .insert(contributionTags)
-    .values({ contributionId: p("contributionId"), outcomeId: p("outcomeId"), source: "question", createdAt: at })
-    .prepare();
-  for (const r of prepared) {
-    const responseId = insertResponse.get({ audience: r.audience, ageBand: r.ageBand, localityId: r.localityId })?.id;
-    if (responseId === undefined) throw new Error("A response was not stored");
-    for (const c of r.contributions) {
-      const contributionId = insertContribution.get({
-        ...c,
-        responseId,
-        audience: r.audience,
-        ageBand: r.ageBand,
-        localityId: r.localityId,
-      })?.id;
-      if (contributionId === undefined) throw new Error("A contribution was not stored");
-      for (const choice of c.choices)
-        insertChoice.run({ contributionId, optionId: choice.optionId, rank: choice.rank });
-      for (const outcomeId of c.outcomeIds) insertTag.run({ contributionId, outcomeId });
-    }
-  }
-}
-
 /**
  * Imports a checked job's good rows in the background of this process. Rows are prepared in chunks between other
  * requests (text checks, tags; `processed` moves the progress bar), then all of them are written in ONE transaction
@@ -339,14 +199,32 @@ export function startImport(
       try {
         if (!consultation) throw new Error("The consultation is no longer available");
         const end = Math.min(prepared.length + chunkSize, rows.length);
-        while (prepared.length < end) prepared.push(prepareResponse(consultation, rows[prepared.length]));
+        while (prepared.length < end) {
+          const row = rows[prepared.length];
+          try {
+            prepared.push(buildResponse(consultation, row.answers, row.about));
+          } catch (error) {
+            if (error instanceof IncompleteAnswersError) {
+              throw new Error(`Line ${row.line} no longer fits question ${error.questionNumber}`);
+            }
+            throw error;
+          }
+        }
         running.set(jobId, prepared.length);
         if (prepared.length < rows.length) {
           setImmediate(step);
           return;
         }
+        const meta = {
+          consultationId,
+          receiptHash: null,
+          channel: "import",
+          language: "en",
+          readingLevel: "standard",
+          at,
+        } as const;
         db.transaction((tx) => {
-          writeResponses(tx, consultationId, prepared, at);
+          for (const response of prepared) writeResponse(db, response, meta);
           tx.update(importJobs)
             .set({
               status: "done",

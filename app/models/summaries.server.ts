@@ -16,6 +16,7 @@ import {
   summarySources,
   youSaidWeDid,
 } from "~db/schema";
+import { invalidateConsultationCache } from "./consultations.server";
 
 export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
 
@@ -320,6 +321,7 @@ export function recordBoardResponse(input: {
 }) {
   const db = getDb();
   const now = new Date().toISOString();
+  invalidateConsultationCache();
   return db.transaction((tx) => {
     const item = tx
       .select({ id: agendaItems.id, summaryId: agendaItems.summaryId, outcomeIds: summaries.outcomeIds })

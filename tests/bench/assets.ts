@@ -4,7 +4,6 @@ import zlib from "node:zlib";
 /** gzip at zlib's default level (6), the level the server's compression middleware uses. */
 export const gzipBytes = (body: Buffer | string) => zlib.gzipSync(body, { level: 6 }).length;
 
-const ASSET_JS = /\/assets\/[A-Za-z0-9._~\-/]+?\.js/g;
 // Static imports inside a module: `import x from "./a.js"`, `export * from "./a.js"`, `import "./a.js"`.
 // Dynamic `import("…")` inside a module is loaded later, if at all, so it is not counted.
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']([^"'()]+?\.js)["']/g;
@@ -14,7 +13,14 @@ export async function participantPageWeight(origin: string, pagePath: string) {
   if (res.status !== 200) throw new Error(`GET ${pagePath} answered ${res.status}, not 200`);
   const html = await res.text();
 
-  const fromHtml = new Set(html.match(ASSET_JS) ?? []);
+  // What the page loads at start: its modulepreload links, script src, and the inline module's static imports.
+  // Other /assets/ paths in the HTML (the route manifest) are only fetched if the person navigates.
+  const loaded = [
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/import\s+(?:[^"'();]*?\s+from\s+)?["'](\/assets\/[^"']+\.js)["']/g),
+  ].map((m) => m[1]);
+  const fromHtml = new Set(loaded.filter((url) => /^\/assets\/[^"']+\.js$/.test(url) && !url.includes("/manifest-")));
   const queue = [...fromHtml];
   const seen = new Set(queue);
   const sizes = new Map<string, { raw: number; gzip: number }>();

@@ -32,6 +32,12 @@ async function addQuestion(
   await expect(page.getByRole("heading", { level: 3, name: q.prompt })).toBeVisible();
 }
 
+/** Presses the form's button (whatever its words in this language) and waits for the next page. */
+async function send(page: import("@playwright/test").Page, next: RegExp) {
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).toHaveURL(next);
+}
+
 async function noScript(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   return context.newPage();
@@ -182,29 +188,27 @@ test("A parent answers the Polish version, with English where a text is not tran
   await page.locator(`a[href='/consultations/${slug}/question/1']`).click();
   await expect(page.getByRole("heading", { name: "Jak bardzo lubisz obiady w szkole?" })).toBeVisible();
   await page.locator("input[name=answer][value='2']").check();
-  await page.locator("form button[type=submit]").click();
+  await send(page, /question\/2$/);
 
   // Not translated: shown in English with a notice in Polish.
   await expect(page.getByRole("heading", { name: "What do you usually eat at lunch?" })).toBeVisible();
   await expect(page.locator(".notice.warn")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("radio", { name: "Hot school dinner" }).check();
-  await page.locator("form button[type=submit]").click();
+  await send(page, /question\/3$/);
   await page.getByRole("checkbox", { name: "More time to eat" }).check();
-  await page.locator("form button[type=submit]").click();
+  await send(page, /question\/4$/);
   await page.getByLabel("Taste").selectOption("3");
   await page.getByLabel("Price").selectOption("1");
   await page.getByLabel("Healthy").selectOption("2");
-  await page.locator("form button[type=submit]").click();
-  await page.locator("form button[type=submit]").click();
-  await page.locator("form button[type=submit]").click();
+  await send(page, /question\/5$/);
+  await send(page, /question\/6$/);
+  await send(page, /about-you$/);
 
   await page.locator("input[name=audience][value=parents_carers]").check();
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/check$/);
+  await send(page, /\/check$/);
   await expectNoAxeViolations(page);
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/done$/);
+  await send(page, /\/done$/);
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "English" }).click();
 });

@@ -5,6 +5,7 @@ import {
   createConsultation,
   getConsultationBySlug,
   hashReceipt,
+  invalidateConsultationCache,
   publishConsultation,
   SubmissionError,
   submitResponse,
@@ -147,6 +148,7 @@ describe("a young person's answer travels to the Board and back", () => {
       .set({ closesAt: new Date(Date.now() - 1000).toISOString() })
       .where(eq(consultations.id, consultation.id))
       .run();
+    invalidateConsultationCache(); // changed behind the model's back
     const closed = getConsultationBySlug(consultation.slug);
     expect(() =>
       submitResponse({
@@ -162,6 +164,7 @@ describe("a young person's answer travels to the Board and back", () => {
       .set({ closesAt: consultation.closesAt })
       .where(eq(consultations.id, consultation.id))
       .run();
+    invalidateConsultationCache();
   });
 
   it("escalates a disclosure instead of queueing it as ordinary text, and only the safeguarding lead may clear it", () => {

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/ErrorSummary";
+import { useTranslation } from "~/i18n/react";
 import { Face } from "./Face";
 
 export type ControlOption = { id: number; label: string; isOther: boolean };

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/ErrorSummary";
+import { useTranslation } from "~/i18n/react";
 
 export type PaperQuestion = {
   id: number;

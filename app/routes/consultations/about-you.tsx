@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getDraft, saveDraftAbout } from "~/models/consultations.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";

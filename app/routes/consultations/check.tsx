@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getDraft, SubmissionError, submitResponse } from "~/models/consultations.server";
 import { listLocalities } from "~/models/reference.server";
 import { localize } from "~/utils/localize";
@@ -68,10 +68,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { consultation, receipt, draft, page } = view(request, params.slug);
+  // The page itself is only worked out again if something is wrong: sending should be quick for a whole class.
+  const consultation = loadPublicConsultation(params.slug);
+  requireAcceptingAnswers(request, consultation);
   limitAnswering(request, consultation.id, context?.ip);
+  const receipt = readReceipt(request, consultation.id);
+  const draft = receipt ? getDraft(receipt.hash, consultation.id) : null;
   const t = getT(request);
   if (!receipt || !draft) {
+    const { page } = view(request, params.slug);
     return data({ ...page, errors: { "answer-row-1": t("check.error.nothing") } }, { status: 400 });
   }
   try {
@@ -85,13 +90,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
   } catch (error) {
     if (error instanceof SubmissionError && error.code === "incomplete") {
+      const { page } = view(request, params.slug);
+      const number = error.questionNumber;
       return data(
-        {
-          ...page,
-          errors: {
-            [`answer-row-${error.questionNumber}`]: t("check.error.missing", { number: error.questionNumber }),
-          },
-        },
+        { ...page, errors: { [`answer-row-${number}`]: t("check.error.missing", { number }) } },
         { status: 400 },
       );
     }

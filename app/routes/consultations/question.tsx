@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { AnswerControl } from "~/components/answers/AnswerControl";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -6,6 +5,7 @@ import { FallbackNotice } from "~/components/FallbackNotice";
 import { PageTitle } from "~/components/PageTitle";
 import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getDraft, saveDraftAnswer } from "~/models/consultations.server";
 import { parseAnswer } from "~/schemas/answers";
 import { localize } from "~/utils/localize";

@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { BarChart, type BarRow } from "~/components/BarChart";
 import { FallbackNotice } from "~/components/FallbackNotice";
 import { PageTitle } from "~/components/PageTitle";
 import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.server";
 import { consultationResults, SUPPRESS_BELOW } from "~/models/results.server";
 import { localize } from "~/utils/localize";

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { useMatches } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
+import { useTranslation } from "~/i18n/react";
 
 /** Pages of capabilities still being built: honest, and linked from nowhere until they are ready. */
 export default function ComingSoon() {

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { listOpenConsultations } from "~/models/consultations.server";
 import { listYouSaidWeDid } from "~/models/summaries.server";
 import { localize } from "~/utils/localize";

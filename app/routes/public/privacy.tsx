@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/PageTitle";
+import { useTranslation } from "~/i18n/react";
 
 export default function Privacy() {
   const { t } = useTranslation();

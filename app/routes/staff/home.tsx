@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
+import { useTranslation } from "~/i18n/react";
 import { countByModerationState } from "~/models/feedback.server";
 import type { Route } from "./+types/home";
 

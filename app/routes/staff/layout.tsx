@@ -1,7 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Form, NavLink, Outlet } from "react-router";
+import { RouterProvider } from "react-aria-components";
+import { Form, NavLink, Outlet, useHref, useNavigate } from "react-router";
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
+import { useTranslation } from "~/i18n/react";
 import type { Route } from "./+types/layout";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -15,8 +16,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { staff: { name: staff.name, role: staff.role }, links };
 }
 
+// react-aria's widgets are used on staff pages only; participant pages stay lean, so the router is given to
+// react-aria here rather than in root.tsx.
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <>
       <nav className="staff-nav no-print" aria-label={t("staff.nav")}>
@@ -40,7 +44,9 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
           </Form>
         </div>
       </nav>
-      <Outlet />
+      <RouterProvider navigate={navigate} useHref={useHref}>
+        <Outlet />
+      </RouterProvider>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "~/auth/roles";
@@ -8,6 +7,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { listModerationQueue, ModerationError, moderateContribution } from "~/models/feedback.server";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { formatDate } from "~/utils/time";

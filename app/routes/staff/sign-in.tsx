@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { getStaff, startStaffSession } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { recordAudit, verifyStaffCredentials } from "~/models/staff.server";
 import { demoMode, env } from "~/utils/env.server";
 import { safeBack } from "~/utils/http";

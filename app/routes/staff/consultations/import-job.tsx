@@ -1,10 +1,10 @@
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useRevalidator } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getConsultationForEntry, getImportJob, startImport } from "~/models/imports.server";
 import { recordAudit } from "~/models/staff.server";
 import { formatDate } from "~/utils/time";

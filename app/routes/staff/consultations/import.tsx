@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { createImportJob, getConsultationForEntry, listImportJobs } from "~/models/imports.server";
 import { listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";

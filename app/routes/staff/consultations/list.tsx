@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { effectiveStatus, listConsultationsForStaff } from "~/models/consultations.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";

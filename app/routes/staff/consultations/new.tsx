@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
@@ -7,6 +6,7 @@ import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
 import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { createConsultation } from "~/models/consultations.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
@@ -7,6 +6,7 @@ import { PaperAnswerControl, paperFieldName } from "~/components/answers/PaperAn
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { submitResponse } from "~/models/consultations.server";
 import { countResponsesByChannel, getConsultationForEntry } from "~/models/imports.server";
 import { listLocalities } from "~/models/reference.server";

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { AnswerControl } from "~/components/answers/AnswerControl";
 import { PageTitle } from "~/components/PageTitle";
 import { dirOf, isLang, languageNames, languages } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getConsultationForStaff } from "~/models/consultations.server";
 import { localize } from "~/utils/localize";
 import type { Route } from "./+types/preview";

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { BarChart } from "~/components/BarChart";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { effectiveStatus, getConsultationForStaff } from "~/models/consultations.server";
 import { approvedQuotes, consultationResults, type Split, splits } from "~/models/results.server";
 import { SUPPRESS_BELOW } from "~/utils/suppression";

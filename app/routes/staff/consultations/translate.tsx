@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -7,6 +6,7 @@ import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { isLang, languageNames, languages } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getConsultationForStaff, saveWording, type Wording } from "~/models/consultations.server";
 import { recordAudit } from "~/models/staff.server";
 import type { Route } from "./+types/translate";

@@ -1,4 +1,3 @@
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "~/auth/roles";
@@ -9,6 +8,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { recordAudit } from "~/models/staff.server";
 import { getAgendaItem, ResponseError, recordBoardResponse } from "~/models/summaries.server";
 import { formatDate } from "~/utils/time";

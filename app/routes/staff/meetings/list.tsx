@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { listMeetings } from "~/models/summaries.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";

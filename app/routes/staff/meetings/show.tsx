@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { getMeeting } from "~/models/summaries.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
