@@ -79,6 +79,9 @@ app.all(
   }),
 );
 
-app.listen(port, () => {
+const server = app.listen(port, () => {
   console.log(`Sounding Board is ready on http://localhost:${port}`);
 });
+// Keep idle connections longer than browsers and proxies do (Node's 5 s default closes them under people's feet).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "~db/client";
+import { type DB, getDb } from "~db/client";
 import {
   consultations,
   contributions,
@@ -185,13 +185,30 @@ export function hashReceipt(receipt: string) {
   return crypto.createHash("sha256").update(receipt).digest("hex");
 }
 
-export function getDraft(receiptHash: string, consultationId: number) {
-  const row = getDb()
+const draftStatements = new WeakMap<DB, ReturnType<typeof prepareDraftQuery>>();
+
+function prepareDraftQuery(db: DB) {
+  return db
     .select({ answers: responseDrafts.answers, about: responseDrafts.about })
     .from(responseDrafts)
-    .where(and(eq(responseDrafts.receiptHash, receiptHash), eq(responseDrafts.consultationId, consultationId)))
-    .get();
-  return row ?? null;
+    .where(
+      and(
+        eq(responseDrafts.receiptHash, sql.placeholder("receiptHash")),
+        eq(responseDrafts.consultationId, sql.placeholder("consultationId")),
+      ),
+    )
+    .prepare();
+}
+
+/** The answers in progress for a receipt (read on every answer page, so the statement is prepared once). */
+export function getDraft(receiptHash: string, consultationId: number) {
+  const db = getDb();
+  let query = draftStatements.get(db);
+  if (!query) {
+    query = prepareDraftQuery(db);
+    draftStatements.set(db, query);
+  }
+  return query.get({ receiptHash, consultationId }) ?? null;
 }
 
 /** Keeps one answer in the draft (or removes it when an optional question is skipped). */

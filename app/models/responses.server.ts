@@ -110,7 +110,6 @@ function prepareStatements(db: DB) {
         createdAt: p("at"),
         updatedAt: p("at"),
       })
-      .returning({ id: responses.id })
       .prepare(),
     updateResponse: db
       .update(responses)
@@ -146,7 +145,6 @@ function prepareStatements(db: DB) {
         flags: p("flags"),
         createdAt: p("at"),
       })
-      .returning({ id: contributions.id })
       .prepare(),
     insertChoice: db
       .insert(contributionChoices)
@@ -205,18 +203,16 @@ export function writeResponse(db: DB, prepared: PreparedResponse, meta: Response
     });
     s.deleteContributions.run({ responseId });
   } else {
-    responseId = s.insertResponse.get({ ...base, ...meta })?.id;
+    // lastInsertRowid rather than RETURNING: the same id, without mapping a result row (this runs ~16 times a submission).
+    responseId = Number(s.insertResponse.run({ ...base, ...meta }).lastInsertRowid);
   }
-  if (responseId === undefined) throw new Error("A response was not stored");
+  if (!responseId) throw new Error("A response was not stored");
   for (const c of prepared.contributions) {
-    const contributionId = s.insertContribution.get({
-      ...c,
-      ...base,
-      consultationId: meta.consultationId,
-      responseId,
-      at: meta.at,
-    })?.id;
-    if (contributionId === undefined) throw new Error("A contribution was not stored");
+    const contributionId = Number(
+      s.insertContribution.run({ ...c, ...base, consultationId: meta.consultationId, responseId, at: meta.at })
+        .lastInsertRowid,
+    );
+    if (!contributionId) throw new Error("A contribution was not stored");
     for (const choice of c.choices)
       s.insertChoice.run({ contributionId, optionId: choice.optionId, rank: choice.rank });
     for (const outcomeId of c.outcomeIds) s.insertTag.run({ contributionId, outcomeId, at: meta.at });

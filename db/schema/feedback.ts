@@ -65,6 +65,8 @@ export const contributionChoices = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.contributionId, t.optionId] }),
     index("contribution_choices_option_idx").on(t.optionId),
+    // Covers the results page's join: option and rank read without touching the table.
+    index("contribution_choices_results_idx").on(t.contributionId, t.optionId, t.rank),
   ],
 );
 

@@ -61,6 +61,7 @@ export function closedLoop(opts: {
   connections: number;
   seconds: number;
   cookie?: () => string;
+  method?: "GET" | "POST";
   accept: (status: number, location: string | undefined) => boolean;
 }): Promise<LoadFigures> {
   const latencies: number[] = [];
@@ -68,15 +69,14 @@ export function closedLoop(opts: {
   let ok = 0;
   let bad = 0;
   let socketErrors = 0;
+  const get = opts.method === "GET";
   const request: autocannon.Request = {
-    method: "POST",
+    method: opts.method ?? "POST",
     path: opts.path,
-    headers: {
-      Origin: opts.origin,
-      "Content-Type": "application/x-www-form-urlencoded",
-      "Content-Length": "0",
-    },
-    body: "",
+    headers: get
+      ? {}
+      : { Origin: opts.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "0" },
+    body: get ? undefined : "",
     onResponse: (status, _body, _context, headers) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (opts.accept(status, header(headers, "location"))) ok++;

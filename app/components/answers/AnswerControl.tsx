@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { FieldError } from "~/components/ErrorSummary";
 import { useTranslation } from "~/i18n/react";
 import { Face } from "./Face";
@@ -69,18 +70,13 @@ export function AnswerControl({
           />
         ) : (
           <>
-            <textarea
+            <CountedTextArea
               id={fieldId}
-              name="answer"
-              rows={6}
               defaultValue={one}
-              aria-describedby={[describedBy, `${fieldId}-count`].filter(Boolean).join(" ")}
-              aria-invalid={error ? true : undefined}
-              autoComplete="off"
+              describedBy={[describedBy, `${fieldId}-count`].filter(Boolean).join(" ")}
+              invalid={Boolean(error)}
+              maxLength={maxLength}
             />
-            <p className="hint" id={`${fieldId}-count`}>
-              {t("answer.maxChars", { max: maxLength })}
-            </p>
           </>
         )}
       </div>
@@ -173,5 +169,42 @@ export function AnswerControl({
         )}
       </fieldset>
     </div>
+  );
+}
+
+/**
+ * A long answer with its character count. Without JavaScript the hint states the limit; with it, the count
+ * updates as the person types, and is announced politely only when they go over.
+ */
+function CountedTextArea(props: {
+  id: string;
+  defaultValue: string;
+  describedBy: string;
+  invalid: boolean;
+  maxLength: number;
+}) {
+  const { t } = useTranslation();
+  const [length, setLength] = useState<number | null>(null);
+  const over = length !== null && length > props.maxLength;
+  return (
+    <>
+      <textarea
+        id={props.id}
+        name="answer"
+        rows={6}
+        defaultValue={props.defaultValue}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid || over ? true : undefined}
+        autoComplete="off"
+        onChange={(event) => setLength(event.currentTarget.value.length)}
+      />
+      <p className={over ? "hint field-error" : "hint"} id={`${props.id}-count`} aria-live={over ? "polite" : "off"}>
+        {length === null
+          ? t("answer.maxChars", { max: props.maxLength })
+          : over
+            ? t("answer.charsOver", { count: length - props.maxLength })
+            : t("answer.charsLeft", { count: props.maxLength - length })}
+      </p>
+    </>
   );
 }

@@ -20,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const lang = getLang(request);
   const requested = new URL(request.url).searchParams.get("split");
   const split: Split = (splits as readonly string[]).includes(requested ?? "") ? (requested as Split) : "none";
-  const results = consultationResults(c.id, split, (n) => t(`scale.${n}`));
+  const results = consultationResults(c.id, split, (n) => t(`scale.${n}`), lang);
   const groupName = (key: string, name: string) => {
     if (split === "audience") return t(`audienceShort.${key}`);
     if (split === "age_band") return t(`ageBand.${key}`);
@@ -34,6 +34,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     closesOn: formatDate(c.closesAt, lang),
     split,
     people: results.people,
+    computedAt: new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang, {
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZone: "Europe/London",
+    }).format(new Date(results.computedAt)),
     groups: results.groups.map((g) => ({
       key: g.key,
       name: groupName(g.key, g.name),
@@ -58,7 +64,8 @@ export default function Results({ loaderData: p }: Route.ComponentProps) {
       <h1>{t("results.title", { title: p.title })}</h1>
       <p>
         <span className="tag">{t(`status.${p.status}`)}</span>{" "}
-        {p.status === "open" ? t("results.live", { date: p.closesOn }) : t("results.final")}
+        {p.status === "open" ? t("results.live", { date: p.closesOn }) : t("results.final")}{" "}
+        {t("results.computedAt", { time: p.computedAt })}
       </p>
       <ul className="stat-row">
         <li className="stat">

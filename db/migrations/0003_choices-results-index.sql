@@ -1,0 +1,1 @@
+CREATE INDEX `contribution_choices_results_idx` ON `contribution_choices` (`contribution_id`,`option_id`,`rank`);
