@@ -37,7 +37,7 @@ const created = createConsultation({
 });
 const kinds = ["scale", "scale", "scale", "scale", "single", "single", "single", "multiple", "multiple", "ranking"];
 const options = ["First choice", "Second choice", "Third choice", "Fourth choice"];
-kinds.forEach((kind, i) =>
+for (const [i, kind] of kinds.entries()) {
   addQuestion({
     consultationId: created.id,
     kind,
@@ -48,8 +48,8 @@ kinds.forEach((kind, i) =>
     maxLength: 1000,
     options: kind === "scale" ? [] : options.map((label) => ({ label })),
     outcomeIds: [outcomes[i % outcomes.length].id],
-  }),
-);
+  });
+}
 publishConsultation(created.id);
 const consultation = getConsultationBySlug(created.slug);
 if (!consultation) throw new Error("the bench consultation was not stored");

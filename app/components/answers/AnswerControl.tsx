@@ -69,15 +69,13 @@ export function AnswerControl({
             autoComplete="off"
           />
         ) : (
-          <>
-            <CountedTextArea
-              id={fieldId}
-              defaultValue={one}
-              describedBy={[describedBy, `${fieldId}-count`].filter(Boolean).join(" ")}
-              invalid={Boolean(error)}
-              maxLength={maxLength}
-            />
-          </>
+          <CountedTextArea
+            id={fieldId}
+            defaultValue={one}
+            describedBy={[describedBy, `${fieldId}-count`].filter(Boolean).join(" ")}
+            invalid={Boolean(error)}
+            maxLength={maxLength}
+          />
         )}
       </div>
     );
