@@ -19,3 +19,8 @@ export function localize(entity: Localizable, field: string, lang: string, easy 
   const en = entity[field];
   return { text: typeof en === "string" ? en : "", fallback: lang !== "en" && typeof en === "string" && en !== "" };
 }
+
+/** The lang attribute for a text that fell back to English on a page in another language (WCAG 3.1.2). */
+export function langOf(fallback: boolean) {
+  return fallback ? "en" : undefined;
+}

@@ -192,6 +192,8 @@ test("A parent answers the Polish version, with English where a text is not tran
 
   // Not translated: shown in English with a notice in Polish.
   await expect(page.getByRole("heading", { name: "What do you usually eat at lunch?" })).toBeVisible();
+  // Marked as English inside the Polish page, so a screen reader switches voice (WCAG 3.1.2).
+  await expect(page.getByRole("heading", { name: "What do you usually eat at lunch?" })).toHaveAttribute("lang", "en");
   await expect(page.locator(".notice.warn")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("radio", { name: "Hot school dinner" }).check();

@@ -3,13 +3,15 @@ import { FieldError } from "~/components/ErrorSummary";
 import { useTranslation } from "~/i18n/react";
 import { Face } from "./Face";
 
-export type ControlOption = { id: number; label: string; isOther: boolean };
+export type ControlOption = { id: number; label: string; isOther: boolean; lang?: string };
 
 type Props = {
   kind: string;
   /** id of the first control: the error summary links here */
   fieldId: string;
   legend: React.ReactNode;
+  /** "en" when the question fell back to English on a page in another language */
+  legendLang?: string;
   hint?: React.ReactNode;
   options: ControlOption[];
   values: Record<string, string | string[]>;
@@ -36,6 +38,7 @@ export function AnswerControl({
   maxLength,
   faceLabels,
   headingLevel = 1,
+  legendLang,
 }: Props) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const { t } = useTranslation();
@@ -52,7 +55,7 @@ export function AnswerControl({
   if (kind === "short_text" || kind === "long_text") {
     return (
       <div className={`field${error ? " has-error" : ""}`}>
-        <Heading dir="auto">
+        <Heading dir="auto" lang={legendLang}>
           <label htmlFor={fieldId}>{legend}</label>
         </Heading>
         {hintEl}
@@ -85,7 +88,9 @@ export function AnswerControl({
     <div className={`field${error ? " has-error" : ""}`}>
       <fieldset aria-describedby={describedBy}>
         <legend className="question-legend">
-          <Heading dir="auto">{legend}</Heading>
+          <Heading dir="auto" lang={legendLang}>
+            {legend}
+          </Heading>
         </legend>
         {hintEl}
         <FieldError id={fieldId} message={error} />
@@ -120,7 +125,9 @@ export function AnswerControl({
                     id={i === 0 ? fieldId : undefined}
                     defaultChecked={many.includes(String(o.id))}
                   />
-                  <span dir="auto">{o.label}</span>
+                  <span dir="auto" lang={o.lang}>
+                    {o.label}
+                  </span>
                 </label>
               </li>
             ))}
@@ -143,7 +150,11 @@ export function AnswerControl({
           <ol className="choices">
             {options.map((o, i) => (
               <li key={o.id} className="choice" style={{ justifyContent: "space-between" }}>
-                <label htmlFor={i === 0 ? fieldId : `${fieldId}-${o.id}`} style={{ margin: 0, fontWeight: 400 }}>
+                <label
+                  htmlFor={i === 0 ? fieldId : `${fieldId}-${o.id}`}
+                  lang={o.lang}
+                  style={{ margin: 0, fontWeight: 400 }}
+                >
                   {o.label}
                 </label>
                 <select

@@ -150,7 +150,7 @@ export function PaperAnswerControl({ number, question: q, values, error, autoFoc
                     id={id}
                     name={field}
                     defaultValue={typeof value === "string" ? value : ""}
-                    style={{ width: "auto", minWidth: "5rem" }}
+                    style={{ width: "auto", minWidth: "6.5rem", flex: "none" }}
                     // biome-ignore lint/a11y/noAutofocus: a staff data-entry form: the first field is where typing starts
                     autoFocus={autoFocus && i === 0}
                   >

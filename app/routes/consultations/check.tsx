@@ -5,7 +5,7 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getDraft, SubmissionError, submitResponse } from "~/models/consultations.server";
 import { listLocalities } from "~/models/reference.server";
-import { localize } from "~/utils/localize";
+import { langOf, localize } from "~/utils/localize";
 import { readingLevel, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/check";
 import { limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
@@ -21,6 +21,7 @@ function view(request: Request, slug: string) {
   const answers = draft?.answers ?? {};
   const rows = consultation.questions.map((q, i) => {
     const a = answers[String(q.id)];
+    const prompt = localize(q, "prompt", lang, easy);
     const label = (id: number) => {
       const o = q.options.find((x) => x.id === id);
       return o ? localize(o, "label", lang, easy).text : "";
@@ -35,7 +36,8 @@ function view(request: Request, slug: string) {
     if (a?.text) shown.push(a.text);
     return {
       number: i + 1,
-      prompt: localize(q, "prompt", lang, easy).text,
+      prompt: prompt.text,
+      promptLang: langOf(prompt.fallback),
       shown,
       missing: !a && q.required,
     };
@@ -122,7 +124,9 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
       <dl className="summary-list">
         {p.rows.map((row) => (
           <div className="summary-row" key={row.number} id={`answer-row-${row.number}`}>
-            <dt dir="auto">{row.prompt}</dt>
+            <dt dir="auto" lang={row.promptLang}>
+              {row.prompt}
+            </dt>
             <dd>
               {row.shown.length
                 ? row.shown.join("\n")

@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { listOpenConsultations } from "~/models/consultations.server";
 import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
-import { localize } from "~/utils/localize";
+import { langOf, localize } from "~/utils/localize";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 
@@ -22,13 +22,19 @@ export async function loader({ request }: Route.LoaderArgs) {
   const saved = readCookie(request, AUDIENCE);
   const audience = saved === "young_people" || saved === "parents_carers" ? saved : null;
   const lang = getLang(request);
-  const items = listOpenConsultations(audience ?? undefined).map((c) => ({
-    slug: c.slug,
-    title: localize(c, "title", lang).text,
-    summary: localize(c, "summary", lang).text,
-    minutes: c.minutes,
-    closesOn: formatDate(c.closesAt, lang),
-  }));
+  const items = listOpenConsultations(audience ?? undefined).map((c) => {
+    const title = localize(c, "title", lang);
+    const summary = localize(c, "summary", lang);
+    return {
+      slug: c.slug,
+      title: title.text,
+      titleLang: langOf(title.fallback),
+      summary: summary.text,
+      summaryLang: langOf(summary.fallback),
+      minutes: c.minutes,
+      closesOn: formatDate(c.closesAt, lang),
+    };
+  });
   return { audience, chosen: saved ?? null, items };
 }
 
@@ -65,9 +71,11 @@ export default function Consultations({ loaderData: p }: Route.ComponentProps) {
           {p.items.map((c) => (
             <li key={c.slug} className="card">
               <h2>
-                <a href={`/consultations/${c.slug}`}>{c.title}</a>
+                <a href={`/consultations/${c.slug}`} lang={c.titleLang}>
+                  {c.title}
+                </a>
               </h2>
-              <p>{c.summary}</p>
+              <p lang={c.summaryLang}>{c.summary}</p>
               <p className="meta">
                 {t("consultation.minutes", { count: c.minutes })} · {t("consultation.closesOn", { date: c.closesOn })}
               </p>

@@ -8,7 +8,7 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getDraft, saveDraftAnswer } from "~/models/consultations.server";
 import { parseAnswer } from "~/schemas/answers";
-import { localize } from "~/utils/localize";
+import { langOf, localize } from "~/utils/localize";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { DraftAnswer } from "~db/schema/consultations";
 import type { Route } from "./+types/question";
@@ -45,7 +45,7 @@ function view(request: Request, params: Route.LoaderArgs["params"]) {
   const why = question.why ? localize(question, "why", lang) : null;
   const options = question.options.map((o) => {
     const label = localize(o, "label", lang, easy);
-    return { id: o.id, label: label.text, isOther: o.isOther, fallback: label.fallback };
+    return { id: o.id, label: label.text, isOther: o.isOther, lang: langOf(label.fallback), fallback: label.fallback };
   });
   const change = new URL(request.url).searchParams.get("change") === "1";
   return {
@@ -54,7 +54,9 @@ function view(request: Request, params: Route.LoaderArgs["params"]) {
       id: question.id,
       kind: question.kind,
       prompt: prompt.text,
+      promptLang: langOf(prompt.fallback),
       why: why?.text ?? null,
+      whyLang: langOf(Boolean(why?.fallback)),
       required: question.required,
       maxLength: question.kind === "short_text" ? Math.min(question.maxLength, 200) : question.maxLength,
       options: options.map(({ fallback: _f, ...o }) => o),
@@ -128,6 +130,7 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
           kind={question.kind}
           fieldId={fieldId}
           legend={question.prompt}
+          legendLang={question.promptLang}
           hint={
             <>
               {!question.required && <span>{t("answer.optional")} </span>}
@@ -143,7 +146,7 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
         {question.why && (
           <details>
             <summary>{t("consultation.whyAsking")}</summary>
-            <p>{question.why}</p>
+            <p lang={question.whyLang}>{question.why}</p>
           </details>
         )}
         <div className="button-row">

@@ -6,7 +6,7 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.server";
 import { consultationResults, SUPPRESS_BELOW } from "~/models/results.server";
-import { localize } from "~/utils/localize";
+import { langOf, localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
@@ -53,7 +53,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     results,
     slug: consultation.slug,
     title: title.text,
+    titleLang: langOf(title.fallback),
     summary: summary.text,
+    summaryLang: langOf(summary.fallback),
     fallback: title.fallback || summary.fallback,
     level,
     easyAvailable: Boolean(consultation.easySummary || consultation.translations[lang]?.easySummary),
@@ -74,10 +76,12 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
       <a href="/consultations" className="back-link">
         {t("consultation.allConsultations")}
       </a>
-      <h1 dir="auto">{c.title}</h1>
+      <h1 dir="auto" lang={c.titleLang}>
+        {c.title}
+      </h1>
       <ReadingSwitch level={c.level} available={c.easyAvailable} />
       <FallbackNotice show={c.fallback} />
-      <p className="lead" dir="auto">
+      <p className="lead" dir="auto" lang={c.summaryLang}>
         {c.summary}
       </p>
       {c.status === "open" ? (

@@ -3,14 +3,17 @@ import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listOpenConsultations } from "~/models/consultations.server";
 import { listYouSaidWeDid } from "~/models/summaries.server";
-import { localize } from "~/utils/localize";
+import { langOf, localize } from "~/utils/localize";
 import type { Route } from "./+types/home";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
   const open = listOpenConsultations()
     .slice(0, 3)
-    .map((c) => ({ slug: c.slug, title: localize(c, "title", lang).text, minutes: c.minutes }));
+    .map((c) => {
+      const title = localize(c, "title", lang);
+      return { slug: c.slug, title: title.text, titleLang: langOf(title.fallback), minutes: c.minutes };
+    });
   const latest = listYouSaidWeDid(1)[0] ?? null;
   return { open, latest: latest && { youSaid: latest.youSaid, weDid: latest.weDid } };
 }
@@ -30,7 +33,9 @@ export default function Home({ loaderData: p }: Route.ComponentProps) {
           {p.open.map((c) => (
             <li key={c.slug} className="card">
               <h3 style={{ margin: 0 }}>
-                <a href={`/consultations/${c.slug}`}>{c.title}</a>
+                <a href={`/consultations/${c.slug}`} lang={c.titleLang}>
+                  {c.title}
+                </a>
               </h3>
               <p className="meta" style={{ margin: "0.3rem 0 0" }}>
                 {t("consultation.minutes", { count: c.minutes })}

@@ -147,7 +147,9 @@ export default function ImportResponses({ loaderData, actionData }: Route.Compon
                 <td>{c.prompt ?? t(`import.col.${c.kind}`)}</td>
                 <td>
                   <ColumnValues row={c} />{" "}
-                  {c.kind !== "other" && (c.required ? t("import.values.required") : t("import.values.optional"))}
+                  {c.prompt &&
+                    c.kind !== "other" &&
+                    (c.required ? t("import.values.required") : t("import.values.optional"))}
                 </td>
               </tr>
             ))}
