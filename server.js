@@ -1,5 +1,6 @@
 // Production server: static files, security headers, a cross-origin POST guard, then React Router.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
@@ -8,6 +9,15 @@ const port = Number(process.env.PORT || 3000);
 const build = await import("./build/server/index.js");
 // Open the database and apply migrations before taking requests.
 build.entry.module.warmUp?.();
+
+// The one message this file shows people, in their language (the same cookie as the language switch).
+const crossSiteMessage = Object.fromEntries(
+  ["en", "pl", "ar"].map((lang) => [
+    lang,
+    JSON.parse(fs.readFileSync(`public/locales/${lang}/common.json`, "utf8")).error.crossSite,
+  ]),
+);
+const languageOf = (req) => /(?:^|;\s*)sb_lang=(en|pl|ar)/.exec(req.get("cookie") ?? "")?.[1] ?? "en";
 
 const app = express();
 app.disable("x-powered-by");
@@ -60,7 +70,7 @@ app.use((req, res, next) => {
     sameOrigin = !site || site === "same-origin" || site === "none";
   }
   if (!sameOrigin) {
-    res.status(403).type("text/plain").send("This form can only be sent from Sounding Board's own pages.");
+    res.status(403).type("text/plain").send(crossSiteMessage[languageOf(req)]);
     return;
   }
   next();

@@ -33,6 +33,7 @@ test("A POST from another site is refused before it reaches any action", async (
     maxRedirects: 0,
   });
   expect(response.status()).toBe(403);
+  expect(await response.text()).toContain("can only be sent from Sounding Board's own pages");
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
 

@@ -95,7 +95,7 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
       )}
       {p.recommendation && (
         <>
-          <h2>{t("summary.recommendation")}</h2>
+          <h2>{t("summary.recommendationHeading")}</h2>
           <p>{p.recommendation}</p>
         </>
       )}
