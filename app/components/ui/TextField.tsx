@@ -13,6 +13,9 @@ type Props = {
   maxLength?: number;
   /** id of the input, so an error summary can link to it */
   id?: string;
+  /** language and direction of what is typed, when it differs from the page's (translations) */
+  inputLang?: string;
+  inputDir?: "ltr" | "rtl";
 };
 
 /**
@@ -31,6 +34,8 @@ export function TextField({
   isRequired,
   maxLength,
   id,
+  inputLang,
+  inputDir,
 }: Props) {
   return (
     <AriaTextField
@@ -54,7 +59,11 @@ export function TextField({
           {error}
         </Text>
       )}
-      {multiline ? <TextArea id={id ?? name} rows={rows} /> : <Input id={id ?? name} />}
+      {multiline ? (
+        <TextArea id={id ?? name} rows={rows} lang={inputLang} dir={inputDir} />
+      ) : (
+        <Input id={id ?? name} lang={inputLang} dir={inputDir} />
+      )}
     </AriaTextField>
   );
 }

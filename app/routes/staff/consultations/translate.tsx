@@ -125,6 +125,8 @@ export default function Translate({ loaderData, actionData }: Route.ComponentPro
       error={e[name]}
       multiline={long}
       rows={3}
+      inputLang={p.lang === "en" ? undefined : p.lang}
+      inputDir={p.lang === "ar" ? "rtl" : undefined}
     />
   );
   const fieldLabel = (f: string) => t(`translate.field.${f}`);
@@ -156,12 +158,7 @@ export default function Translate({ loaderData, actionData }: Route.ComponentPro
         </p>
       )}
       <p>{p.lang === "en" ? t("translate.introEasy") : t("translate.intro", { language: languageNames[p.lang] })}</p>
-      <Form
-        method="post"
-        noValidate
-        lang={p.lang === "en" ? undefined : p.lang}
-        dir={p.lang === "ar" ? "rtl" : undefined}
-      >
+      <Form method="post" noValidate>
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>{t("translate.about")}</h2>
           {p.fields.consultation.map((f) =>
