@@ -20,15 +20,18 @@ import { invalidateConsultationCache } from "./consultations.server";
 
 export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
 
-/** Contributions a summary may read: in the period, tagged to one of the outcomes, and not hidden or waiting. */
-function scopeWhere(scope: SummaryScope) {
+/** Anything that can run a select: the connection, or a transaction (the seed works out figures inside its own). */
+export type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
+/** Contributions a summary may read (the seed uses it too): in the period, tagged to one of the outcomes, and not hidden or waiting. */
+export function scopeWhere(scope: SummaryScope, db: Reader = getDb()) {
   return and(
     gte(contributions.createdAt, scope.from),
     lt(contributions.createdAt, scope.to),
     inArray(contributions.moderationState, ["approved"]),
     inArray(
       contributions.id,
-      getDb()
+      db
         .select({ id: contributionTags.contributionId })
         .from(contributionTags)
         .where(inArray(contributionTags.outcomeId, scope.outcomeIds.length ? scope.outcomeIds : [-1])),
@@ -37,9 +40,8 @@ function scopeWhere(scope: SummaryScope) {
 }
 
 /** The figures of a summary, computed from contributions: how many people, of which ages and places; per outcome. */
-export function computeFigures(scope: SummaryScope): SummaryFigures {
-  const db = getDb();
-  const where = scopeWhere(scope);
+export function computeFigures(scope: SummaryScope, db: Reader = getDb()): SummaryFigures {
+  const where = scopeWhere(scope, db);
   // A person is a response (one set of answers); contributions without one each count as one voice.
   const personKey = sql<string>`coalesce('r' || ${contributions.responseId}, 'c' || ${contributions.id})`;
   const totals = db

@@ -9,6 +9,7 @@
 import { pathToFileURL } from "node:url";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { hashPassword } from "../../app/models/staff.server";
+import { computeFigures, type SummaryScope as Scope, scopeWhere } from "../../app/models/summaries.server";
 import { answerIsValid } from "../../app/schemas/answers";
 import { checkText, type TextCheck } from "../../app/utils/text-safety";
 import { type DB, openDatabase } from "../client";
@@ -601,80 +602,6 @@ function openPolicy(rng: Rng, now: Date): TextPolicy {
       };
     if (now.getTime() - at.getTime() < 2 * DAY || rng.chance(0.07)) return { state: "pending" };
     return { state: "approved", moderatedAt: minDate(addHours(at, rng.int(3, 40)), addHours(now, -1)) };
-  };
-}
-
-// Figures as computeFigures (app/models/summaries.server.ts) works them out --------------------------------
-
-type Scope = { from: string; to: string; outcomeIds: number[] };
-
-function scopeWhere(tx: Tx, scope: Scope) {
-  return and(
-    gte(contributions.createdAt, scope.from),
-    lt(contributions.createdAt, scope.to),
-    inArray(contributions.moderationState, ["approved"]),
-    inArray(
-      contributions.id,
-      tx
-        .select({ id: contributionTags.contributionId })
-        .from(contributionTags)
-        .where(inArray(contributionTags.outcomeId, scope.outcomeIds)),
-    ),
-  );
-}
-
-function computeFigures(tx: Tx, scope: Scope): SummaryFigures {
-  const where = scopeWhere(tx, scope);
-  const personKey = sql<string>`coalesce('r' || ${contributions.responseId}, 'c' || ${contributions.id})`;
-  const totals = tx
-    .select({ people: sql<number>`count(distinct ${personKey})`, contributions: sql<number>`count(*)` })
-    .from(contributions)
-    .where(where)
-    .get() ?? { people: 0, contributions: 0 };
-  const ageBands = tx
-    .select({
-      band: sql<string>`coalesce(${contributions.ageBand}, 'unknown')`,
-      count: sql<number>`count(distinct ${personKey})`,
-    })
-    .from(contributions)
-    .where(where)
-    .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .all();
-  const places = tx
-    .select({ name: sql<string>`coalesce(${localities.name}, '')`, count: sql<number>`count(distinct ${personKey})` })
-    .from(contributions)
-    .leftJoin(localities, eq(localities.id, contributions.localityId))
-    .where(where)
-    .groupBy(sql`1`)
-    .orderBy(sql`2 desc`)
-    .all();
-  const perOutcome = tx
-    .select({
-      outcomeId: contributionTags.outcomeId,
-      title: outcomes.title,
-      count: sql<number>`count(*)`,
-      scaleAnswers: sql<number>`sum(case when ${contributions.kind} = 'scale' then 1 else 0 end)`,
-      scaleMean: sql<number | null>`avg(case when ${contributions.kind} = 'scale' then ${contributions.valueInt} end)`,
-      positive: sql<number>`sum(case when ${contributions.kind} = 'scale' and ${contributions.valueInt} >= 4 then 1 else 0 end)`,
-      negative: sql<number>`sum(case when ${contributions.kind} = 'scale' and ${contributions.valueInt} <= 2 then 1 else 0 end)`,
-    })
-    .from(contributions)
-    .innerJoin(contributionTags, eq(contributionTags.contributionId, contributions.id))
-    .innerJoin(outcomes, eq(outcomes.id, contributionTags.outcomeId))
-    .where(and(where, inArray(contributionTags.outcomeId, scope.outcomeIds)))
-    .groupBy(contributionTags.outcomeId)
-    .orderBy(outcomes.position)
-    .all();
-  return {
-    people: totals.people,
-    contributions: totals.contributions,
-    ageBands,
-    localities: places,
-    outcomes: perOutcome.map((o) => ({
-      ...o,
-      scaleMean: o.scaleMean === null ? null : Math.round(o.scaleMean * 100) / 100,
-    })),
   };
 }
 
@@ -1316,7 +1243,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
       to: clubCloses.toISOString(),
       outcomeIds: [outcomeId["enjoy-and-achieve"], outcomeId["positive-contribution"]],
     };
-    const figures = computeFigures(tx, scope);
+    const figures = computeFigures(scope, tx);
     const share = (label: string) => {
       const row = tx
         .select({ n: sql<number>`count(distinct ${contributions.responseId})` })
@@ -1347,7 +1274,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
       .returning({ id: summaries.id })
       .get().id;
     tx.run(sql`insert into summary_sources (summary_id, contribution_id)
-      select ${summaryId}, id from contributions where ${scopeWhere(tx, scope)}`);
+      select ${summaryId}, id from contributions where ${scopeWhere(scope, tx)}`);
     const candidates = tx
       .select({ id: contributions.id, text: contributions.maskedBody })
       .from(contributions)
