@@ -34,10 +34,10 @@ export function requireStaff(request: Request): StaffUser {
   return staff;
 }
 
-/** Signed-in staff whose role carries the permission; otherwise 403. */
-export function requirePermission(request: Request, permission: Permission): StaffUser {
+/** Signed-in staff whose role carries one of the permissions; otherwise 403. */
+export function requirePermission(request: Request, ...anyOf: [Permission, ...Permission[]]): StaffUser {
   const staff = requireStaff(request);
-  if (!can(staff.role, permission)) {
+  if (!anyOf.some((permission) => can(staff.role, permission))) {
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   }
   return staff;

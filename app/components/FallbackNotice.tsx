@@ -4,9 +4,5 @@ import { useTranslation } from "~/i18n/react";
 export function FallbackNotice({ show }: { show: boolean }) {
   const { t } = useTranslation();
   if (!show) return null;
-  return (
-    <p className="notice warn" lang={undefined}>
-      {t("consultation.fallbackNotice")}
-    </p>
-  );
+  return <p className="notice warn">{t("consultation.fallbackNotice")}</p>;
 }

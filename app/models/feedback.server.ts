@@ -126,17 +126,3 @@ function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], st
       .run();
   }
 }
-
-export function recentModerationEvents(limit = 10) {
-  return getDb()
-    .select({
-      id: moderationEvents.id,
-      action: moderationEvents.action,
-      contributionId: moderationEvents.contributionId,
-      createdAt: moderationEvents.createdAt,
-    })
-    .from(moderationEvents)
-    .orderBy(desc(moderationEvents.id))
-    .limit(limit)
-    .all();
-}

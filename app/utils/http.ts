@@ -1,13 +1,3 @@
-import { data } from "react-router";
-
-export function badRequest<T>(body: T) {
-  return data(body, { status: 400 });
-}
-
-export function notFound(message = "Not found") {
-  return new Response(message, { status: 404 });
-}
-
 /** A redirect target that stays on this site: a path starting with one "/". */
 export function safeBack(value: string | null | undefined, fallback = "/") {
   if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;

@@ -1,7 +1,7 @@
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "~/auth/roles";
-import { requireStaff } from "~/auth/session.server";
+import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { FiguresView } from "~/components/FiguresView";
 import { PageTitle } from "~/components/PageTitle";
@@ -37,8 +37,7 @@ function load(request: Request, idParam: string, role: string) {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const staff = requireStaff(request);
-  if (!can(staff.role, "summaries") && !can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  const staff = requirePermission(request, "summaries", "respond");
   return {
     ...load(request, params.id, staff.role),
     values: {} as Record<string, string>,
@@ -47,8 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const staff = requireStaff(request);
-  if (!can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  const staff = requirePermission(request, "respond");
   const t = getT(request);
   const item = load(request, params.id, staff.role);
   const values = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));

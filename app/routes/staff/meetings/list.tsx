@@ -1,5 +1,5 @@
 import { can } from "~/auth/roles";
-import { requireStaff } from "~/auth/session.server";
+import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -8,8 +8,7 @@ import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const staff = requireStaff(request);
-  if (!can(staff.role, "summaries") && !can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  const staff = requirePermission(request, "summaries", "respond");
   const lang = getLang(request);
   return {
     mayCompose: can(staff.role, "summaries"),

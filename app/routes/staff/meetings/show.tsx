@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { can } from "~/auth/roles";
-import { requireStaff } from "~/auth/session.server";
+import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -9,8 +9,7 @@ import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const staff = requireStaff(request);
-  if (!can(staff.role, "summaries") && !can(staff.role, "respond")) throw new Response("Forbidden", { status: 403 });
+  const staff = requirePermission(request, "summaries", "respond");
   const meeting = getMeeting(Number(params.id));
   if (!meeting) throw data(null, { status: 404 });
   return { ...meeting, date: formatDate(meeting.meetsOn, getLang(request)) };
