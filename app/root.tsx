@@ -10,8 +10,9 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
-import { dirOf, type Lang, languageNames, languages, type Messages, translatorFor } from "~/i18n";
-import { getLang, messages } from "~/i18n/i18n.server";
+import { dirOf, type Lang, languageNames, languages } from "~/i18n";
+import { getLang, pageResources } from "~/i18n/i18n.server";
+import { isStaffPath, namespacesFor } from "~/i18n/namespaces";
 import { I18nProvider, useTranslation } from "~/i18n/react";
 import type { Route } from "./+types/root";
 import stylesUrl from "./styles.css?url";
@@ -21,49 +22,20 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-// Sections only staff pages use: participant pages (cheap phones) are sent the rest.
-const staffOnly = new Set([
-  "signIn",
-  "role",
-  "staff",
-  "status",
-  "kind",
-  "builder",
-  "moderationState",
-  "flag",
-  "moderation",
-  "meetings",
-  "itemKind",
-  "summary",
-  "figures",
-  "response",
-  "results",
-  "translate",
-  "preview",
-  "paper",
-  "import",
-]);
-
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
-  const staffArea = new URL(request.url).pathname.startsWith("/staff");
-  const all = messages[lang];
-  return {
-    lang,
-    messages: staffArea ? all : Object.fromEntries(Object.entries(all).filter(([section]) => !staffOnly.has(section))),
-  };
+  // Only the namespaces this page needs, in its language: participant pages (cheap phones) never get staff wording.
+  return { lang, resources: pageResources(lang, namespacesFor(new URL(request.url).pathname)) };
 }
 
 /** Moving between the participant and staff areas changes which strings the page needs. */
 export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  const staff = (url: URL) => url.pathname.startsWith("/staff");
-  return staff(currentUrl) !== staff(nextUrl) || defaultShouldRevalidate;
+  return isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || defaultShouldRevalidate;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang: Lang = data?.lang ?? "en";
-  const t = translatorFor(lang, (data?.messages ?? {}) as Messages);
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <head>
@@ -74,7 +46,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider value={{ t, lang }}>
+        <I18nProvider lang={lang} resources={data?.resources ?? {}}>
           <Chrome lang={lang}>{children}</Chrome>
         </I18nProvider>
         <ScrollRestoration />

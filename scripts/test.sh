@@ -27,6 +27,7 @@ step() {
 
 step typecheck npm run -s typecheck
 step lint npx biome check .
+step i18n npm run -s i18n:check
 rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json
 step vitest npx vitest run --reporter=default --reporter=json --outputFile=tests/.tmp/vitest.json
 step build npx react-router build

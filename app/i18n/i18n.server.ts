@@ -1,9 +1,31 @@
-import ar from "../../public/locales/ar/common.json";
-import en from "../../public/locales/en/common.json";
-import pl from "../../public/locales/pl/common.json";
-import { isLang, type Lang, languages, type Messages, translatorFor } from "./index";
+import i18next from "i18next";
+import arCommon from "../../public/locales/ar/common.json";
+import arParticipant from "../../public/locales/ar/participant.json";
+import arStaff from "../../public/locales/ar/staff.json";
+import enCommon from "../../public/locales/en/common.json";
+import enParticipant from "../../public/locales/en/participant.json";
+import enStaff from "../../public/locales/en/staff.json";
+import plCommon from "../../public/locales/pl/common.json";
+import plParticipant from "../../public/locales/pl/participant.json";
+import plStaff from "../../public/locales/pl/staff.json";
+import { addFormatters, baseOptions, isLang, type Lang, languages, type Messages, type TFunction } from "./index";
+import type { Namespace } from "./namespaces";
 
-export const messages: Record<Lang, Messages> = { en, pl, ar } as Record<Lang, Messages>;
+export const resources: Record<Lang, Record<Namespace, Messages>> = {
+  en: { common: enCommon, participant: enParticipant, staff: enStaff },
+  pl: { common: plCommon, participant: plParticipant, staff: plStaff },
+  ar: { common: arCommon, participant: arParticipant, staff: arStaff },
+};
+
+// One instance for the life of the process, holding every language: a request only picks its language's
+// fixed `t` (no instance, clone or init per request).
+const i18n = i18next.createInstance();
+i18n.init({ ...baseOptions, lng: "en", fallbackLng: "en", resources });
+addFormatters(i18n);
+const fixed = Object.fromEntries(languages.map((lang) => [lang, i18n.getFixedT(lang)])) as unknown as Record<
+  Lang,
+  TFunction
+>;
 
 export const LANG_COOKIE = "sb_lang";
 
@@ -20,9 +42,12 @@ export function getLang(request: Request): Lang {
   return "en";
 }
 
-export function getT(langOrRequest: Lang | Request) {
-  const lang = typeof langOrRequest === "string" ? langOrRequest : getLang(langOrRequest);
-  return translatorFor(lang, messages[lang], messages.en);
+/** A loader's or action's `t`, in the request's language, with English for any key that language lacks. */
+export function getT(langOrRequest: Lang | Request): TFunction {
+  return fixed[typeof langOrRequest === "string" ? langOrRequest : getLang(langOrRequest)];
 }
 
-for (const lang of languages) getT(lang);
+/** The strings a page needs, in its language only: sent once in the root loader's data. */
+export function pageResources(lang: Lang, needed: readonly Namespace[]) {
+  return Object.fromEntries(needed.map((ns) => [ns, resources[lang][ns]])) as Partial<Record<Namespace, Messages>>;
+}

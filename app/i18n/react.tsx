@@ -1,15 +1,43 @@
-import { createContext, useContext } from "react";
-import type { TFunction } from "./translator";
+import i18next, { type i18n as I18n } from "i18next";
+import { I18nextProvider, useTranslation as useI18next } from "react-i18next";
+import { addFormatters, baseOptions, type Lang, type Messages, type TFunction } from "./index";
+import type { Namespace } from "./namespaces";
 
-type I18n = { t: TFunction; lang: string };
+// One instance per language, made the first time a page in it renders and kept: the browser only ever has the
+// page's language (the switch reloads the page), and on the server the same bundles arrive every request.
+const instances = new Map<string, I18n>();
 
-const I18nContext = createContext<I18n>({ t: (key) => key, lang: "en" });
-
-export function I18nProvider({ value, children }: { value: I18n; children: React.ReactNode }) {
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+function instanceFor(lang: Lang, resources: Partial<Record<Namespace, Messages>>) {
+  let i18n = instances.get(lang);
+  if (!i18n) {
+    i18n = i18next.createInstance();
+    // The page is sent its own language only, so there is no other to fall back to here; the locale check keeps
+    // pl and ar complete, and a server-made string (getT) falls back to English.
+    i18n.init({ ...baseOptions, lng: lang, fallbackLng: false, resources: {}, react: { useSuspense: false } });
+    addFormatters(i18n);
+    instances.set(lang, i18n);
+  }
+  for (const [ns, bundle] of Object.entries(resources)) {
+    if (bundle && !i18n.hasResourceBundle(lang, ns)) i18n.addResourceBundle(lang, ns, bundle);
+  }
+  return i18n;
 }
 
-/** The page's translator and language: `const { t } = useTranslation()`. */
-export function useTranslation() {
-  return useContext(I18nContext);
+/** Gives the page i18next with the namespaces the root loader sent (participant pages never get `staff`). */
+export function I18nProvider({
+  lang,
+  resources,
+  children,
+}: {
+  lang: Lang;
+  resources: Partial<Record<Namespace, Messages>>;
+  children?: React.ReactNode;
+}) {
+  return <I18nextProvider i18n={instanceFor(lang, resources)}>{children}</I18nextProvider>;
+}
+
+/** The page's translator and language: `const { t, lang } = useTranslation()`. */
+export function useTranslation(): { t: TFunction; lang: Lang } {
+  const { t, i18n } = useI18next();
+  return { t: t as unknown as TFunction, lang: i18n.language as Lang };
 }
