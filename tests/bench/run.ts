@@ -26,7 +26,7 @@ const MEASURE_SECONDS = 10;
 /** Floor and submission are measured turn about, so a change in the machine's other load touches both alike. */
 const ROUNDS = 2;
 const BURST = { total: 1000, seconds: 60, clients: 100 };
-const BUDGET = { submitShare: 0.5, jsGzip: 130 * 1024, burstP95: 250, resultsP95: 300 };
+const BUDGET = { submitShare: 0.5, jsGzip: 140 * 1024, burstP95: 250, resultsP95: 300 };
 const RESULTS = { connections: 10, seconds: 10 };
 
 /** Adds the 100,000-answer consultation (tests/bench/seed-results.ts) before the server starts; returns its id. */
@@ -105,7 +105,7 @@ async function main() {
     console.log(
       `participant page ${pagePath}: ${int(page.jsGzip)} B of JavaScript gzip (${page.files} files, ${int(page.jsRaw)} B raw` +
         `${page.onlyByImport ? `, ${page.onlyByImport} reached only through imports` : ""}) — ` +
-        `${verdict(page.jsGzip <= BUDGET.jsGzip)} the budget of ≤ ${int(BUDGET.jsGzip)} B (130 KB); gzip level 6`,
+        `${verdict(page.jsGzip <= BUDGET.jsGzip)} the budget of ≤ ${int(BUDGET.jsGzip)} B (140 KB); gzip level 6`,
     );
     console.log(
       `  largest: ${page.largest.map((f) => `${f.url.replace("/assets/", "")} ${int(f.gzip)} B`).join(", ")}`,
