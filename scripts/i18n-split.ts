@@ -5,8 +5,10 @@
  *   npm run i18n:split -- --from REF   also bring in the key changes REF made since it forked (3-way, key by key),
  *                                      wherever REF keeps them (its common.json or its namespace files)
  *
- * For merging a branch written before the split: `git merge REF`, keep our side of public/locales
- * (`git checkout --ours public/locales && git add public/locales`), then `npm run i18n:split -- --from REF`.
+ * For merging a branch written before the split, when its locale files conflict: keep the split side's files
+ * (`git checkout --ours public/locales`, or `--theirs` when merging the i18next branch itself), `git add` them, then
+ * `npm run i18n:split -- --from REF` for each branch whose locale changes were set aside. The base defaults to where
+ * REF forked from the split's history; `--base COMMIT` overrides it.
  * A key both sides changed differently is reported and ours is kept. A section no namespace lists is left in
  * common.json and the script exits 1: add it to one list in app/i18n/namespaces.ts and run it again.
  */
@@ -69,7 +71,22 @@ const fromRef = (ref: string) => (file: string) => {
 const fromIndex = process.argv.indexOf("--from");
 const ref = fromIndex > 0 ? process.argv[fromIndex + 1] : undefined;
 if (fromIndex > 0 && !ref) throw new Error("--from needs a branch or commit");
-const base = ref ? git("merge-base", "HEAD", ref) : undefined;
+const baseIndex = process.argv.indexOf("--base");
+/**
+ * What REF changed is measured from where it forked from the history that split the files (the commit that added
+ * staff.json, looked for in HEAD and in a merge under way), so it works whether REF was merged before or after.
+ */
+function forkPoint(branch: string) {
+  const heads = ["HEAD"];
+  try {
+    heads.push(git("rev-parse", "-q", "--verify", "MERGE_HEAD"));
+  } catch {}
+  const added = git("log", "--format=%H", "--diff-filter=A", ...heads, "--", "public/locales/en/staff.json")
+    .split("\n")
+    .filter(Boolean);
+  return git("merge-base", added.at(-1) ?? "HEAD", branch);
+}
+const base = ref ? (baseIndex > 0 ? process.argv[baseIndex + 1] : forkPoint(ref)) : undefined;
 
 let conflicts = 0;
 const unmapped = new Set<string>();
