@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import i18next from "i18next";
 import { createElement } from "react";
@@ -9,6 +10,7 @@ import { getT, pageResources, resources } from "~/i18n/i18n.server";
 import { compareWithEnglish, flatKeys, keyForms, misplacedSections } from "~/i18n/keys";
 import { namespaceOf, namespaceSections, namespaces, namespacesFor } from "~/i18n/namespaces";
 import { I18nProvider, useTranslation } from "~/i18n/react";
+import { checkLocales } from "../../scripts/i18n-check";
 
 const localeDir = path.resolve(import.meta.dirname, "../../public/locales");
 const readFile = (lang: string, ns: string): Messages =>
@@ -189,5 +191,36 @@ describe("in React", () => {
     const plName = (resources.pl.common.layout as Messages).siteName;
     // A participant page was not sent `staff`, so a staff key shows as the key (the locale check keeps code honest).
     expect(html).toBe(`<p>pl|${plName}|5 pytań|signIn.title</p>`);
+  });
+});
+
+describe("npm run i18n:check", () => {
+  it("finds nothing wrong in this repository", () => {
+    const result = checkLocales({ appDir: path.resolve(localeDir, "../../app"), localesDir: localeDir });
+    expect(result.problems).toEqual([]);
+    expect(result.used).toBeGreaterThan(400);
+  });
+
+  it("fails when the code uses a key English lacks, or Polish or Arabic lack one English has", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "i18n-check-"));
+    try {
+      const write = (file: string, content: unknown) => {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), typeof content === "string" ? content : JSON.stringify(content));
+      };
+      write(
+        "app/page.tsx",
+        'export const P = ({ t }: { t: (k: string) => string }) => <p>{t("nav.home")}{t("nav.gone")}</p>;',
+      );
+      write("locales/en/common.json", { nav: { home: "Home", help: "Help" } });
+      write("locales/pl/common.json", { nav: { home: "Start" } });
+      write("locales/ar/common.json", { nav: { home: "الرئيسية", help: "مساعدة" } });
+      expect(checkLocales({ appDir: path.join(dir, "app"), localesDir: path.join(dir, "locales") }).problems).toEqual([
+        "common.json: pl lacks nav.help",
+        'app/page.tsx: t("nav.gone"), but English has no nav.gone',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
