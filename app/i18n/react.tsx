@@ -3,22 +3,28 @@ import { I18nextProvider, useTranslation as useI18next } from "react-i18next";
 import { addFormatters, baseOptions, type Lang, type Messages, type TFunction } from "./index";
 import type { Namespace } from "./namespaces";
 
-// One instance per language, made the first time a page in it renders and kept: the browser only ever has the
-// page's language (the switch reloads the page), and on the server the same bundles arrive every request.
+// One instance per language and set of namespaces, made the first time such a page renders and kept: the browser
+// only ever has the page's language (the switch reloads the page), and the server is sent the same bundles every
+// time. Keeping the sets apart means a participant page renders on the server with exactly the strings its browser
+// has, so a staff key used there shows the same way in both (and never as a hydration mismatch).
 const instances = new Map<string, I18n>();
 
 function instanceFor(lang: Lang, resources: Partial<Record<Namespace, Messages>>) {
-  let i18n = instances.get(lang);
+  const key = `${lang}:${Object.keys(resources).sort().join(",")}`;
+  let i18n = instances.get(key);
   if (!i18n) {
     i18n = i18next.createInstance();
     // The page is sent its own language only, so there is no other to fall back to here; the locale check keeps
     // pl and ar complete, and a server-made string (getT) falls back to English.
-    i18n.init({ ...baseOptions, lng: lang, fallbackLng: false, resources: {}, react: { useSuspense: false } });
+    i18n.init({
+      ...baseOptions,
+      lng: lang,
+      fallbackLng: false,
+      resources: { [lang]: resources },
+      react: { useSuspense: false },
+    });
     addFormatters(i18n);
-    instances.set(lang, i18n);
-  }
-  for (const [ns, bundle] of Object.entries(resources)) {
-    if (bundle && !i18n.hasResourceBundle(lang, ns)) i18n.addResourceBundle(lang, ns, bundle);
+    instances.set(key, i18n);
   }
   return i18n;
 }

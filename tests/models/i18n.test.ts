@@ -180,6 +180,22 @@ describe("in React", () => {
     );
   }
 
+  const render = (pathname: string) =>
+    renderToString(
+      createElement(
+        I18nProvider,
+        { lang: "pl", resources: pageResources("pl", namespacesFor(pathname)) },
+        createElement(Probe),
+      ),
+    );
+
+  it("a staff page has every namespace; a participant page rendered after it still has only its own", () => {
+    const plName = (resources.pl.common.layout as Messages).siteName;
+    const plSignIn = (resources.pl.staff.signIn as Messages).title;
+    expect(render("/staff")).toBe(`<p>pl|${plName}|5 pytań|${plSignIn}</p>`);
+    expect(render("/consultations")).toBe(`<p>pl|${plName}|5 pytań|signIn.title</p>`);
+  });
+
   it("useTranslation() gives the page's language and t over the namespaces it was sent", () => {
     const html = renderToString(
       createElement(
