@@ -1,0 +1,183 @@
+import { type Category, categories, type Lang, languages, type SafeguardingLists } from "./lists";
+import { foldArabic, foldLatin, isNegation, type Token } from "./tokens";
+
+/** Phrases from the lists, compiled once per lists object and matched word by word (see lists.ts for the syntax). */
+
+type Word = { exact: Set<string>; prefixes: string[] };
+/** One word of a phrase: single-word alternatives in `exact`/`prefixes`, multi-word ones ("no_one") in `seqs`. */
+type Step = { gap: true } | ({ gap: false; optional: boolean; seqs: Word[][] } & Word);
+type Phrase = { source: string; lang: Lang; category: Category | null; steps: Step[]; negative: boolean };
+type Compiled = { byLang: Record<Lang, { triggers: Index; ordinary: Index }> };
+type Index = { byFirst: Map<string, Phrase[]>; always: Phrase[] };
+
+export type Match = { lang: Lang; category: Category; phrase: string; start: number; end: number };
+
+const MAX_GAP = 3;
+
+function foldFor(lang: Lang, word: string) {
+  if (lang === "ar") return foldArabic(word);
+  return lang === "en" ? word.toLowerCase() : foldLatin(word);
+}
+
+function compilePhrase(
+  source: string,
+  lang: Lang,
+  category: Category | null,
+  groups: Record<string, string[]>,
+): Phrase | null {
+  const steps: Step[] = [];
+  let negative = false;
+  for (const raw of source.trim().split(/\s+/)) {
+    if (!raw) continue;
+    if (raw === "..") {
+      steps.push({ gap: true });
+      continue;
+    }
+    const optional = raw.length > 1 && raw.endsWith("?");
+    const word = optional ? raw.slice(0, -1) : raw;
+    const alts = word.split("|").flatMap((a) => (a.startsWith("@") ? (groups[a.slice(1)] ?? []) : [a]));
+    const single: Word = { exact: new Set(), prefixes: [] };
+    const seqs: Word[][] = [];
+    for (const alt of alts) {
+      const parts = alt.split(/[_\s]+/).filter(Boolean);
+      if (!parts.length) continue;
+      const words = parts.map((part) => {
+        const w: Word = { exact: new Set(), prefixes: [] };
+        if (part.endsWith("*") && part.length > 1) w.prefixes.push(foldFor(lang, part.slice(0, -1)));
+        else w.exact.add(foldFor(lang, part));
+        if (isNegation(part)) negative = true;
+        return w;
+      });
+      if (words.length === 1) {
+        for (const e of words[0].exact) single.exact.add(e);
+        single.prefixes.push(...words[0].prefixes);
+      } else seqs.push(words);
+    }
+    if (single.exact.size === 0 && single.prefixes.length === 0 && seqs.length === 0) return null;
+    steps.push({ gap: false, optional, seqs, ...single });
+  }
+  while (steps.length && steps[steps.length - 1].gap) steps.pop();
+  if (!steps.length) return null;
+  return { source, lang, category, steps, negative };
+}
+
+function buildIndex(phrases: Phrase[]): Index {
+  const byFirst = new Map<string, Phrase[]>();
+  const always: Phrase[] = [];
+  for (const p of phrases) {
+    const first = p.steps[0];
+    if (first.gap || first.optional || first.prefixes.length || first.seqs.length) {
+      always.push(p);
+      continue;
+    }
+    for (const w of first.exact) {
+      const list = byFirst.get(w) ?? [];
+      list.push(p);
+      byFirst.set(w, list);
+    }
+  }
+  return { byFirst, always };
+}
+
+const cache = new WeakMap<SafeguardingLists, Compiled>();
+
+export function compileLists(lists: SafeguardingLists): Compiled {
+  const hit = cache.get(lists);
+  if (hit) return hit;
+  const byLang = {} as Compiled["byLang"];
+  for (const lang of languages) {
+    const groups = lists.groups[lang] ?? {};
+    const triggers: Phrase[] = [];
+    for (const category of categories) {
+      for (const src of lists.phrases[lang]?.[category] ?? []) {
+        const p = compilePhrase(src, lang, category, groups);
+        if (p) triggers.push(p);
+      }
+    }
+    const ordinary = (lists.ordinary[lang] ?? [])
+      .map((src) => compilePhrase(src, lang, null, groups))
+      .filter((p): p is Phrase => p !== null);
+    byLang[lang] = { triggers: buildIndex(triggers), ordinary: buildIndex(ordinary) };
+  }
+  const compiled = { byLang };
+  cache.set(lists, compiled);
+  return compiled;
+}
+
+function wordMatches(step: Word, token: Token) {
+  for (const f of token.forms) {
+    if (step.exact.has(f)) return true;
+    for (const p of step.prefixes) if (f.startsWith(p)) return true;
+  }
+  return false;
+}
+
+/** The index one past the last token of a match of `steps[s..]` starting at token `t`, or -1. */
+function matchFrom(steps: Step[], s: number, tokens: Token[], t: number): number {
+  if (s === steps.length) return t;
+  const step = steps[s];
+  if (step.gap) {
+    for (let k = 0; k <= MAX_GAP && t + k <= tokens.length; k++) {
+      const r = matchFrom(steps, s + 1, tokens, t + k);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  if (t < tokens.length && wordMatches(step, tokens[t])) {
+    const r = matchFrom(steps, s + 1, tokens, t + 1);
+    if (r >= 0) return r;
+  }
+  for (const seq of step.seqs) {
+    if (t + seq.length > tokens.length || !seq.every((w, k) => wordMatches(w, tokens[t + k]))) continue;
+    const r = matchFrom(steps, s + 1, tokens, t + seq.length);
+    if (r >= 0) return r;
+  }
+  return step.optional ? matchFrom(steps, s + 1, tokens, t) : -1;
+}
+
+function findAll(index: Index, tokens: Token[]) {
+  const found: { phrase: Phrase; from: number; to: number }[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const seen = new Set<Phrase>();
+    const candidates: Phrase[] = [...index.always];
+    for (const f of tokens[t].forms) for (const p of index.byFirst.get(f) ?? []) candidates.push(p);
+    for (const p of candidates) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      const to = matchFrom(p.steps, 0, tokens, t);
+      if (to > t) found.push({ phrase: p, from: t, to });
+    }
+  }
+  return found;
+}
+
+const CLAUSE_BREAK = new Set(["but", "and", "because", "when", "so", "then", "until", "if"]);
+
+/** "he never hit me", "my dad doesn't hurt me": a negation in the three words before, within the same clause. */
+function negatedBefore(tokens: Token[], from: number) {
+  for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+    const forms = tokens[k].forms;
+    if (forms.some((f) => CLAUSE_BREAK.has(f))) return false;
+    if (forms.some(isNegation)) return true;
+  }
+  return false;
+}
+
+/** Every trigger phrase found in the tokens of one language, less those an ordinary phrase overlaps. */
+export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists): Match[] {
+  const { triggers, ordinary } = compileLists(lists).byLang[lang];
+  const ordinaryRanges = findAll(ordinary, tokens);
+  const out: Match[] = [];
+  for (const { phrase, from, to } of findAll(triggers, tokens)) {
+    if (ordinaryRanges.some((o) => o.from < to && from < o.to)) continue;
+    if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
+    out.push({
+      lang,
+      category: phrase.category as Category,
+      phrase: phrase.source,
+      start: tokens[from].start,
+      end: tokens[to - 1].end,
+    });
+  }
+  return out;
+}
