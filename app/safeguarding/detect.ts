@@ -6,9 +6,17 @@ import { foldArabic, foldLatin, isNegation, type Token } from "./tokens";
 type Word = { exact: Set<string>; prefixes: string[] };
 /** One word of a phrase: single-word alternatives in `exact`/`prefixes`, multi-word ones ("no_one") in `seqs`. */
 type Step = { gap: true } | ({ gap: false; optional: boolean; seqs: Word[][] } & Word);
-type Phrase = { source: string; lang: Lang; category: Category | null; steps: Step[]; negative: boolean };
+/** `sentence`: an ordinary phrase starting with `~` that makes its whole sentence ordinary (fiction, lessons). */
+type Phrase = {
+  source: string;
+  lang: Lang;
+  category: Category | null;
+  steps: Step[];
+  negative: boolean;
+  sentence: boolean;
+};
 type Compiled = { byLang: Record<Lang, { triggers: Index; ordinary: Index }> };
-type Index = { byFirst: Map<string, Phrase[]>; always: Phrase[] };
+type Index = { byFirst: Map<string, Phrase[]>; byStem: Map<string, Phrase[]>; always: Phrase[] };
 
 export type Match = { lang: Lang; category: Category; phrase: string; start: number; end: number };
 
@@ -27,7 +35,8 @@ function compilePhrase(
 ): Phrase | null {
   const steps: Step[] = [];
   let negative = false;
-  for (const raw of source.trim().split(/\s+/)) {
+  const sentence = source.trim().startsWith("~");
+  for (const raw of source.trim().replace(/^~/, "").split(/\s+/)) {
     if (!raw) continue;
     if (raw === "..") {
       steps.push({ gap: true });
@@ -58,25 +67,41 @@ function compilePhrase(
   }
   while (steps.length && steps[steps.length - 1].gap) steps.pop();
   if (!steps.length) return null;
-  return { source, lang, category, steps, negative };
+  return { source, lang, category, steps, negative, sentence };
 }
 
+/** Phrases by what their first word can be: an exact word, or the first two letters of a stem. */
 function buildIndex(phrases: Phrase[]): Index {
   const byFirst = new Map<string, Phrase[]>();
+  const byStem = new Map<string, Phrase[]>();
   const always: Phrase[] = [];
-  for (const p of phrases) {
+  const put = (map: Map<string, Phrase[]>, key: string, p: Phrase) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(p)) list.push(p);
+    map.set(key, list);
+  };
+  const queue = [...phrases];
+  for (let p = queue.shift(); p; p = queue.shift()) {
     const first = p.steps[0];
-    if (first.gap || first.optional || first.prefixes.length || first.seqs.length) {
+    if (first.gap) {
       always.push(p);
       continue;
     }
-    for (const w of first.exact) {
-      const list = byFirst.get(w) ?? [];
-      list.push(p);
-      byFirst.set(w, list);
+    if (first.optional) {
+      // Indexed both with and without its optional first word.
+      if (p.steps.length > 1) queue.push({ ...p, steps: p.steps.slice(1) });
+    }
+    const firstWords = [first, ...first.seqs.map((seq) => seq[0])];
+    if (firstWords.some((w) => w.prefixes.some((x) => x.length < 2))) {
+      always.push(p);
+      continue;
+    }
+    for (const w of firstWords) {
+      for (const e of w.exact) put(byFirst, e, p);
+      for (const x of w.prefixes) put(byStem, x.slice(0, 2), p);
     }
   }
-  return { byFirst, always };
+  return { byFirst, byStem, always };
 }
 
 const cache = new WeakMap<SafeguardingLists, Compiled>();
@@ -137,19 +162,41 @@ function matchFrom(steps: Step[], s: number, tokens: Token[], t: number): number
 
 function findAll(index: Index, tokens: Token[]) {
   const found: { phrase: Phrase; from: number; to: number }[] = [];
+  const seen = new Set<Phrase>();
+  const tryPhrase = (p: Phrase, t: number) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    const to = matchFrom(p.steps, 0, tokens, t);
+    if (to > t) found.push({ phrase: p, from: t, to });
+  };
   for (let t = 0; t < tokens.length; t++) {
-    const seen = new Set<Phrase>();
-    const candidates: Phrase[] = [...index.always];
-    for (const f of tokens[t].forms) for (const p of index.byFirst.get(f) ?? []) candidates.push(p);
-    for (const p of candidates) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      const to = matchFrom(p.steps, 0, tokens, t);
-      if (to > t) found.push({ phrase: p, from: t, to });
+    seen.clear();
+    for (const p of index.always) tryPhrase(p, t);
+    for (const f of tokens[t].forms) {
+      for (const p of index.byFirst.get(f) ?? []) tryPhrase(p, t);
+      const stemmed = index.byStem.get(f.slice(0, 2));
+      if (stemmed) for (const p of stemmed) tryPhrase(p, t);
     }
   }
   return found;
 }
+
+/** Words that put the child in the sentence: a story or lesson about someone else stays ordinary, this does not. */
+const FIRST_PERSON = new Set([
+  "i",
+  "me",
+  "my",
+  "myself",
+  "mine",
+  "us",
+  "our",
+  "ja",
+  "mnie",
+  "mi",
+  "moj",
+  "moja",
+  "moje",
+]);
 
 const CLAUSE_BREAK = new Set(["but", "and", "because", "when", "so", "then", "until", "if"]);
 
@@ -169,7 +216,9 @@ export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists):
   const ordinaryRanges = findAll(ordinary, tokens);
   const out: Match[] = [];
   for (const { phrase, from, to } of findAll(triggers, tokens)) {
-    if (ordinaryRanges.some((o) => o.from < to && from < o.to)) continue;
+    if (ordinaryRanges.some((o) => !o.phrase.sentence && o.from < to && from < o.to)) continue;
+    const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
+    if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) continue;
     if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
     out.push({
       lang,

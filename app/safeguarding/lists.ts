@@ -10,6 +10,8 @@
  *   - `word*` matches any word starting with `word` (a stem); `a|b|c` any of them; `no_one` two words as one
  *     alternative; `word?` is optional;
  *     `..` skips up to three words; `@group` stands for a word group below.
+ * An ordinary phrase starting with `~` makes its whole sentence ordinary unless the match itself speaks of the
+ * child ("I", "me", "my"): "in the film the boy runs away from home", "we had a talk about county lines".
  * English phrases that contain no negation are ignored when a negation comes just before them ("he never hit me"),
  * except self-harm, where a person reads it anyway.
  */
@@ -75,6 +77,9 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "can not keep going|go_on",
+    "keep going like this",
+    "easier|better if i be not around|here|alive|gone|there",
     "kill|hurt|harm|cut|burn|starve|strangle|hang myself",
     "self harm*",
     "selfharm*",
@@ -145,6 +150,10 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "mature for my age",
+    "delete the|our|his|those messages|chats|texts",
+    "tell|told|say|says @me to delete",
+    "alone with me",
     "touch @me",
     "touch* inappropriately",
     "touch* my private*|body|bum|chest|breast*",
@@ -184,6 +193,7 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "not have any|enough food|heating|electric|electricity",
     "no|never_any|not_any|not_enough food|heating|electric|electricity|gas|money",
     "nothing to eat",
     "always hungry",
@@ -203,6 +213,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "can not go home|back",
     "not want to go|going home",
     "not want to go back home|there",
     "scared|afraid|frightened|terrified|worried|nervous to|of go|going|be .. home|back|house",
@@ -266,6 +277,8 @@ const en: Partial<Record<Category, string[]>> = {
     "sextort*",
   ],
   exploitation: [
+    "owe them|him|dealer|dealers",
+    "rob* while holding",
     "make|force|made|forced @me carry|take|hold|deliver|sell|move|drop|go|run",
     "have to carry|deliver|sell|move drugs|packages|parcels|stuff",
     "sell|selling|carry|deliver|move drugs",
@@ -302,6 +315,7 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "he|she|him|her|friend|@adult make* me uncomfortable|scared|nervous",
     "scared|afraid|frightened|terrified of him|her|them",
     "scared|afraid|frightened|terrified of my|a|the|this @adult",
     "scared|afraid|frightened|terrified of my|his|her mum|mom|dad 's? new? boyfriend|girlfriend|partner",
@@ -313,6 +327,7 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "can not handle|manage it|this|everything",
     "look after|care for .. can_not_cope|too_much|exhausted|struggling|never_sleep",
     "do all the caring",
     "young carer .. struggle|struggling|not|nobody|too_much|exhausted|never",
@@ -324,6 +339,18 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "~in the|a|our|this book|film|story|drama|movie|play|show|game|video|novel|programme|episode|series",
+  "~the|a|my character",
+  "~talk|talks|lesson|lessons|assembly|workshop about|on",
+  "~we learn|talk about",
+  "~act* out",
+  "get|be hit|hurt|kick|punch|smack in|on the head|face|leg|arm|knee|nose|back .. by a|the",
+  "@hurt by a|the ball|cricket|football|rugby|hockey|netball|door|car|bike|swing|branch",
+  "not want to go home yet|early",
+  "my|the|our? dog|dogs|cat|cats|pet|pets|puppy|hamster|rabbit|phone|bike|bag get|be left",
+  "no electric|electricity|power|heating|wifi for an|a|half|few|while|bit|hour|minute|minutes",
+  "power cut",
+  "my sister|brother @hurt me for",
   "ball|football|door|bus|car|branch|wave hit",
   "hit me up",
   "beat me at|in",
@@ -480,6 +507,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "boj* sie wracac|wrocic|isc do domu",
     "boj* sie .. do domu",
     "nie chce wracac|wrocic|isc do domu",
+    "nie moge wrocic|isc do domu",
     "nie czuj* sie bezpiecz* w domu",
     "nie czuj* sie bezpiecz*",
     "uciec|ucieke|uciekne|ucieknie|ucieklem|ucieklam|uciekac z domu",
@@ -552,6 +580,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "ما عدت|عدت اقدر|اتحمل|احتمل",
     "لا استطيع التحمل|الاحتمال",
     "تعبت من الحياه|كل_شي*",
+    "افضل بدوني",
   ],
   physical_abuse: [
     "يضربني|تضربني|ضربني|ضربتني|يضربونني|ضربوني|يوذيني|توذيني|اذاني|يركلني|ركلني|يصفعني|صفعني|يخنقني|خنقني",
@@ -578,6 +607,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام عند|بره",
     "انام في الشارع|الحديقه",
     "لا اريد ان? ارجع|اعود",
+    "لا|ما استطيع|اقدر العوده|الرجوع|ارجع|اعود",
   ],
   controlled: ["يحبسني|تحبسني|يحبسونني|حبسني", "يقفلون|يقفل|تقفل|قفل علي", "لا|ما يسمح* لي الخروج|اخرج|خروج"],
   online_harm: [

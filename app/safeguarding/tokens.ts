@@ -68,16 +68,24 @@ export type Token = {
   pos: string;
   /** The word as written. */
   value: string;
+  /** Which sentence of the text it is in, counting from 0. */
+  sentence: number;
 };
+
+const SENTENCE_END = /[.!?؟\n]/;
 
 // Polish and Arabic -------------------------------------------------------------------------------------
 
 const POLISH_FOLD: Record<string, string> = { ł: "l", Ł: "l" };
 
 /** Lower case without diacritics, letters repeated three or more times cut to one ("pomocyyyy"). */
+const PLAIN_ASCII = /^[a-z0-9_'-]*$/;
+const REPEATS = /(\p{L})\1{2,}/u;
+
 export function foldLatin(word: string) {
-  return word
-    .toLowerCase()
+  const lower = word.toLowerCase();
+  if (PLAIN_ASCII.test(lower) && !REPEATS.test(lower)) return lower;
+  return lower
     .replace(/[łŁ]/g, (c) => POLISH_FOLD[c] ?? c)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -122,10 +130,14 @@ const WORD = /[\p{L}\p{M}\p{N}_]+(?:'[\p{L}]+)?/gu;
 /** Words for Polish and Arabic phrases: no parsing, just folded forms. */
 export function plainTokens(text: string): Token[] {
   const out: Token[] = [];
+  let sentence = 0;
+  let last = 0;
   for (const m of text.matchAll(WORD)) {
     const value = m[0];
+    if (SENTENCE_END.test(text.slice(last, m.index))) sentence++;
+    last = m.index + value.length;
     const forms = ARABIC.test(value) ? arabicForms(value) : [foldLatin(value)];
-    out.push({ start: m.index, end: m.index + value.length, forms, negated: false, pos: "", value });
+    out.push({ start: m.index, end: last, forms, negated: false, pos: "", value, sentence });
   }
   return out;
 }
@@ -233,14 +245,20 @@ export function englishTokens(text: string): Token[] {
   const pos = tokens.out(its.pos) as string[];
   const out: Token[] = [];
   let cursor = 0;
+  let sentence = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const at = text.indexOf(value, cursor);
     if (at < 0) continue;
+    if (SENTENCE_END.test(text.slice(cursor, at))) sentence++;
     cursor = at + value.length;
-    if (types[i] === "punctuation" || types[i] === "emoji" || types[i] === "symbol") continue;
+    if (types[i] === "punctuation") {
+      if (SENTENCE_END.test(value)) sentence++;
+      continue;
+    }
+    if (types[i] === "emoji" || types[i] === "symbol") continue;
     const lower = foldLatin(value);
-    const base = { start: at, end: cursor, negated: !!negs[i], pos: pos[i], value };
+    const base = { start: at, end: cursor, negated: !!negs[i], pos: pos[i], value, sentence };
     const expanded = EN_EXPAND[lower];
     if (expanded) {
       for (const form of expanded) out.push({ ...base, forms: [form] });
