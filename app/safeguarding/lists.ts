@@ -77,6 +77,15 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "disappear|disappearing .. never come|coming back",
+    "want to disappear",
+    "goodbye letter|note|message",
+    "suicide note",
+    "think* about jump*|jumping",
+    "jump off the? bridge|roof|building|cliff",
+    "hate myself",
+    "hurt|harm my own body",
+    "not want to exist",
     "can not keep going|go_on",
     "keep going like this",
     "easier|better if i be not around|here|alive|gone|there",
@@ -121,6 +130,9 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "pin @me against|down|to",
+    "marks|bruises|cuts on my arm|arms|leg|legs|back|body|neck|face",
+    "lie|lying .. about the|my marks|bruises",
     "@hurt @me",
     "@hurt @me up",
     "i|we ..? be|get @hurt",
@@ -136,6 +148,9 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "he|she|dad|mum|they|stepdad|stepmum hate|hates me",
+    "i be the reason .. leave|left|die|died",
+    "blame* me for everything",
     "call @me worthless|stupid|useless|names|fat|ugly|pathetic|a_mistake|an_idiot",
     "say|tell|tells @me? .. i be worthless|stupid|useless|a_mistake|nothing|fat|ugly|pathetic|a_waste",
     "wish* i have never be born",
@@ -151,6 +166,8 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "sit on his|her lap",
+    "on his lap",
     "mature for my age",
     "delete the|our|his|those messages|chats|texts",
     "tell|told|say|says @me to delete",
@@ -185,6 +202,8 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "black eye",
+    "say|says she|he fell",
     "@hurt|strangle|throw|push|pushed|shove my|our? mum|mom|mam|mother|dad|father|nan|gran|sister|brother",
     "start* hitting my",
     "domestic violence|abuse",
@@ -196,6 +215,10 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "same clothes all|for week|days",
+    "no washing machine",
+    "nobody|no_one care|cares about? me",
+    "hungry all the time",
     "not have any|enough food|heating|electric|electricity",
     "no|never_any|not_any|not_enough food|heating|electric|electricity|gas",
     "nothing to eat",
@@ -216,6 +239,8 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "not have to go home|back",
+    "stay out .. so i",
     "can not go home|back",
     "not want to go|going home",
     "not want to go back home|there",
@@ -255,6 +280,9 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "ask* for my address|pictures|photos|pics|number",
+    "fake account",
+    "stranger .. ask*",
     "ask @me for|to send? pictures|pics|photos|images|nudes|videos",
     "ask|asking|want @me .. send .. picture*|pic*|photo*|image*|nude*",
     "send|sending nudes|nude",
@@ -283,6 +311,12 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "stay* at a flat",
+    "flat with older",
+    "can not leave the? flat|house|room|there",
+    "pay @me to drop|carry|deliver|take|hold|sell|move",
+    "drop off bags|packages|parcels|stuff",
+    "can not stop now",
     "owe them|dealer|dealers",
     "rob* while holding",
     "make|force @me take|carry|hold|deliver|sell|move|drop|bring .. drugs|package|packages|parcel|parcels|stuff|bags|things|money|phones",
@@ -320,6 +354,7 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "come* round|over when .. at_work|out|asleep|away",
     "he|she|him|her|friend|@adult make* me uncomfortable|scared|nervous",
     "scared|afraid|frightened|terrified of him|her",
     "scared|afraid|frightened|terrified of my|a|the|this @adult",
@@ -331,6 +366,8 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "have to bath|wash|dress|feed|toilet my mum|dad|mother|father|nan|gran",
+    "i be only 9|10|11|12|13|14 .. struggl*|cope|too_much",
     "can not handle|manage it|this|everything",
     "look_after|care_for .. can_not_cope|too_much|exhausted|struggling|never_sleep|no_time|can_not_handle",
     "do all the caring",
@@ -447,6 +484,8 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "znikn* na zawsze",
+    "chcial* .. zniknac",
     "zabic|zabije|zabij* sie",
     "sie zabic|zabije",
     "samoboj*",
@@ -466,6 +505,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "rzuci* we|na? mnie",
+    "rzucil* we mnie",
     "bij*|bil*|uderz*|kop*|szarp*|dusi*|popych*|krzywdz*|lej*|tlucze|tlukl* mnie",
     "mnie bij*|bil*|uderz*|kop*|szarp*|dusi*|popych*|krzywdz*|leje|tlucze|tlukl*",
     "lanie|lania",
@@ -503,6 +544,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "policja przyjech*",
   ],
   neglect: [
+    "w domu nic nie ma",
+    "glodn* bo",
     "nie ma jedzenia",
     "nie ma nic do jedzenia",
     "nie mamy jedzenia|ogrzewania|pradu|pieniedzy_na_jedzenie",
@@ -547,6 +590,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "dal* mi telefon",
+    "musze robic co mowia|kaza",
     "sprzedawac|przewozic|nosic|rozwozic narkotyk*",
     "przewoz*|rozwoz*|nosic|nosze paczk*",
     "kaz* mi przewoz*|nosic|sprzedawac|jechac|wozic|rozwozic",
@@ -555,6 +600,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "mnie dorwa|dorwie",
+    "dorwa|dorwie mnie",
     "groz* mi|ze",
     "grozili*|grozila|grozil",
     "pobij*",
@@ -566,6 +613,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "czeka* na mnie",
+    "na mnie czeka*",
     "boj* sie pana|mezczyzny|faceta|ojczyma|taty|ojca|wujka|jego|go|jej|chlopaka_mamy|macochy",
     "chodzi* za mna",
     "sledzi* mnie",
@@ -577,6 +626,8 @@ const plOrdinary = ["zabij* czas", "mnie zabije haha"];
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "اختفي|اختفاء",
+    "الي الابد",
     "اقتل|انتحر|اوذي|اجرح|احرق نفسي",
     "انتحار",
     "انتحر*",
@@ -593,6 +644,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "افضل بدوني",
   ],
   physical_abuse: [
+    "رمي|يرمي|رمت|ترمي علي",
     "يضربني|تضربني|ضربني|ضربتني|يضربونني|ضربوني|يوذيني|توذيني|اذاني|يركلني|ركلني|يصفعني|صفعني|يخنقني|خنقني",
     "كدمات|كدمه",
     "حزام",
@@ -601,6 +653,8 @@ const ar: Partial<Record<Category, string[]>> = {
   sexual_abuse: ["يلمسني|لمسني|يلمسونني|تلمسني", "تحرش*", "اغتصب*", "جنسي*", "مكان خاص", "يعري*", "سرنا"],
   domestic_abuse: ["يضرب|ضرب|يوذي|يؤذي امي|ماما|والدتي|ابي|بابا", "عنف"],
   neglect: [
+    "لا_يوجد|ما_في|ليس شي*|شيء .. البيت",
+    "جائع|جوعان لان*",
     "لا_يوجد|ما_في|ليس_لدينا|ما_عندنا طعام|اكل|تدفئه|كهرباء",
     "لا توجد تدفئه|كهرباء",
     "جائع|جوعان دائما",
@@ -610,6 +664,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "وحدنا لايام",
   ],
   unsafe_home: [
+    "لا اريد الرجوع|العوده",
     "اخاف|خايف|خائف|خايفه|خائفه ان? ارجع|اعود|اروح",
     "لا اشعر امان|بالامان",
     "اهرب*",
@@ -621,6 +676,7 @@ const ar: Partial<Record<Category, string[]>> = {
   ],
   controlled: ["يحبسني|تحبسني|يحبسونني|حبسني", "يقفلون|يقفل|تقفل|قفل علي", "لا|ما يسمح* لي الخروج|اخرج|خروج"],
   online_harm: [
+    "يطلب|طلب|تطلب|يطلبون صور*|صوري",
     "يطلب|طلب|تطلب|يطلبون مني صور*|فيديو*",
     "بدون|بلا ملابس",
     "عاري*",
@@ -629,6 +685,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبتزني|ابتزاز|يبتزونني",
   ],
   exploitation: [
+    "اعطوني|اعطاني هاتف|تلفون|جوال",
+    "افعل ما يقولون",
     "يجبرونني|اجبروني|يجبرني|اجبرني|يجبروني",
     "بيع|توصيل|نقل المخدرات",
     "توصيل اغراض",
@@ -636,13 +694,19 @@ const ar: Partial<Record<Category, string[]>> = {
     "علي دين",
   ],
   bullying_threats: ["هددوني|يهددني|يهددونني|هددني|تهددني", "سكين", "سيقتلونني|يقتلونني|راح_يقتلوني", "بالضرب"],
-  fear_of_adult: ["اخاف|خايف|خائف من رجل|زوج|عمي|خالي|ابي|الرجل|جاري|استاذ*", "يتبعني|يلاحقني|يراقبني"],
+  fear_of_adult: [
+    "ينتظرني|ينتظرونني",
+    "اخاف|خايف|خائف من رجل|زوج|عمي|خالي|ابي|الرجل|جاري|استاذ*",
+    "يتبعني|يلاحقني|يراقبني",
+  ],
   young_carer: ["اعتني|اهتم .. لا|لم|ما استطيع|اعد|اقدر"],
 };
 
+const arOrdinary = ["تدفئه|كهرباء في صاله|الصف|المدرسه|الفصل|الملعب"];
+
 export const defaultLists: SafeguardingLists = {
   phrases: { en, pl, ar },
-  ordinary: { en: enOrdinary, pl: plOrdinary, ar: [] },
+  ordinary: { en: enOrdinary, pl: plOrdinary, ar: arOrdinary },
   groups: { en: enGroups, pl: {}, ar: {} },
   schools: wealdshireSchools,
 };
