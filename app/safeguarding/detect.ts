@@ -15,7 +15,8 @@ type Phrase = {
   negative: boolean;
   sentence: boolean;
 };
-type Compiled = { byLang: Record<Lang, { triggers: Index; ordinary: Index }> };
+type Cue = { word: Word; weight: number; source: string };
+type Compiled = { byLang: Record<Lang, { triggers: Index; ordinary: Index; cues: Cue[] }> };
 type Index = { byFirst: Map<string, Phrase[]>; byStem: Map<string, Phrase[]>; always: Phrase[] };
 
 export type Match = { lang: Lang; category: Category; phrase: string; start: number; end: number };
@@ -122,7 +123,15 @@ export function compileLists(lists: SafeguardingLists): Compiled {
     const ordinary = (lists.ordinary[lang] ?? [])
       .map((src) => compilePhrase(src, lang, null, groups))
       .filter((p): p is Phrase => p !== null);
-    byLang[lang] = { triggers: buildIndex(triggers), ordinary: buildIndex(ordinary) };
+    const cues: Cue[] = Object.entries(lists.cues?.[lang] ?? {}).map(([source, weight]) => {
+      const word: Word = { exact: new Set(), prefixes: [] };
+      for (const alt of source.split("|").filter(Boolean)) {
+        if (alt.endsWith("*") && alt.length > 1) word.prefixes.push(foldFor(lang, alt.slice(0, -1)));
+        else word.exact.add(foldFor(lang, alt));
+      }
+      return { word, weight, source };
+    });
+    byLang[lang] = { triggers: buildIndex(triggers), ordinary: buildIndex(ordinary), cues };
   }
   const compiled = { byLang };
   cache.set(lists, compiled);
@@ -198,6 +207,9 @@ const FIRST_PERSON = new Set([
   "moje",
 ]);
 
+/** Arabic says "me" and "my" with a suffix: ـني, ـي; and "I" is انا. */
+const ARABIC_FIRST_PERSON = /^انا$|ني$|ي$/;
+
 const CLAUSE_BREAK = new Set(["but", "and", "because", "when", "so", "then", "until", "if"]);
 
 /** "he never hit me", "my dad doesn't hurt me": a negation in the three words before, within the same clause. */
@@ -210,9 +222,51 @@ function negatedBefore(tokens: Token[], from: number) {
   return false;
 }
 
+/**
+ * Sentences about the child where no phrase matched but the worrying words add up: each cue counts once per
+ * sentence, each word at most once (its heaviest cue).
+ */
+function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: number, skip: Set<number>): Match[] {
+  if (!cues.length || threshold <= 0) return [];
+  const out: Match[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const sentence = tokens[i].sentence;
+    let j = i;
+    while (j < tokens.length && tokens[j].sentence === sentence) j++;
+    if (!skip.has(sentence)) {
+      const used = new Set<Cue>();
+      let score = 0;
+      let aboutChild = false;
+      for (let k = i; k < j; k++) {
+        const tk = tokens[k];
+        if (tk.forms.some((f) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f))))
+          aboutChild = true;
+        let best: Cue | null = null;
+        for (const c of cues)
+          if (!used.has(c) && wordMatches(c.word, tk) && (!best || c.weight > best.weight)) best = c;
+        if (best) {
+          used.add(best);
+          score += best.weight;
+        }
+      }
+      if (aboutChild && score >= threshold)
+        out.push({
+          lang,
+          category: "other_concern",
+          phrase: `${score}: ${[...used].map((c) => c.source.split("|")[0]).join(" + ")}`,
+          start: tokens[i].start,
+          end: tokens[j - 1].end,
+        });
+    }
+    i = j;
+  }
+  return out;
+}
+
 /** Every trigger phrase found in the tokens of one language, less those an ordinary phrase overlaps. */
 export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists): Match[] {
-  const { triggers, ordinary } = compileLists(lists).byLang[lang];
+  const { triggers, ordinary, cues } = compileLists(lists).byLang[lang];
   const ordinaryRanges = findAll(ordinary, tokens);
   const out: Match[] = [];
   for (const { phrase, from, to } of findAll(triggers, tokens)) {
@@ -228,5 +282,10 @@ export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists):
       end: tokens[to - 1].end,
     });
   }
+  // Sentences already escalated, or about a story or lesson, are not scored again.
+  const skip = new Set<number>();
+  for (const m of out) for (const tk of tokens) if (tk.start >= m.start && tk.end <= m.end) skip.add(tk.sentence);
+  for (const o of ordinaryRanges) skip.add(tokens[o.from].sentence);
+  out.push(...cueSentences(lang, tokens, cues, lists.cueThreshold ?? 0, skip));
   return out;
 }

@@ -30,6 +30,8 @@ export const categories = [
   "bullying_threats",
   "fear_of_adult",
   "young_carer",
+  /** No phrase matched, but enough worrying words came together in one sentence about the child. */
+  "other_concern",
 ] as const;
 export type Category = (typeof categories)[number];
 
@@ -43,6 +45,13 @@ export type SafeguardingLists = {
   groups: Record<Lang, Record<string, string[]>>;
   /** School names masked in anything published, matched in any case. */
   schools: string[];
+  /**
+   * Worrying words and their weights (same word syntax as phrases, one word each). A sentence that speaks of the
+   * child ("I", "me", "my") and whose words add up to `cueThreshold` escalates as `other_concern`: the net under
+   * the phrases, for ways of saying things no list foresaw.
+   */
+  cues: Record<Lang, Record<string, number>>;
+  cueThreshold: number;
 };
 
 export type ListsOverride = {
@@ -50,6 +59,8 @@ export type ListsOverride = {
   ordinary?: Partial<Record<Lang, string[]>>;
   groups?: Partial<Record<Lang, Record<string, string[]>>>;
   schools?: string[];
+  cues?: Partial<Record<Lang, Record<string, number>>>;
+  cueThreshold?: number;
 };
 
 /** The demo county's schools (Wealdshire), so they are masked out of the box; the seed may load the same list. */
@@ -388,6 +399,8 @@ const enOrdinary = [
   "my|the|our? dog|dogs|cat|cats|pet|pets|puppy|hamster|rabbit|phone|bike|bag get|be left",
   "no electric|electricity|power|heating|wifi for an|a|half|few|while|bit|hour|minute|minutes",
   "power cut",
+  "kill me when she|he|they|mum|dad see*|find*|hear*",
+  "kill me if i be|get late|fail",
   "my sister|brother @hurt me for",
   "ball|football|door|bus|car|branch|wave hit",
   "get|be hurt|injured|hit|kick .. play|playing|football|rugby|pe|training|practice|match|game",
@@ -704,11 +717,46 @@ const ar: Partial<Record<Category, string[]>> = {
 
 const arOrdinary = ["تدفئه|كهرباء في صاله|الصف|المدرسه|الفصل|الملعب"];
 
+const enCues: Record<string, number> = {
+  // what was done
+  "hit|punch|kick|slap|beat|smack|batter|choke|strangle|whip|stab|attack|rape|abuse|molest|strangle": 3,
+  "hurt|throw|pull|push|shove|drag|grab|pin|burn|bite|pinch|kill|touch|threaten|lock|starve|force": 3,
+  "steal|ignore|punish|punishment|shout|scream|yell|watch|follow|pay|owe|hide|trap|trapped|stuck|blackmail": 1,
+  // what it left or means
+  "knife|gun|blood|bruise|bruises|scar|scars|wound|die|dead|death|suicide|overdose|hang|jump": 2,
+  "mark|marks|police|hospital|drugs|secret|burden|alone|worthless|hopeless|useless|disgusting|dirty|ashamed": 1,
+  "stairs|wall|floor|belt|hair|throat|neck|bedroom|asleep|inside|lap|naked|body|bag|package|flat|debt": 1,
+  "end|done|stop|over|anymore|forever|away|escape|out|way": 1,
+  // how it felt
+  "scared|afraid|frightened|terrified|unsafe|panic|nightmare|nightmares|cry|crying": 2,
+  "hate|sad|lonely|angry|upset|worried|nervous|uncomfortable|weird|wrong|bad|never|nobody|nothing": 1,
+  // who
+  "he|she|they|him|her|them|man|men|guy|someone|somebody|stranger|neighbour|mate|adult|older|boyfriend": 2,
+  "dad|mum|stepdad|stepmum|uncle|cousin|brother|sister|partner|carer|teacher|coach|parents|family": 2,
+  "online|discord|snapchat|instagram|tiktok|roblox|call|camera|webcam|video|photo|photos|pictures|pics": 1,
+};
+
+const plCues: Record<string, number> = {
+  "bij*|bil*|uderz*|kop*|dusi*|gwalc*|molest*|przemoc*|krzywdz*|pobij*|zabi*|noz*": 3,
+  "rzuc*|szarp*|popych*|ciag*|dotyk*|zamyk*|zamkn*|zmusz*|groz*|glodz*": 3,
+  "boj*|strach*|przeraz*|placz*|sam|sama|sekret|nikt|nigdy|krew|siniak*|policj*|szpital*": 1,
+  "on|ona|oni|pan|facet|ojczym|wujek|tata|mama|brat|kuzyn|chlopak|dorosly|obcy": 2,
+};
+
+const arCues: Record<string, number> = {
+  "ضرب*|يضرب*|اغتصب*|تحرش*|عنف|يخنق*|يقتل*|سكين|يؤذي*|يوذي*": 3,
+  "يرمي*|رمي|يسحب*|يدفع*|يلمس*|يحبس*|يجبر*|يهدد*|هدد*|يجوع*": 3,
+  "اخاف|خايف*|خائف*|خوف|ابكي|وحدي|سر|احد|ابدا|دم|كدم*|شرطه|مستشفي": 1,
+  "هو|هي|هم|رجل|زوج|عمي|خالي|ابي|امي|اخي|غريب|جار*": 2,
+};
+
 export const defaultLists: SafeguardingLists = {
   phrases: { en, pl, ar },
   ordinary: { en: enOrdinary, pl: plOrdinary, ar: arOrdinary },
   groups: { en: enGroups, pl: {}, ar: {} },
   schools: wealdshireSchools,
+  cues: { en: enCues, pl: plCues, ar: arCues },
+  cueThreshold: 6,
 };
 
 /** Lays an administrator's override over the defaults: a list given for a language and category replaces that list. */
@@ -722,5 +770,14 @@ export function mergeLists(override?: ListsOverride | null): SafeguardingLists {
     ordinary[lang] = override.ordinary?.[lang] ?? defaultLists.ordinary[lang];
     groups[lang] = { ...defaultLists.groups[lang], ...override.groups?.[lang] };
   }
-  return { phrases, ordinary, groups, schools: override.schools ?? defaultLists.schools };
+  const cues = {} as SafeguardingLists["cues"];
+  for (const lang of languages) cues[lang] = override.cues?.[lang] ?? defaultLists.cues[lang];
+  return {
+    phrases,
+    ordinary,
+    groups,
+    schools: override.schools ?? defaultLists.schools,
+    cues,
+    cueThreshold: override.cueThreshold ?? defaultLists.cueThreshold,
+  };
 }
