@@ -88,6 +88,15 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "feel|feeling so|really|very? low and|so|all",
+    "think* about not be|being here|alive|around",
+    "not see a|any future",
+    "no future for me",
+    "sav*|hoard*|stockpil* up? .. pills|tablets",
+    "point in|of me be|being alive|here|around",
+    "a burden to|on",
+    "till|until they|it|i bleed",
+    "make myself bleed",
     "disappear|disappearing .. never come|coming back",
     "want to disappear",
     "goodbye letter|note|message",
@@ -141,6 +150,12 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "chuck|chucked|lob|fling|hurl .. at my|me",
+    "give|gives @me a beating|hiding|kicking|slap|smack|belting",
+    "hide|cover .. what he|she|they did|do",
+    "so nobody see* what",
+    "squeeze|twist my arm|arms|neck|wrist|wrists",
+    "go|went|turn purple|black|blue",
     "pin @me against|down|to",
     "marks|bruises|cuts on my arm|arms|leg|legs|back|body|neck|face",
     "lie|lying .. about the|my marks|bruises",
@@ -159,6 +174,10 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "put|send @me in|into care",
+    "nobody|no_one would|will want|love me",
+    "fun of my weight|body|skin",
+    "lock* the fridge|food|cupboard|cupboards",
     "he|she|dad|mum|they|stepdad|stepmum hate|hates me",
     "i be the reason .. leave|left|die|died",
     "blame* me for everything",
@@ -177,6 +196,10 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "try|trying|tries to kiss|touch @me",
+    "touch my leg|legs|thigh|thighs|bum|chest",
+    "show* @me videos|pictures|things|porn",
+    "porn*",
     "sit on his|her lap",
     "on his lap",
     "mature for my age",
@@ -213,6 +236,8 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "smash* .. door|things|stuff|window|windows|house|plates",
+    "mum|mother cry|crying on the floor",
     "black eye",
     "say|says she|he fell",
     "@hurt|strangle|throw|push|pushed|shove my|our? mum|mom|mam|mother|dad|father|nan|gran|sister|brother",
@@ -226,6 +251,9 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "nobody|no_one pick* me|us up",
+    "electric|electricity|gas|power get|be cut off",
+    "not see|seen|be|been .. doctor|dentist .. .. month|months|ages|years|weeks",
     "same clothes all|for week|days",
     "no washing machine",
     "nobody|no_one care|cares about? me",
@@ -250,6 +278,9 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "anywhere|nowhere safe to sleep|go|stay|live",
+    "pack* a bag and",
+    "i be leaving tonight|forever|for_good",
     "not have to go home|back",
     "stay out .. so i",
     "can not go home|back",
@@ -278,6 +309,10 @@ const en: Partial<Record<Category, string[]>> = {
     "can not stand it at home",
   ],
   controlled: [
+    "only allow* out",
+    "send @me abroad",
+    "make|force @me marry|get_married",
+    "forced marriage",
     "lock @me in|up",
     "i|we ..? be|get lock* in|up",
     "locked in",
@@ -291,6 +326,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "get in|into his|their|a car",
     "ask* for my address|pictures|photos|pics|number",
     "fake account",
     "stranger .. ask*",
@@ -322,6 +358,8 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "go .. town|towns|city .. for them",
+    "pay them|him back",
     "stay* at a flat",
     "flat with older",
     "can not leave the? flat|house|room|there",
@@ -348,6 +386,7 @@ const en: Partial<Record<Category, string[]>> = {
     "make|made|send|sent @me to other|another town|towns|city|cities",
   ],
   bullying_threats: [
+    "knife|shank|merk @me",
     "threaten @me",
     "threaten to kill|stab|hurt|beat|jump|batter|get",
     "i be|get threaten",
@@ -365,6 +404,8 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "not like it when",
+    "ask* @me to stay|come .. alone",
     "come* round|over when .. at_work|out|asleep|away",
     "he|she|him|her|friend|@adult make* me uncomfortable|scared|nervous",
     "scared|afraid|frightened|terrified of him|her",
@@ -377,6 +418,9 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "not be|been to school for weeks|months|ages",
+    "because i look_after|care_for",
+    "never get a break|rest",
     "have to bath|wash|dress|feed|toilet my mum|dad|mother|father|nan|gran",
     "i be only 9|10|11|12|13|14 .. struggl*|cope|too_much",
     "can not handle|manage it|this|everything",
@@ -399,6 +443,8 @@ const enOrdinary = [
   "my|the|our? dog|dogs|cat|cats|pet|pets|puppy|hamster|rabbit|phone|bike|bag get|be left",
   "no electric|electricity|power|heating|wifi for an|a|half|few|while|bit|hour|minute|minutes",
   "power cut",
+  "cut off in the|a storm",
+  "low on",
   "kill me when she|he|they|mum|dad see*|find*|hear*",
   "kill me if i be|get late|fail",
   "my sister|brother @hurt me for",
@@ -721,9 +767,9 @@ const enCues: Record<string, number> = {
   // what was done
   "hit|punch|kick|slap|beat|smack|batter|choke|strangle|whip|stab|attack|rape|abuse|molest|strangle": 3,
   "hurt|throw|pull|push|shove|drag|grab|pin|burn|bite|pinch|kill|touch|threaten|lock|starve|force": 3,
-  "steal|ignore|punish|punishment|shout|scream|yell|watch|follow|pay|owe|hide|trap|trapped|stuck|blackmail": 1,
+  "steal|ignore|punish|punishment|shout|scream|yell|watch|follow|pay|owe|hide|trap|trapped|stuck|blackmail|chuck|squeeze|smash|twist": 1,
   // what it left or means
-  "knife|gun|blood|bruise|bruises|scar|scars|wound|die|dead|death|suicide|overdose|hang|jump": 2,
+  "knife|gun|blood|bleed|bruise|bruises|scar|scars|wound|die|dead|death|suicide|overdose|hang|jump|pills|porn|purple": 2,
   "mark|marks|police|hospital|drugs|secret|burden|alone|worthless|hopeless|useless|disgusting|dirty|ashamed": 1,
   "stairs|wall|floor|belt|hair|throat|neck|bedroom|asleep|inside|lap|naked|body|bag|package|flat|debt": 1,
   "end|done|stop|over|anymore|forever|away|escape|out|way": 1,
