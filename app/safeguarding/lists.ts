@@ -766,10 +766,11 @@ const arOrdinary = ["تدفئه|كهرباء في صاله|الصف|المدرس
 const enCues: Record<string, number> = {
   // what was done
   "hit|punch|kick|slap|beat|smack|batter|choke|strangle|whip|stab|attack|rape|abuse|molest|strangle": 3,
-  "hurt|throw|pull|push|shove|drag|grab|pin|burn|bite|pinch|kill|touch|threaten|lock|starve|force": 3,
+  "throw|pull|push|shove|drag|grab|pin|burn|bite|pinch|kill|touch|threaten|lock|force": 3,
+  hurt: 2,
   "steal|ignore|punish|punishment|shout|scream|yell|watch|follow|pay|owe|hide|trap|trapped|stuck|blackmail|chuck|squeeze|smash|twist": 1,
   // what it left or means
-  "knife|gun|blood|bleed|bruise|bruises|scar|scars|wound|die|dead|death|suicide|overdose|hang|jump|pills|porn|purple": 2,
+  "knife|gun|blood|bleed|bruise|bruises|scar|scars|wound|die|dead|death|suicide|overdose|jump|pills|porn|purple": 2,
   "mark|marks|police|hospital|drugs|secret|burden|alone|worthless|hopeless|useless|disgusting|dirty|ashamed": 1,
   "stairs|wall|floor|belt|hair|throat|neck|bedroom|asleep|inside|lap|naked|body|bag|package|flat|debt": 1,
   "end|done|stop|over|anymore|forever|away|escape|out|way": 1,

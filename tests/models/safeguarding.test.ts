@@ -19,12 +19,13 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
     }
   });
 
-  // The goal is 98%. The first 78 held-out disclosures were all escalated, but 15 written after the tuning rounds,
-  // in new words, mostly were not: 83 of 93 (89.2%) are escalated today. This floor stops it getting worse; raise
-  // it towards 0.98 as the lists grow (from new development messages, never from these).
-  it("escalates at least 89% of disclosures (goal: 98%)", () => {
-    expect(e.recall.all.total).toBe(93);
-    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.89);
+  // The goal is 98%, and it is NOT met. The held-out part was written in three batches, each before a tuning round
+  // and never tuned on: the first (78 disclosures) is all escalated, but of the 41 written later in new words only
+  // about a quarter are. 89 of 119 (74.8%) are escalated today. This floor stops it getting worse; raise it towards
+  // 0.98 as the detector improves (from new development messages, never from these).
+  it("escalates at least 74% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(119);
+    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.74);
   });
 
   it("escalates at most 3% of ordinary messages", () => {
