@@ -226,6 +226,18 @@ function negatedBefore(tokens: Token[], from: number) {
  * Sentences about the child where no phrase matched but the worrying words add up: each cue counts once per
  * sentence, each word at most once (its heaviest cue).
  */
+const cueIndexes = new WeakMap<Cue[], Map<string, Cue[]>>();
+/** Cues by the exact words they list, so a token costs one lookup and a pass over the stems only. */
+function cueIndex(cues: Cue[]) {
+  let index = cueIndexes.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const c of cues) for (const w of c.word.exact) index.set(w, [...(index.get(w) ?? []), c]);
+    cueIndexes.set(cues, index);
+  }
+  return index;
+}
+
 function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: number, skip: Set<number>): Match[] {
   if (!cues.length || threshold <= 0) return [];
   const out: Match[] = [];
@@ -243,8 +255,13 @@ function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: numbe
         if (tk.forms.some((f) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f))))
           aboutChild = true;
         let best: Cue | null = null;
-        for (const c of cues)
-          if (!used.has(c) && wordMatches(c.word, tk) && (!best || c.weight > best.weight)) best = c;
+        for (const f of tk.forms) {
+          for (const c of cueIndex(cues).get(f) ?? []) if (!used.has(c) && (!best || c.weight > best.weight)) best = c;
+        }
+        for (const c of cues) {
+          if (!c.word.prefixes.length || used.has(c) || (best && best.weight >= c.weight)) continue;
+          if (tk.forms.some((f) => c.word.prefixes.some((p) => f.startsWith(p)))) best = c;
+        }
         if (best) {
           used.add(best);
           score += best.weight;
