@@ -1,0 +1,110 @@
+import { detectIn, type Match } from "./detect";
+import { type Category, type Lang, type ListsOverride, mergeLists, type SafeguardingLists } from "./lists";
+import { findPersonalDetails, type MaskKind } from "./mask";
+import { clean, englishTokens, plainTokens } from "./tokens";
+
+export type { Category, Lang, ListsOverride, SafeguardingLists } from "./lists";
+export { categories, defaultLists, languages, mergeLists, wealdshireSchools } from "./lists";
+
+export const MASK = "[removed]";
+
+/** Flags for the moderator that do not escalate: text a person should look at before it is published. */
+export type NoticeFlag = "symbols_only" | "invisible_characters" | "mixed_scripts";
+export type Flag = MaskKind | NoticeFlag | "harm";
+
+export type Span = { start: number; end: number; kind: Category | MaskKind };
+
+export type TextCheck = {
+  /** A possible disclosure: goes to the safeguarding lead, never published. */
+  escalate: boolean;
+  categories: Category[];
+  flags: Flag[];
+  /** The text as it may be published or quoted: personal details replaced by [removed]. */
+  masked: string;
+  /** Each detection on the original text, for highlighting; disclosures by category, masked details by kind. */
+  spans: Span[];
+  /** The phrases that matched, so a moderator or administrator can see why. */
+  matches: { lang: Lang; category: Category; phrase: string }[];
+};
+
+export type CheckOptions = {
+  /** The language the page was in; every language's phrases are tried anyway, children mix them. */
+  lang?: string;
+  /** The lists in force: the built-in set, or an administrator's override laid over it. */
+  lists?: SafeguardingLists | ListsOverride | null;
+};
+
+const LATIN = /\p{Script=Latin}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+const INVISIBLE_OUT = /[\p{Cf}\u180E\u2800\u3164\uFFA0\u115F\u1160]/gu;
+
+function resolveLists(lists: CheckOptions["lists"]): SafeguardingLists {
+  if (!lists) return mergeLists(null);
+  const full = lists as SafeguardingLists;
+  if (full.phrases?.en && full.phrases.pl && full.phrases.ar && full.ordinary && full.groups && full.schools)
+    return full;
+  return mergeLists(lists as ListsOverride);
+}
+
+/** Merges overlapping spans of the same purpose (masking) so one [removed] covers them. */
+function union(spans: { start: number; end: number }[]) {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * Checks one piece of participant free text on arrival (DESIGN.md §4.6): a possible disclosure escalates, and
+ * personal details are masked in anything published or quoted. It errs towards escalating: a person reads every one.
+ */
+export function checkText(text: string, options: CheckOptions = {}): TextCheck {
+  const lists = resolveLists(options.lists);
+  const cleaned = clean(text);
+  const t = cleaned.text;
+  const hasLatin = LATIN.test(t);
+  const english = hasLatin || options.lang === "en" ? englishTokens(t) : [];
+  const plain = plainTokens(t);
+
+  const matches: Match[] = [];
+  if (english.length) matches.push(...detectIn("en", english, lists));
+  if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists));
+  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists));
+
+  const details = findPersonalDetails(t, english, lists.schools);
+  const toOrigin = (i: number) => cleaned.origin[i] ?? text.length;
+
+  const spans: Span[] = [
+    ...matches.map((m) => ({ start: toOrigin(m.start), end: toOrigin(m.end - 1) + 1, kind: m.category })),
+    ...details.map((d) => ({ start: toOrigin(d.start), end: toOrigin(d.end - 1) + 1, kind: d.kind })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  let masked = "";
+  let at = 0;
+  for (const s of union(details.map((d) => ({ start: toOrigin(d.start), end: toOrigin(d.end - 1) + 1 })))) {
+    masked += text.slice(at, s.start) + MASK;
+    at = s.end;
+  }
+  masked = (masked + text.slice(at)).replace(INVISIBLE_OUT, (c) => (c === "\u200D" ? c : ""));
+
+  const categories = [...new Set(matches.map((m) => m.category))];
+  const escalate = categories.length > 0;
+  const flags = new Set<Flag>(details.map((d) => d.kind));
+  if (escalate) flags.add("harm");
+  if (t.trim() && !/[\p{L}\p{N}]/u.test(t)) flags.add("symbols_only");
+  if (cleaned.invisible > 0) flags.add("invisible_characters");
+  if (cleaned.mixedScripts) flags.add("mixed_scripts");
+
+  return {
+    escalate,
+    categories,
+    flags: [...flags],
+    masked,
+    spans,
+    matches: matches.map(({ lang, category, phrase }) => ({ lang, category, phrase })),
+  };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { readCorpus } from "~/safeguarding/corpus.server";
+import { evaluate, rate } from "~/safeguarding/evaluate";
+import { defaultLists, mergeLists } from "~/safeguarding/lists";
+import { checkText } from "~/utils/text-safety";
+import * as seedTexts from "~db/seed/texts";
+
+describe("the detector on the held-out corpus (never tuned on)", () => {
+  const heldout = readCorpus("heldout");
+  const e = evaluate(heldout);
+
+  it("holds at least 30% of each language's messages", () => {
+    const dev = readCorpus("dev");
+    expect(heldout.length + dev.length).toBeGreaterThanOrEqual(300);
+    for (const lang of ["en", "pl", "ar"]) {
+      const h = heldout.filter((m) => m.lang === lang).length;
+      const d = dev.filter((m) => m.lang === lang).length;
+      expect(h / (h + d), lang).toBeGreaterThanOrEqual(0.3);
+    }
+  });
+
+  // The goal is 98%, and it is NOT met. The held-out part was written in three batches, each before a tuning round
+  // and never tuned on: the first (78 disclosures) is all escalated, but of the 41 written later in new words only
+  // about a quarter are. 89 of 119 (74.8%) are escalated today. This floor stops it getting worse; raise it towards
+  // 0.98 as the detector improves (from new development messages, never from these).
+  it("escalates at least 74% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(119);
+    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.74);
+  });
+
+  it("escalates at most 3% of ordinary messages", () => {
+    expect(e.falsePositives.all.total).toBeGreaterThan(80);
+    expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.03);
+  });
+
+  it("masks every personal detail in the masking messages", () => {
+    expect(e.unmasked).toEqual([]);
+  });
+});
+
+describe("how children disclose", () => {
+  it.each([
+    "I can't see the point of anything any more",
+    "nobody would miss me",
+    "I can't do this any more",
+    "he kept punching me",
+    "I had been hit by my stepdad",
+    "I'm scared to go back to my house when he's there",
+    "im scared 2 go home",
+    "Nie chcę już żyć",
+    "nie chce juz zyc",
+    "أريد أن أموت",
+    "اريد ان اموت",
+  ])("escalates %s", (text) => {
+    expect(checkText(text).escalate).toBe(true);
+  });
+
+  it.each([
+    "I feel safe at home",
+    "the bus hit the kerb",
+    "my mum cuts my hair",
+    "drugs lessons are boring",
+    "killing time at the park",
+  ])("leaves %s ordinary", (text) => {
+    expect(checkText(text)).toMatchObject({ escalate: false, categories: [] });
+  });
+
+  it("names the category and shows where each detection is on the text as written", () => {
+    const text = "my dad hits me and there's no food at home";
+    const r = checkText(text);
+    expect(r.categories).toEqual(expect.arrayContaining(["physical_abuse", "neglect"]));
+    expect(r.flags).toContain("harm");
+    const hit = r.spans.find((s) => s.kind === "physical_abuse");
+    expect(text.slice(hit?.start, hit?.end)).toBe("hits me");
+  });
+
+  it("is not fooled by invisible characters or look-alike letters, and flags them", () => {
+    const text = "I want to k\u200Bill myself";
+    const r = checkText(text);
+    expect(r.escalate).toBe(true);
+    expect(r.flags).toContain("invisible_characters");
+    const s = r.spans.find((x) => x.kind === "self_harm");
+    expect(text.slice(s?.start, s?.end)).toBe("k\u200Bill myself");
+    const cyrillic = checkText("I want to kіll myself");
+    expect(cyrillic.escalate).toBe(true);
+    expect(cyrillic.flags).toContain("mixed_scripts");
+  });
+
+  it("escalates, as another concern, a sentence about the child whose worrying words add up", () => {
+    const r = checkText("she dragged my sister across the floor and I was terrified");
+    expect(r.categories).toEqual(["other_concern"]);
+    expect(checkText("she dragged the table across the floor").escalate).toBe(false);
+  });
+
+  it("flags, without escalating, text of only emoji or symbols", () => {
+    expect(checkText("😭😭😭 !!!")).toMatchObject({ escalate: false, flags: ["symbols_only"] });
+  });
+
+  it("never escalates the demo county's ordinary answers, only the one written to escalate", () => {
+    const all = new Set<string>();
+    const walk = (v: unknown) => {
+      if (typeof v === "string") all.add(v);
+      else if (Array.isArray(v) || v instanceof Set) for (const x of v) walk(x);
+      else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+    };
+    walk(seedTexts);
+    expect(all.size).toBeGreaterThan(100);
+    const escalated = [...all].filter((t) => checkText(t).escalate);
+    expect(escalated).toEqual([...seedTexts.escalationTexts]);
+  });
+});
+
+describe("masking how children write their details", () => {
+  it.each([
+    ["my name is tom and I like it", "my name is [removed] and I like it"],
+    ["Hi I'm Jess and I want a crossing", "Hi I'm [removed] and I want a crossing"],
+    ["At Oak Hill School the toilets have no locks", "At [removed] the toilets have no locks"],
+    ["I go to Brackenford Secondary School", "I go to [removed]"],
+    ["email jo at gmail dot com please", "email [removed] please"],
+    ["jo.k@gmail.com", "[removed]"],
+    ["my snap is jess_22", "my snap is [removed]"],
+    ["follow @jess22 for more", "follow [removed] for more"],
+    ["I live on Mill Lane near the shop", "I live on [removed] near the shop"],
+    ["i live on mill lane", "i live on [removed]"],
+    ["I live at 14 Station Road", "I live at [removed]"],
+    ["ring 07 7 00 90 01 23 now", "ring [removed] now"],
+    ["ring +44 7700 900 321", "ring [removed]"],
+    ["near WD3 4QP", "near [removed]"],
+    ["Nazywam się Kasia", "Nazywam się [removed]"],
+    ["اسمي ليلى", "اسمي [removed]"],
+  ])("masks %s", (text, masked) => {
+    expect(checkText(text).masked).toBe(masked);
+  });
+
+  it.each(["I'm sad", "I'm Scared of the underpass", "I'm British and I like the park", "The bus is late"])(
+    "does not take %s for a detail",
+    (text) => {
+      expect(checkText(text).masked).toBe(text);
+    },
+  );
+
+  it("marks each masked detail for the moderator", () => {
+    const text = "my snap is jess_22, ring 07700 900123";
+    const r = checkText(text);
+    expect(r.flags).toEqual(expect.arrayContaining(["handle", "phone"]));
+    expect(r.spans.map((s) => [s.kind, text.slice(s.start, s.end)])).toEqual([
+      ["handle", "jess_22"],
+      ["phone", "07700 900123"],
+    ]);
+  });
+});
+
+describe("lists an administrator can edit", () => {
+  it("takes an added phrase and an added school, and keeps the defaults for the rest", () => {
+    const lists = mergeLists({
+      phrases: { en: { ...defaultLists.phrases.en, fear_of_adult: ["the van man"] } },
+      schools: ["Little Hatherton Free School"],
+    });
+    expect(checkText("the van man waits outside", { lists }).categories).toEqual(["fear_of_adult"]);
+    expect(checkText("he kept punching me", { lists }).escalate).toBe(true);
+    expect(checkText("I go to little hatherton free school", { lists }).masked).toBe("I go to [removed]");
+    expect(checkText("the van man waits outside").escalate).toBe(false);
+  });
+
+  it("accepts an override directly", () => {
+    expect(checkText("zzz plotka", { lists: { phrases: { pl: { bullying_threats: ["plotk*"] } } } }).escalate).toBe(
+      true,
+    );
+  });
+});
