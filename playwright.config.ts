@@ -6,6 +6,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A stray test.only would silently skip the rest of the suite.
+  forbidOnly: true,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
+import { parse as parseCookie } from "cookie";
 import express from "express";
 
 const port = Number(process.env.PORT || 3000);
@@ -17,7 +18,10 @@ const crossSiteMessage = Object.fromEntries(
     JSON.parse(fs.readFileSync(`public/locales/${lang}/common.json`, "utf8")).error.crossSite,
   ]),
 );
-const languageOf = (req) => /(?:^|;\s*)sb_lang=(en|pl|ar)/.exec(req.get("cookie") ?? "")?.[1] ?? "en";
+const languageOf = (req) => {
+  const lang = parseCookie(req.get("cookie") ?? "").sb_lang;
+  return lang === "pl" || lang === "ar" ? lang : "en";
+};
 
 const app = express();
 app.disable("x-powered-by");

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["tests/models/**/*.test.ts"],
     environment: "node",
+    allowOnly: false,
     pool: "forks",
     setupFiles: ["tests/support/vitest-setup.ts"],
     testTimeout: 20_000,

@@ -1,4 +1,5 @@
 import i18next from "i18next";
+import { readCookie } from "~/utils/http";
 import arCommon from "../../public/locales/ar/common.json";
 import arParticipant from "../../public/locales/ar/participant.json";
 import arStaff from "../../public/locales/ar/staff.json";
@@ -31,9 +32,8 @@ export const LANG_COOKIE = "sb_lang";
 
 /** The language from the cookie set by the language switch, else the browser's preference, else English. */
 export function getLang(request: Request): Lang {
-  const cookie = request.headers.get("cookie") ?? "";
-  const match = /(?:^|;\s*)sb_lang=([a-z]{2})/.exec(cookie);
-  if (match && isLang(match[1])) return match[1];
+  const chosen = readCookie(request, LANG_COOKIE);
+  if (chosen && isLang(chosen)) return chosen;
   const accept = request.headers.get("accept-language") ?? "";
   for (const part of accept.split(",")) {
     const code = part.trim().slice(0, 2).toLowerCase();

@@ -95,3 +95,18 @@ test("Pages make no third-party requests", async ({ page }) => {
   await page.goto("/staff/sign-in");
   expect(outside).toEqual([]);
 });
+
+test("A malformed cookie is ignored, never a 500: the page answers in the language a well-formed cookie chose", async ({
+  request,
+}) => {
+  for (const path of ["/", "/consultations", "/staff/sign-in"]) {
+    const response = await request.get(path, { headers: { Cookie: "sb_staff=%zz; sb_receipt_1=%; sb_lang=pl" } });
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).toContain('lang="pl"');
+  }
+  const staff = await request.get("/staff", {
+    headers: { Cookie: "sb_staff=%E0%A4%A" },
+    maxRedirects: 0,
+  });
+  expect(staff.status()).toBe(302);
+});

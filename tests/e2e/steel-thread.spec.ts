@@ -196,7 +196,8 @@ test("5. A board member records the Board's response", async ({ page }) => {
     .getByLabel("We did (parents and carers)")
     .fill("The Board agreed to repair lighting in all play areas by 31 January.");
   await page.getByRole("button", { name: "Record response and publish" }).click();
-  await expect(page.getByText("Response recorded").or(page.getByRole("heading", { name: "Published" }))).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Published" })).toBeVisible();
+  await expect(page.getByText("We are fixing the lights in every play park before the end of January.")).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

@@ -319,7 +319,7 @@ describe("importing a checked file", () => {
     const job = getImportJob(consultation.id, created.jobId);
     expect(job).toMatchObject({ status: "failed", importedCount: 0 });
     // The same file was imported before: the page warns before it is counted twice.
-    expect(job?.sameFileImportedAt).not.toBeNull();
+    expect(job?.sameFileImportedAt).toEqual(expect.any(String));
   });
 
   it("stores an imported answer exactly as an online one is stored", async () => {
@@ -383,6 +383,31 @@ describe("importing a checked file", () => {
       }));
     expect(stored).toHaveLength(2);
     expect(stored[1]).toEqual(stored[0]);
+    // And what was stored is what the CSV row says, read cell by cell rather than from the writer.
+    const [q1, q2, q3, q4] = fresh.questions;
+    const option = (q: typeof q1, label: string) => q.options.find((o) => o.label === label)?.id;
+    const imported = stored[1];
+    expect(imported.response).toMatchObject({ audience: "young_people", ageBand: "8_11", channel: "import" });
+    const answerTo = (q: typeof q1) => imported.contributions.filter((c) => c.questionId === q.id);
+    expect(answerTo(q1)).toMatchObject([{ kind: "scale", valueInt: 2 }]);
+    expect(answerTo(q2).flatMap((c) => c.choices)).toEqual([{ optionId: option(q2, "Car"), rank: null }]);
+    expect(answerTo(q3).flatMap((c) => c.choices.map((x) => x.optionId))).toEqual([
+      option(q3, "Lights"),
+      option(q3, "Other"),
+    ]);
+    expect(answerTo(q3).find((c) => c.body === text)).toMatchObject({
+      maskedBody: "My name is [removed] and someone hurts me at the bus stop",
+      moderationState: "escalated",
+    });
+    expect(
+      answerTo(q4)
+        .flatMap((c) => c.choices)
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),
+    ).toEqual([
+      { optionId: option(q4, "Quick"), rank: 1 },
+      { optionId: option(q4, "Cheap"), rank: 2 },
+      { optionId: option(q4, "Safe"), rank: 3 },
+    ]);
     const escalated = stored[0].contributions.find((c) => c.body === text);
     expect(escalated).toMatchObject({ moderationState: "escalated", maskedBody: expect.stringContaining("[removed]") });
     expect(stored[0].contributions.some((c) => c.tags.length === 1)).toBe(true);
