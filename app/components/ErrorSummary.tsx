@@ -16,30 +16,35 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
 }
 
 /**
- * GOV.UK-style error summary: a focused box at the top of the form linking to each field in error.
+ * The error summary as GOV.UK Frontend (v4.4 and later) writes it: the outer box takes focus when it appears, and the
+ * alert role sits on an inner element so screen readers announce the title and the list once, not the box twice.
  * Field ids are the keys of `errors`. With JavaScript off, autoFocus still moves focus here on load.
  */
 export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
+  // Focus moves when a new set of errors arrives, not on every render (that would pull focus away from typing).
+  const signature = entries.map(([field, message]) => `${field}:${message}`).join("|");
   useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  });
+    if (signature) ref.current?.focus();
+  }, [signature]);
   if (!entries.length) return null;
   return (
     // biome-ignore lint/a11y/noAutofocus: the error summary must take focus so people hear what went wrong
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" autoFocus>
-      <h2 id="error-summary-title">{t("error.summaryTitle")}</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <div className="error-summary" tabIndex={-1} ref={ref} autoFocus>
+      <div role="alert">
+        <h2>{t("error.summaryTitle")}</h2>
+        <ul>
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }
