@@ -1,5 +1,6 @@
+import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sounding-board-demo";
 export type DemoRole = "officer" | "safeguarding" | "board" | "admin";
@@ -33,9 +34,7 @@ export async function expectNoAxeViolations(page: Page) {
     cleanup = () => context.close();
   }
   try {
-    const results = await new AxeBuilder({ page: target })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
+    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
     const summary = results.violations.map(
       (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
     );
@@ -66,5 +65,109 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Staff sign in" })).toBeVisible();
 }
 
-export const test = base;
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+type Snapshot = { url: string; html: string; viewport: { width: number; height: number } | null };
+
+/**
+ * Watches every page a test opens (its own `page`, and pages in any context it makes, JavaScript on or off) and keeps
+ * a copy of the HTML after each load and after each form submission or router data request, so an error state
+ * shown without a navigation is kept too. When the test ends, axe checks every distinct copy.
+ */
+class AxeWatch {
+  private snapshots = new Map<string, Snapshot>();
+  private pending: Promise<unknown>[] = [];
+
+  watch(page: Page) {
+    const capture = async () => {
+      try {
+        const url = page.url();
+        if (!url.startsWith("http")) return;
+        const html = await page.content();
+        if (!/<html[^>]*\blang=/i.test(html)) return; // a download or a JSON file, not a page
+        const stripped = html
+          .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+          .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "")
+          .replace(/\snonce="[^"]*"/g, "");
+        const viewport = page.viewportSize();
+        const key = crypto.createHash("sha1").update(`${url}\n${viewport?.width}\n${stripped}`).digest("hex");
+        if (!this.snapshots.has(key)) this.snapshots.set(key, { url, html: stripped, viewport });
+      } catch {
+        // The page navigated or closed while being copied: the next load is copied instead.
+      }
+    };
+    const later = (ms: number) => this.pending.push(new Promise((r) => setTimeout(r, ms)).then(capture));
+    page.on("load", () => later(0));
+    page.on("response", (response) => {
+      const request = response.request();
+      if (request.frame() !== page.mainFrame()) return;
+      if (request.method() === "POST" || new URL(response.url()).pathname.endsWith(".data")) later(400);
+    });
+  }
+
+  async settle() {
+    while (this.pending.length) await Promise.all(this.pending.splice(0));
+  }
+
+  async violations(browser: Browser) {
+    const found: string[] = [];
+    if (!this.snapshots.size) return found;
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const target = await context.newPage();
+      for (const { url, html, viewport } of this.snapshots.values()) {
+        await target.setViewportSize(viewport ?? { width: 1280, height: 720 });
+        await target.route(url, (route) =>
+          route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+        );
+        await target.goto(url);
+        await target.unroute(url);
+        const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
+        for (const v of results.violations)
+          found.push(
+            `${url} (${viewport?.width ?? 1280} px): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+          );
+      }
+    } finally {
+      await context.close();
+    }
+    return found;
+  }
+
+  get count() {
+    return this.snapshots.size;
+  }
+}
+
+/**
+ * Every test gets axe after every navigation and every submitted state, whether or not it asks: an automatic
+ * fixture wraps the test's pages and any context it opens. `expectNoAxeViolations` stays for states reached
+ * without a request (a disclosure opened, a chart toggled).
+ */
+export const test = base.extend<{ axeEveryState: undefined }>({
+  axeEveryState: [
+    async ({ browser, context, page }, use, testInfo) => {
+      const watch = new AxeWatch();
+      watch.watch(page);
+      context.on("page", (p) => watch.watch(p));
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const made = await newContext(options);
+        made.on("page", (p) => watch.watch(p));
+        return made;
+      };
+      try {
+        await use(undefined);
+      } finally {
+        browser.newContext = newContext;
+      }
+      await watch.settle();
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      const violations = await watch.violations(browser);
+      testInfo.annotations.push({ type: "axe", description: `${watch.count} states checked` });
+      expect(violations, "axe violations on the pages and states this test visited").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };
