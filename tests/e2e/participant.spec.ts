@@ -120,7 +120,7 @@ test("A parent switches the page to Arabic (right to left) and Polish without Ja
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("Answers to a closed or unknown consultation get a clear page, not a 500", async ({ page, request }) => {
+test("Answers to a closed or unknown consultation get a clear page, not a 500", async ({ page, request, baseURL }) => {
   const unknown = await page.goto("/consultations/no-such-consultation/question/1");
   expect(unknown?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -132,7 +132,7 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
   await expectNoAxeViolations(page);
 
   const post = await request.post("/consultations/your-say-youth-clubs/question/1", {
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: new URL(baseURL ?? "").origin },
     form: { answer: "3" },
     maxRedirects: 0,
   });
@@ -140,7 +140,7 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
 
   // A tampered option id is refused with 400.
   const tampered = await request.post("/consultations/feeling-safe-travel/question/1", {
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: new URL(baseURL ?? "").origin },
     form: { answer: "99" },
     maxRedirects: 0,
   });
