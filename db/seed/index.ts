@@ -8,7 +8,9 @@
  */
 import { pathToFileURL } from "node:url";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { DraftAnswer } from "../../app/models/consultations/types";
 import { hashPassword } from "../../app/models/staff.server";
+import type { SummaryFigures } from "../../app/models/summaries/types";
 import { computeFigures, type SummaryScope as Scope, scopeWhere } from "../../app/models/summaries.server";
 import { answerIsValid } from "../../app/schemas/answers";
 import { checkText, type TextCheck } from "../../app/utils/text-safety";
@@ -22,7 +24,6 @@ import {
   contributionChoices,
   contributions,
   contributionTags,
-  type DraftAnswer,
   groups,
   localities,
   meetings,
@@ -34,7 +35,6 @@ import {
   questions,
   questionTags,
   responses,
-  type SummaryFigures,
   staffUsers,
   summaries,
   summaryQuotes,
