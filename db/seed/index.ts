@@ -8,11 +8,17 @@
  */
 import { pathToFileURL } from "node:url";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { DraftAnswer } from "../../app/models/consultations/types";
+import type {
+  Audience,
+  DraftAnswer,
+  ParticipantConsultation,
+  ParticipantQuestion,
+} from "../../app/models/consultations/types";
+import type { ModerationState } from "../../app/models/feedback/types";
+import { buildResponse, writeResponse } from "../../app/models/responses.server";
 import { hashPassword } from "../../app/models/staff.server";
 import type { SummaryFigures } from "../../app/models/summaries/types";
 import { computeFigures, type SummaryScope as Scope, scopeWhere } from "../../app/models/summaries.server";
-import { answerIsValid } from "../../app/schemas/answers";
 import { checkText, type TextCheck } from "../../app/utils/text-safety";
 import { type DB, openDatabase } from "../client";
 import {
@@ -347,7 +353,12 @@ type SeedQuestion = {
   outcomeIds: number[];
 };
 
-type SeedConsultation = { id: number; audience: string; questions: SeedQuestion[] };
+type SeedConsultation = {
+  id: number;
+  audience: string;
+  questions: SeedQuestion[];
+  asAnswered: ParticipantConsultation;
+};
 
 type Framework = {
   outcomeId: Record<OutcomeKey, number>;
@@ -362,6 +373,7 @@ function createConsultation(
   const { questions: questionSpecs, ...row } = spec;
   const id = tx.insert(consultations).values(row).returning({ id: consultations.id }).get().id;
   const out: SeedQuestion[] = [];
+  const asAnswered: ParticipantQuestion[] = [];
   questionSpecs.forEach((q, i) => {
     const required = q.required ?? true;
     const maxLength = q.maxLength ?? (q.kind === "short_text" ? 200 : 1000);
@@ -408,6 +420,19 @@ function createConsultation(
         .run();
     }
     const byLabel = new Map(optionRows.map((o) => [o.label, o]));
+    asAnswered.push({
+      id: questionId,
+      position: i + 1,
+      kind: q.kind,
+      prompt: q.prompt,
+      easyPrompt: q.easyPrompt ?? null,
+      why: q.why ?? null,
+      required,
+      maxLength,
+      translations: {},
+      options: optionRows.map((o) => ({ ...o, easyLabel: null, translations: {} })),
+      outcomeIds: tags.map((t) => fw.outcomeId[t.outcome]),
+    });
     out.push({
       id: questionId,
       kind: q.kind,
@@ -421,7 +446,27 @@ function createConsultation(
       outcomeIds: tags.map((t) => fw.outcomeId[t.outcome]),
     });
   });
-  return { id, audience: row.audience, questions: out };
+  return {
+    id,
+    audience: row.audience,
+    questions: out,
+    asAnswered: {
+      id,
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      easySummary: row.easySummary ?? null,
+      audience: row.audience,
+      ageBands: row.ageBands ?? [],
+      opensAt: row.opensAt,
+      closesAt: row.closesAt,
+      resultsBy: row.resultsBy ?? null,
+      status: row.status ?? "draft",
+      minutes: row.minutes ?? 5,
+      translations: row.translations ?? {},
+      questions: asAnswered,
+    },
+  };
 }
 
 function optionId(q: SeedQuestion, label: string) {
@@ -467,128 +512,97 @@ function scaleValue(rng: Rng, mean: number, spread = 0.95) {
   return Math.min(5, Math.max(1, Math.round(mean + rng.normal() * spread)));
 }
 
-// Writing answers exactly as submitResponse (app/models/consultations.server.ts) writes them, in batches ----
+// Answers go through the one answer writer (buildResponse + writeResponse in app/models/responses.server.ts),
+// then the officer's past moderation is replayed on the free text, as the moderation queue would have done it.
 
-type ModerationState = "approved" | "pending" | "hidden" | "escalated";
 type TextDecision = { state: ModerationState; moderatedAt?: Date; reason?: string; officerTags?: number[] };
 type TextPolicy = (input: { at: Date; body: string; check: TextCheck; question: SeedQuestion }) => TextDecision;
 
 type SeedResponse = {
   at: Date;
-  about: { audience: string; ageBand: string | null; localityId: number | null };
+  about: { audience: Audience; ageBand: string | null; localityId: number | null };
   answers: Record<string, DraftAnswer>;
   channel: "online" | "paper";
   language: string;
   readingLevel: "standard" | "easy";
 };
 
-type Counters = { response: number; contribution: number };
-
 function insertBatched<R>(rows: R[], insert: (chunk: R[]) => void) {
   for (let i = 0; i < rows.length; i += BATCH) insert(rows.slice(i, i + BATCH));
 }
 
 function writeResponses(
+  db: DB,
   tx: Tx,
   c: SeedConsultation,
   list: SeedResponse[],
   policy: TextPolicy,
   officerId: number,
-  ids: Counters,
 ) {
-  const responseRows: (typeof responses.$inferInsert)[] = [];
-  const contributionRows: (typeof contributions.$inferInsert)[] = [];
-  const choiceRows: (typeof contributionChoices.$inferInsert)[] = [];
   const tagRows: (typeof contributionTags.$inferInsert)[] = [];
   const eventRows: (typeof moderationEvents.$inferInsert)[] = [];
 
   for (const r of [...list].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    c.questions.forEach((q, i) => {
-      if (!answerIsValid(q, r.answers[String(q.id)]))
-        throw new Error(`seed answer ${i + 1} of consultation ${c.id} is invalid`);
-    });
-    const audience =
-      c.audience === "both" ? (r.about.audience === "parents_carers" ? "parents_carers" : "young_people") : c.audience;
-    const ageBand = audience === "young_people" && r.about.ageBand ? r.about.ageBand : null;
-    const localityId = r.about.localityId ?? null;
     const iso = r.at.toISOString();
-    const responseId = ids.response++;
-    responseRows.push({
-      id: responseId,
+    const prepared = buildResponse(c.asAnswered, r.answers, {
+      audience: r.about.audience,
+      ageBand: r.about.ageBand ?? undefined,
+      localityId: r.about.localityId,
+    });
+    // Same connection as tx, so this write is part of the seed's one transaction.
+    const responseId = writeResponse(db, prepared, {
       consultationId: c.id,
       receiptHash: null,
-      audience,
-      ageBand,
-      localityId,
       channel: r.channel,
       language: r.language,
       readingLevel: r.readingLevel,
-      createdAt: iso,
-      updatedAt: iso,
+      at: iso,
     });
+    const stored = tx
+      .select({ id: contributions.id, questionId: contributions.questionId })
+      .from(contributions)
+      .where(eq(contributions.responseId, responseId))
+      .all();
 
     for (const q of c.questions) {
       const a = r.answers[String(q.id)];
       if (!a) continue;
       const text = a.text?.trim() || null;
-      const check = text ? checkText(text) : null;
-      if (text && check?.escalate && !T.escalationTexts.has(text)) throw new Error(`unexpected escalation: ${text}`);
-      const decision: TextDecision =
-        text && check ? policy({ at: r.at, body: text, check, question: q }) : { state: "approved" };
-      if (check?.escalate) decision.state = "escalated";
-      const kind =
-        q.kind === "scale" ? "scale" : q.kind === "ranking" ? "ranking" : q.kind.endsWith("_text") ? "text" : "choice";
-      const contributionId = ids.contribution++;
-      const moderated = check && decision.moderatedAt && (decision.state === "approved" || decision.state === "hidden");
-      contributionRows.push({
-        id: contributionId,
-        source: "consultation",
-        kind,
-        consultationId: c.id,
-        questionId: q.id,
-        responseId,
-        audience,
-        ageBand,
-        localityId,
-        valueInt: a.value ?? null,
-        body: text,
-        maskedBody: check?.masked ?? null,
-        moderationState: decision.state,
-        flags: check?.flags ?? [],
-        createdAt: iso,
-        moderatedAt: moderated ? decision.moderatedAt?.toISOString() : null,
-        moderatedBy: moderated ? officerId : null,
+      if (!text) continue;
+      const check = checkText(text);
+      if (check.escalate) {
+        if (!T.escalationTexts.has(text)) throw new Error(`unexpected escalation: ${text}`);
+        policy({ at: r.at, body: text, check, question: q }); // keeps the random draws as they were
+        continue;
+      }
+      const decision = policy({ at: r.at, body: text, check, question: q });
+      if (!decision.moderatedAt || (decision.state !== "approved" && decision.state !== "hidden")) continue;
+      const contributionId = stored.find((s) => s.questionId === q.id)?.id;
+      if (!contributionId) throw new Error(`answer to question ${q.id} was not stored`);
+      const at = decision.moderatedAt.toISOString();
+      tx.update(contributions)
+        .set({ moderationState: decision.state, moderatedAt: at, moderatedBy: officerId })
+        .where(eq(contributions.id, contributionId))
+        .run();
+      eventRows.push({
+        contributionId,
+        staffId: officerId,
+        action: decision.state === "approved" ? "approve" : "hide",
+        fromState: "pending",
+        toState: decision.state,
+        reason: decision.reason ?? null,
+        createdAt: at,
       });
-      for (const optionId of a.optionIds ?? []) choiceRows.push({ contributionId, optionId });
-      for (const [id, rank] of Object.entries(a.ranks ?? {}))
-        choiceRows.push({ contributionId, optionId: Number(id), rank });
-      for (const outcomeId of q.outcomeIds)
-        tagRows.push({ contributionId, outcomeId, source: "question", createdAt: iso });
-      if (moderated && decision.moderatedAt) {
-        const at = decision.moderatedAt.toISOString();
-        eventRows.push({
-          contributionId,
-          staffId: officerId,
-          action: decision.state === "approved" ? "approve" : "hide",
-          fromState: "pending",
-          toState: decision.state,
-          reason: decision.reason ?? null,
-          createdAt: at,
-        });
-        for (const outcomeId of decision.officerTags ?? []) {
-          if (q.outcomeIds.includes(outcomeId)) continue;
-          tagRows.push({ contributionId, outcomeId, source: "officer", taggedBy: officerId, createdAt: at });
-        }
+      for (const outcomeId of decision.officerTags ?? []) {
+        if (q.outcomeIds.includes(outcomeId)) continue;
+        tagRows.push({ contributionId, outcomeId, source: "officer", taggedBy: officerId, createdAt: at });
       }
     }
   }
 
-  insertBatched(responseRows, (chunk) => tx.insert(responses).values(chunk).run());
-  insertBatched(contributionRows, (chunk) => tx.insert(contributions).values(chunk).run());
-  insertBatched(choiceRows, (chunk) => tx.insert(contributionChoices).values(chunk).run());
   insertBatched(tagRows, (chunk) => tx.insert(contributionTags).values(chunk).run());
   insertBatched(eventRows, (chunk) => tx.insert(moderationEvents).values(chunk).run());
-  return responseRows.length;
+  return list.length;
 }
 
 /** Free text in an open consultation: the last two days still wait for the officer, a few others too. */
@@ -814,19 +828,6 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
       "Brackenford Family Centre, Brackenford",
     );
 
-    const ids: Counters = {
-      response:
-        (tx
-          .select({ n: sql<number>`coalesce(max(${responses.id}), 0)` })
-          .from(responses)
-          .get()?.n ?? 0) + 1,
-      contribution:
-        (tx
-          .select({ n: sql<number>`coalesce(max(${contributions.id}), 0)` })
-          .from(contributions)
-          .get()?.n ?? 0) + 1,
-    };
-
     // 1. Feeling safe on the way to school (open) ---------------------------------------------------------
     const travelOpens = addDays(now, -21);
     const travel = createConsultation(tx, fw, {
@@ -986,7 +987,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
         disclosure.answers[qScale.id] = answer.scale(1);
         disclosure.answers[qLong.id] = answer.text(T.journeyEscalation);
       }
-      writeResponses(tx, travel, list, openPolicy(rng, now), officerId, ids);
+      writeResponses(db, tx, travel, list, openPolicy(rng, now), officerId);
     }
 
     // 2. Healthy lunches at school (open, both audiences) ---------------------------------------------------
@@ -1076,7 +1077,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
           readingLevel: ageBand === "8_11" && rng.chance(0.4) ? "easy" : "standard",
         });
       }
-      writeResponses(tx, lunches, list, openPolicy(rng, now), officerId, ids);
+      writeResponses(db, tx, lunches, list, openPolicy(rng, now), officerId);
     }
 
     // 3. Your say on youth clubs (closed and reported to the Board) --------------------------------------------
@@ -1198,7 +1199,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
         if (positiveRe.test(body)) tags.push(outcomeId["positive-contribution"]);
         return { state: "approved", moderatedAt, officerTags: tags };
       };
-      clubResponses = writeResponses(tx, clubs, list, clubPolicy, officerId, ids);
+      clubResponses = writeResponses(db, tx, clubs, list, clubPolicy, officerId);
     }
 
     // 4. Mental health support in schools (draft) ---------------------------------------------------------------
