@@ -7,7 +7,7 @@ import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consult
 
 /**
  * How one set of answers is stored, whatever the channel (online, paper, CSV import): a response, and a
- * contribution per answer with the question's tags copied on (DESIGN.md §3). Free text is checked on arrival:
+ * contribution per answer with the question's tags copied on (docs/design.md, The contribution). Free text is checked on arrival:
  * masked for publishing, and escalated when it may signal harm.
  */
 export type PreparedResponse = {

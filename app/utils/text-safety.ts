@@ -1,5 +1,5 @@
 /**
- * Checks every piece of participant free text on arrival (DESIGN.md §4.6):
+ * Checks every piece of participant free text on arrival (docs/design.md, From a child's words to a Board decision, step 3):
  * personal details are masked in anything published or quoted, and words that may signal harm or a
  * disclosure mark the text for the safeguarding lead. The lists err towards escalating: a person reads every one.
  */

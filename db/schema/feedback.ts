@@ -6,7 +6,7 @@ import { groups, localities, outcomes, priorities } from "./reference";
 import { staffUsers } from "./staff";
 
 /**
- * The one unit of voice (DESIGN.md §3). Every answer, thread message and session note is one row here,
+ * The one unit of voice (docs/design.md, The contribution). Every answer, thread message and session note is one row here,
  * so summaries, charts and "you said, we did" read a single table.
  * kind: scale | choice | ranking | text. moderation_state: pending | approved | hidden | escalated.
  * Choice and scale answers carry no free text and arrive approved; free text arrives pending.

@@ -1,5 +1,5 @@
 /**
- * The demo county (DESIGN.md §6): Wealdshire, with its areas, localities, groups, CYPP, Board and Partnership,
+ * The demo county (docs/design.md, The demo county): Wealdshire, with its areas, localities, groups, CYPP, Board and Partnership,
  * staff accounts, consultations with a few hundred answers, and one Board meeting carried all the way through
  * summary, response and "you said, we did".
  *
