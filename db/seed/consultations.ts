@@ -1,11 +1,11 @@
-import type { ParticipantConsultation, ParticipantQuestion } from "../../app/models/consultations/types";
+import type { ParticipantConsultation, ParticipantQuestion, QuestionKind } from "../../app/models/consultations/types";
 import { consultations, questionOptions, questions, questionTags } from "../schema";
 import type { Tx } from "./context";
 import type { Framework, OutcomeKey } from "./plan";
 
 type OptionSpec = string | { label: string; easyLabel?: string; isOther?: boolean };
 type QuestionSpec = {
-  kind: "single" | "multiple" | "scale" | "ranking" | "short_text" | "long_text";
+  kind: QuestionKind;
   prompt: string;
   easyPrompt?: string;
   why?: string;

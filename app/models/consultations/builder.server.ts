@@ -1,3 +1,4 @@
+// The officer's consultation builder: create, add and remove questions, publish, close, and mark reported.
 import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions, questionTags } from "~db/schema";

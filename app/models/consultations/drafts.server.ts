@@ -1,3 +1,4 @@
+// Answers in progress, kept on the server under the receipt so one question per page works with JavaScript off.
 import { and, eq, sql } from "drizzle-orm";
 import { type DB, getDb } from "~db/client";
 import { responseDrafts } from "~db/schema";

@@ -1,3 +1,5 @@
+// What a participant's pages read: an open consultation with its questions, kept briefly in memory because every
+// answer page reads it.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions, questionTags } from "~db/schema";

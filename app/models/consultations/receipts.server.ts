@@ -1,3 +1,4 @@
+// Receipts: the random secret in a participant's cookie (only its hash is stored) and what it finds.
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "~db/client";

@@ -1,3 +1,4 @@
+// Sending answers: the consultation must still be open, then the one answer writer (../responses.server) stores them.
 import { IncompleteAnswersError, storeResponse } from "../responses.server";
 import { isAcceptingAnswers } from "./participant-reads.server";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./types";

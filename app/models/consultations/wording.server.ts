@@ -1,3 +1,4 @@
+// The wording of a consultation in each language: easy-read English and the translations.
 import { eq, inArray } from "drizzle-orm";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions } from "~db/schema";
