@@ -1,5 +1,5 @@
 import { useTranslation } from "~/i18n/react";
-import type { SummaryFigures } from "~db/schema/summaries";
+import type { SummaryFigures } from "~/models/summaries/types";
 
 /** A summary's figures: headline counts, then a bar chart (SVG) with the same data in a table beside it. */
 export function FiguresView({ figures }: { figures: SummaryFigures }) {

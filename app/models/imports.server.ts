@@ -2,8 +2,10 @@ import crypto from "node:crypto";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { buildTemplate, type ImportContext, type ImportReason, parseImportFile } from "~/schemas/import";
 import { getDb } from "~db/client";
-import { consultations, type ImportRow, importJobs, responses } from "~db/schema";
-import { getConsultationBySlug, type ParticipantConsultation } from "./consultations.server";
+import { consultations, importJobs, responses } from "~db/schema";
+import { getConsultationBySlug } from "./consultations/participant-reads.server";
+import type { ParticipantConsultation } from "./consultations/types";
+import type { ImportRow } from "./imports/types";
 import { listLocalities } from "./reference.server";
 import { buildResponse, IncompleteAnswersError, type PreparedResponse, writeResponse } from "./responses.server";
 

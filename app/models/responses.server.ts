@@ -2,19 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { answerIsValid } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { type DB, getDb } from "~db/client";
-import {
-  contributionChoices,
-  contributions,
-  contributionTags,
-  type DraftAbout,
-  type DraftAnswer,
-  responses,
-} from "~db/schema";
-import type { ParticipantConsultation } from "./consultations.server";
+import { contributionChoices, contributions, contributionTags, responses } from "~db/schema";
+import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
 
 /**
  * How one set of answers is stored, whatever the channel (online, paper, CSV import): a response, and a
- * contribution per answer with the question's tags copied on (DESIGN.md §3). Free text is checked on arrival:
+ * contribution per answer with the question's tags copied on (docs/design.md, The contribution). Free text is checked on arrival:
  * masked for publishing, and escalated when it may signal harm.
  */
 export type PreparedResponse = {

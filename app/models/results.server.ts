@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Cell, SUPPRESS_BELOW, suppress } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { contributionChoices, contributions, localities, responses } from "~db/schema";
-import { loadQuestions } from "./consultations.server";
+import { loadQuestions } from "./consultations/participant-reads.server";
 
 export { SUPPRESS_BELOW };
 

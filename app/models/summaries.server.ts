@@ -1,22 +1,21 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import {
   agendaItems,
   boardResponses,
   bodies,
-  consultations,
   contributions,
   contributionTags,
   localities,
   meetings,
   outcomes,
-  type SummaryFigures,
   summaries,
   summaryQuotes,
   summarySources,
   youSaidWeDid,
 } from "~db/schema";
-import { invalidateConsultationCache } from "./consultations.server";
+import { markConsultationsReported } from "./consultations/builder.server";
+import type { SummaryFigures } from "./summaries/types";
 
 export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
 
@@ -323,7 +322,6 @@ export function recordBoardResponse(input: {
 }) {
   const db = getDb();
   const now = new Date().toISOString();
-  invalidateConsultationCache();
   return db.transaction((tx) => {
     const item = tx
       .select({ id: agendaItems.id, summaryId: agendaItems.summaryId, outcomeIds: summaries.outcomeIds })
@@ -361,23 +359,17 @@ export function recordBoardResponse(input: {
       })
       .run();
     if (item.summaryId) {
-      tx.update(consultations)
-        .set({ status: "reported" })
-        .where(
-          and(
-            ne(consultations.status, "draft"),
-            sql`${consultations.closesAt} <= ${now}`,
-            inArray(
-              consultations.id,
-              tx
-                .select({ id: contributions.consultationId })
-                .from(summarySources)
-                .innerJoin(contributions, eq(contributions.id, summarySources.contributionId))
-                .where(eq(summarySources.summaryId, item.summaryId)),
-            ),
-          ),
-        )
-        .run();
+      const sources = tx
+        .selectDistinct({ id: contributions.consultationId })
+        .from(summarySources)
+        .innerJoin(contributions, eq(contributions.id, summarySources.contributionId))
+        .where(eq(summarySources.summaryId, item.summaryId))
+        .all();
+      markConsultationsReported(
+        sources.flatMap((s) => (s.id === null ? [] : [s.id])),
+        now,
+        tx,
+      );
     }
     return responseId;
   });

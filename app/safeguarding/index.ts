@@ -59,7 +59,7 @@ function union(spans: { start: number; end: number }[]) {
 }
 
 /**
- * Checks one piece of participant free text on arrival (DESIGN.md §4.6): a possible disclosure escalates, and
+ * Checks one piece of participant free text on arrival (docs/design.md, step 3): a possible disclosure escalates, and
  * personal details are masked in anything published or quoted. It errs towards escalating: a person reads every one.
  */
 export function checkText(text: string, options: CheckOptions = {}): TextCheck {

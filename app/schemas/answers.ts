@@ -1,6 +1,7 @@
-import type { DraftAnswer } from "~db/schema/consultations";
+import type { DraftAnswer, QuestionKind } from "~/models/consultations/types";
 
-export type QuestionKind = "single" | "multiple" | "scale" | "ranking" | "short_text" | "long_text";
+export type { QuestionKind };
+/** In the order the builder offers them. */
 export const questionKinds: QuestionKind[] = ["scale", "single", "multiple", "ranking", "short_text", "long_text"];
 
 export type AnswerQuestion = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { questionKinds } from "./answers";
+import { type QuestionKind, questionKinds } from "./answers";
 
 const text = (max: number, key: string) => z.string().trim().min(1, key).max(max, "builder.error.tooLong");
 const optionalText = (max: number) =>
@@ -32,7 +32,7 @@ export const consultationSchema = z
 
 export const questionSchema = z
   .object({
-    kind: z.enum(questionKinds as [string, ...string[]], { message: "builder.error.kind" }),
+    kind: z.enum(questionKinds as [QuestionKind, ...QuestionKind[]], { message: "builder.error.kind" }),
     prompt: text(300, "builder.error.prompt"),
     easyPrompt: optionalText(300),
     why: optionalText(500),

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
-import type { DraftAbout, DraftAnswer } from "~db/schema/consultations";
-import type { ImportRow } from "~db/schema/imports";
+import type { DraftAbout, DraftAnswer } from "~/models/consultations/types";
+import type { ImportRow } from "~/models/imports/types";
 import { type AnswerQuestion, parseAnswer } from "./answers";
 
 /**

@@ -1,4 +1,4 @@
-import { hashReceipt, newReceipt } from "~/models/consultations.server";
+import { hashReceipt, newReceipt } from "~/models/consultations/receipts.server";
 import { isProduction } from "./env.server";
 import { readCookie, serializeCookie } from "./http";
 

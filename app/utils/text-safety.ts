@@ -1,5 +1,5 @@
 /**
- * Every piece of participant free text is checked on arrival (DESIGN.md §4.6) by the safeguarding detector
+ * Every piece of participant free text is checked on arrival (docs/design.md, step 3) by the safeguarding detector
  * (app/safeguarding): a possible disclosure escalates to the safeguarding lead, and personal details are masked in
  * anything published or quoted. Callers (answers, moderation, imports, the seed) go through here.
  */

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  audiences,
+  consultationStatuses,
+  type DraftAbout,
+  type DraftAnswer,
+  questionKinds,
+  responseChannels,
+  type Translations,
+} from "../../app/models/consultations/types";
 import { localities, outcomes, priorities } from "./reference";
 import { staffUsers } from "./staff";
 
@@ -15,18 +24,15 @@ export const consultations = sqliteTable(
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     easySummary: text("easy_summary"),
-    audience: text("audience").notNull(), // young_people | parents_carers | both
+    audience: text("audience", { enum: audiences }).notNull(),
     ageBands: text("age_bands", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     localityIds: text("locality_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     opensAt: text("opens_at").notNull(),
     closesAt: text("closes_at").notNull(),
     resultsBy: text("results_by"),
-    status: text("status").notNull().default("draft"), // draft | open | closed | reported
+    status: text("status", { enum: consultationStatuses }).notNull().default("draft"),
     minutes: integer("minutes").notNull().default(5),
-    translations: text("translations", { mode: "json" })
-      .$type<Record<string, Record<string, string>>>()
-      .notNull()
-      .default(sql`'{}'`),
+    translations: text("translations", { mode: "json" }).$type<Translations>().notNull().default(sql`'{}'`),
     createdBy: integer("created_by").references(() => staffUsers.id),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     publishedAt: text("published_at"),
@@ -34,7 +40,6 @@ export const consultations = sqliteTable(
   (t) => [uniqueIndex("consultations_slug_idx").on(t.slug), index("consultations_status_idx").on(t.status)],
 );
 
-/** single | multiple | scale | ranking | short_text | long_text */
 export const questions = sqliteTable(
   "questions",
   {
@@ -43,16 +48,13 @@ export const questions = sqliteTable(
       .notNull()
       .references(() => consultations.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: questionKinds }).notNull(),
     prompt: text("prompt").notNull(),
     easyPrompt: text("easy_prompt"),
     why: text("why"),
     required: integer("required", { mode: "boolean" }).notNull().default(true),
     maxLength: integer("max_length").notNull().default(1000),
-    translations: text("translations", { mode: "json" })
-      .$type<Record<string, Record<string, string>>>()
-      .notNull()
-      .default(sql`'{}'`),
+    translations: text("translations", { mode: "json" }).$type<Translations>().notNull().default(sql`'{}'`),
   },
   (t) => [index("questions_consultation_idx").on(t.consultationId, t.position)],
 );
@@ -68,10 +70,7 @@ export const questionOptions = sqliteTable(
     label: text("label").notNull(),
     easyLabel: text("easy_label"),
     isOther: integer("is_other", { mode: "boolean" }).notNull().default(false),
-    translations: text("translations", { mode: "json" })
-      .$type<Record<string, Record<string, string>>>()
-      .notNull()
-      .default(sql`'{}'`),
+    translations: text("translations", { mode: "json" }).$type<Translations>().notNull().default(sql`'{}'`),
   },
   (t) => [index("question_options_question_idx").on(t.questionId, t.position)],
 );
@@ -103,7 +102,7 @@ export const responses = sqliteTable(
     audience: text("audience").notNull(),
     ageBand: text("age_band"),
     localityId: integer("locality_id").references(() => localities.id),
-    channel: text("channel").notNull().default("online"), // online | paper | import
+    channel: text("channel", { enum: responseChannels }).notNull().default("online"),
     language: text("language").notNull().default("en"),
     readingLevel: text("reading_level").notNull().default("standard"),
     createdAt: text("created_at").notNull(),
@@ -128,6 +127,3 @@ export const responseDrafts = sqliteTable("response_drafts", {
   about: text("about", { mode: "json" }).$type<DraftAbout>(),
   updatedAt: text("updated_at").notNull(),
 });
-
-export type DraftAnswer = { value?: number; optionIds?: number[]; ranks?: Record<string, number>; text?: string };
-export type DraftAbout = { audience?: string; ageBand?: string; localityId?: number | null };

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { moderationStates } from "../../app/models/feedback/types";
 import { consultations, questionOptions, questions, responses } from "./consultations";
 import { groups, localities, outcomes, priorities } from "./reference";
 import { staffUsers } from "./staff";
 
 /**
- * The one unit of voice (DESIGN.md §3). Every answer, thread message and session note is one row here,
+ * The one unit of voice (docs/design.md, The contribution). Every answer, thread message and session note is one row here,
  * so summaries, charts and "you said, we did" read a single table.
  * kind: scale | choice | ranking | text. moderation_state: pending | approved | hidden | escalated.
  * Choice and scale answers carry no free text and arrive approved; free text arrives pending.
@@ -26,7 +27,7 @@ export const contributions = sqliteTable(
     valueInt: integer("value_int"),
     body: text("body"),
     maskedBody: text("masked_body"),
-    moderationState: text("moderation_state").notNull(),
+    moderationState: text("moderation_state", { enum: moderationStates }).notNull(),
     flags: text("flags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: text("created_at").notNull(),
     moderatedAt: text("moderated_at"),
@@ -101,8 +102,8 @@ export const moderationEvents = sqliteTable(
       .references(() => contributions.id, { onDelete: "cascade" }),
     staffId: integer("staff_id").references(() => staffUsers.id),
     action: text("action").notNull(),
-    fromState: text("from_state"),
-    toState: text("to_state"),
+    fromState: text("from_state", { enum: moderationStates }),
+    toState: text("to_state", { enum: moderationStates }),
     reason: text("reason"),
     createdAt: text("created_at").notNull(),
   },

@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { consultations, type DraftAbout, type DraftAnswer } from "./consultations";
+import { type ImportRow, importStatuses, type RejectedRow } from "../../app/models/imports/types";
+import { consultations } from "./consultations";
 import { staffUsers } from "./staff";
-
-/** One checked row of an uploaded file, ready to become a response. `line` is where it starts in the file. */
-export type ImportRow = { line: number; answers: Record<string, DraftAnswer>; about: DraftAbout };
-/** A row that will never be imported, with every reason in words an officer can act on. */
-export type RejectedRow = { line: number; reasons: string[] };
 
 /**
  * A CSV file of paper answers on its way in. Checking happens on upload; importing writes every good row in one
  * transaction, so a consultation never holds half a file. The good rows are cleared once they are responses.
- * status: validated | importing | done | failed
  */
 export const importJobs = sqliteTable(
   "import_jobs",
@@ -27,7 +22,7 @@ export const importJobs = sqliteTable(
     validCount: integer("valid_count").notNull(),
     validRows: text("valid_rows", { mode: "json" }).$type<ImportRow[]>().notNull().default(sql`'[]'`),
     rejectedRows: text("rejected_rows", { mode: "json" }).$type<RejectedRow[]>().notNull().default(sql`'[]'`),
-    status: text("status").notNull().default("validated"),
+    status: text("status", { enum: importStatuses }).notNull().default("validated"),
     processed: integer("processed").notNull().default(0),
     importedCount: integer("imported_count").notNull().default(0),
     error: text("error"),

@@ -1,24 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { SummaryFigures } from "../../app/models/summaries/types";
 import { contributions } from "./feedback";
 import { meetings, outcomes } from "./reference";
 import { staffUsers } from "./staff";
-
-export type SummaryFigures = {
-  people: number;
-  contributions: number;
-  ageBands: { band: string; count: number }[];
-  localities: { name: string; count: number }[];
-  outcomes: {
-    outcomeId: number;
-    title: string;
-    count: number;
-    scaleAnswers: number;
-    scaleMean: number | null;
-    positive: number;
-    negative: number;
-  }[];
-};
 
 export const summaries = sqliteTable(
   "summaries",

@@ -4,8 +4,8 @@
  */
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
+import type { DraftAbout, DraftAnswer } from "../../app/models/consultations/types";
 import { answerIsValid } from "../../app/schemas/answers";
-import type { DraftAbout, DraftAnswer } from "../../db/schema/consultations";
 
 type Option = { id: number; isOther: boolean };
 type Question = { id: number; kind: string; required: boolean; maxLength: number; options: Option[] };

@@ -2,16 +2,12 @@
  * Adds a consultation with 100,000 answers from 10,000 respondents to DATABASE_PATH, through the app's own
  * model functions (the same writer as online answers), for the results-page figure. Prints the consultation id.
  */
-import {
-  addQuestion,
-  createConsultation,
-  getConsultationBySlug,
-  publishConsultation,
-} from "~/models/consultations.server";
+import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
+import { getConsultationBySlug } from "~/models/consultations/participant-reads.server";
+import type { DraftAnswer, QuestionKind } from "~/models/consultations/types";
 import { listActiveOutcomes, listLocalities } from "~/models/reference.server";
 import { buildResponse, writeResponse } from "~/models/responses.server";
 import { getDb } from "~db/client";
-import type { DraftAnswer } from "~db/schema/consultations";
 
 const RESPONDENTS = 10_000;
 const day = 86400_000;
@@ -35,7 +31,18 @@ const created = createConsultation({
   closesAt: new Date(Date.now() + 30 * day).toISOString(),
   minutes: 5,
 });
-const kinds = ["scale", "scale", "scale", "scale", "single", "single", "single", "multiple", "multiple", "ranking"];
+const kinds: QuestionKind[] = [
+  "scale",
+  "scale",
+  "scale",
+  "scale",
+  "single",
+  "single",
+  "single",
+  "multiple",
+  "multiple",
+  "ranking",
+];
 const options = ["First choice", "Second choice", "Third choice", "Fourth choice"];
 for (const [i, kind] of kinds.entries()) {
   addQuestion({

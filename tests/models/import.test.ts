@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { addQuestion, createConsultation, publishConsultation, submitResponse } from "~/models/consultations.server";
+import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
+import { submitResponse } from "~/models/consultations/submission.server";
+import type { Audience } from "~/models/consultations/types";
 import {
   countResponsesByChannel,
   createImportJob,
@@ -18,7 +20,7 @@ import { makeCounty } from "../support/factories";
 const county = makeCounty();
 const day = 86400_000;
 
-function makeConsultation(audience: string) {
+function makeConsultation(audience: Audience) {
   const c = createConsultation({
     staffId: county.officer.id,
     title: `Getting to school (${audience})`,

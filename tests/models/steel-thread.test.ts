@@ -1,15 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  addQuestion,
-  createConsultation,
-  getConsultationBySlug,
-  hashReceipt,
-  invalidateConsultationCache,
-  publishConsultation,
-  SubmissionError,
-  submitResponse,
-} from "~/models/consultations.server";
+import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
+import { getConsultationBySlug, invalidateConsultationCache } from "~/models/consultations/participant-reads.server";
+import { hashReceipt } from "~/models/consultations/receipts.server";
+import { SubmissionError, submitResponse } from "~/models/consultations/submission.server";
 import { listModerationQueue, ModerationError, moderateContribution } from "~/models/feedback.server";
 import {
   computeFigures,

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { ConsultationStatus } from "~/models/consultations/types";
 import { getDb } from "~db/client";
 import { areas, bodies, consultations, localities, meetings, outcomes, plans, staffUsers } from "~db/schema";
 
@@ -58,6 +59,6 @@ export function makeCounty() {
   return { localities: [l1, l2], outcomes: { staySafe, healthy }, meeting, officer, boardMember };
 }
 
-export function setStatus(consultationId: number, status: string) {
+export function setStatus(consultationId: number, status: ConsultationStatus) {
   getDb().update(consultations).set({ status }).where(eq(consultations.id, consultationId)).run();
 }

@@ -4,7 +4,7 @@ import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getDraft, saveDraftAbout } from "~/models/consultations.server";
+import { getDraft, saveDraftAbout } from "~/models/consultations/drafts.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/about-you";

@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { findResponseByReceipt, responseHasEscalation } from "~/models/consultations.server";
+import { findResponseByReceipt, responseHasEscalation } from "~/models/consultations/receipts.server";
 import { localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
 import { formatDate } from "~/utils/time";

@@ -6,11 +6,11 @@ import { PageTitle } from "~/components/PageTitle";
 import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getDraft, saveDraftAnswer } from "~/models/consultations.server";
+import { getDraft, saveDraftAnswer } from "~/models/consultations/drafts.server";
+import type { DraftAnswer } from "~/models/consultations/types";
 import { parseAnswer } from "~/schemas/answers";
 import { langOf, localize } from "~/utils/localize";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
-import type { DraftAnswer } from "~db/schema/consultations";
 import type { Route } from "./+types/question";
 import { handleReadingSwitch, limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
 

@@ -1,6 +1,7 @@
 import { data, redirect } from "react-router";
 import { getT } from "~/i18n/i18n.server";
-import { getConsultationBySlug, isAcceptingAnswers, type ParticipantConsultation } from "~/models/consultations.server";
+import { getConsultationBySlug, isAcceptingAnswers } from "~/models/consultations/participant-reads.server";
+import type { ParticipantConsultation } from "~/models/consultations/types";
 import { RateLimiter } from "~/utils/rate-limit.server";
 import { readingLevel, readingLevelCookie, readReceipt } from "~/utils/receipt.server";
 

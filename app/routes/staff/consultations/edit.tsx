@@ -11,11 +11,11 @@ import {
   addQuestion,
   ConsultationEditError,
   closeConsultationEarly,
-  effectiveStatus,
   getConsultationForStaff,
   publishConsultation,
   removeQuestion,
-} from "~/models/consultations.server";
+} from "~/models/consultations/builder.server";
+import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { questionKinds } from "~/schemas/answers";

@@ -2,7 +2,8 @@ import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { effectiveStatus, listConsultationsForStaff } from "~/models/consultations.server";
+import { listConsultationsForStaff } from "~/models/consultations/builder.server";
+import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 

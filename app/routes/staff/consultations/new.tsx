@@ -7,7 +7,7 @@ import { Checkbox } from "~/components/ui/Checkbox";
 import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { createConsultation } from "~/models/consultations.server";
+import { createConsultation } from "~/models/consultations/builder.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { consultationSchema } from "~/schemas/consultations";

@@ -7,12 +7,12 @@ import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { submitResponse } from "~/models/consultations.server";
+import { submitResponse } from "~/models/consultations/submission.server";
+import type { DraftAnswer } from "~/models/consultations/types";
 import { countResponsesByChannel, getConsultationForEntry } from "~/models/imports.server";
 import { listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { parseAnswer } from "~/schemas/answers";
-import type { DraftAnswer } from "~db/schema/consultations";
 import type { Route } from "./+types/paper";
 
 /** The age groups of the about-you page, listed here because the form shows them in the browser. */

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { dirOf, isLang, languageNames, languages } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getConsultationForStaff } from "~/models/consultations.server";
+import { getConsultationForStaff } from "~/models/consultations/builder.server";
 import { localize } from "~/utils/localize";
 import type { Route } from "./+types/preview";
 

@@ -7,7 +7,8 @@ import { TextField } from "~/components/ui/TextField";
 import { isLang, languageNames, languages } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getConsultationForStaff, saveWording, type Wording } from "~/models/consultations.server";
+import { getConsultationForStaff } from "~/models/consultations/builder.server";
+import { saveWording, type Wording } from "~/models/consultations/wording.server";
 import { recordAudit } from "~/models/staff.server";
 import type { Route } from "./+types/translate";
 

@@ -1,0 +1,44 @@
+// Sending answers: the consultation must still be open, then the one answer writer (../responses.server) stores them.
+import { IncompleteAnswersError, storeResponse } from "../responses.server";
+import { isAcceptingAnswers } from "./participant-reads.server";
+import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./types";
+
+export class SubmissionError extends Error {
+  constructor(
+    public readonly code: "closed" | "incomplete",
+    public readonly questionNumber?: number,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * Turns a draft into a response and its contributions in one transaction, so a submission is either
+ * wholly stored or not at all. Sending again with the same receipt replaces the earlier answers.
+ * Paper and imported answers (a channel given) may be entered after the consultation has closed.
+ */
+export function submitResponse(input: {
+  consultation: ParticipantConsultation;
+  receiptHash: string | null;
+  answers: Record<string, DraftAnswer>;
+  about: DraftAbout | null;
+  language: string;
+  readingLevel: string;
+  channel?: "online" | "paper" | "import";
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  if (input.channel === undefined && !isAcceptingAnswers(input.consultation, now)) throw new SubmissionError("closed");
+  try {
+    return storeResponse(input.consultation, input.answers, input.about, {
+      receiptHash: input.receiptHash,
+      channel: input.channel ?? "online",
+      language: input.language,
+      readingLevel: input.readingLevel,
+      at: now.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);
+    throw error;
+  }
+}

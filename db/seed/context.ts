@@ -1,0 +1,4 @@
+import type { DB } from "../client";
+
+/** The seed's one transaction: every domain's seed file writes through it, so the demo county is all or nothing. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
