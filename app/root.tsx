@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
+import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { dirOf, type Lang, languageNames, languages, type Messages, translatorFor } from "~/i18n";
 import { getLang, messages } from "~/i18n/i18n.server";
 import { I18nProvider, useTranslation } from "~/i18n/react";
@@ -137,6 +138,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
       <main id="main" tabIndex={-1} className={staffArea ? "staff-main" : "participant-main"}>
         <div className={staffArea ? "wrap wide" : "wrap"}>{children}</div>
       </main>
+      <RouteAnnouncer />
       <footer className="site-footer">
         <div className="wrap">
           <ul>
