@@ -18,6 +18,8 @@ type Props = {
   children?: React.ReactNode;
   /** extra hidden text ids the group is described by */
   describedBy?: string;
+  /** "faces": five faces in a row, each label already holding its face and text */
+  look?: "list" | "faces";
 };
 
 /**
@@ -36,6 +38,7 @@ export function ChoiceGroup({
   checked,
   children,
   describedBy,
+  look = "list",
 }: Props) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, describedBy ?? null].filter(Boolean);
   return (
@@ -48,10 +51,10 @@ export function ChoiceGroup({
           </div>
         ) : null}
         <FieldError id={id} message={error} />
-        <ul className="choices">
+        <ul className={look === "faces" ? "faces" : "choices"}>
           {choices.map((c, i) => (
             <li key={c.value}>
-              <label className="choice">
+              <label className={look === "faces" ? "face" : "choice"}>
                 <input
                   type={type}
                   name={name}
@@ -59,9 +62,13 @@ export function ChoiceGroup({
                   id={i === 0 ? id : `${id}-${c.value}`}
                   defaultChecked={checked.includes(c.value)}
                 />
-                <span dir="auto" lang={c.lang}>
-                  {c.label}
-                </span>
+                {look === "faces" ? (
+                  c.label
+                ) : (
+                  <span dir="auto" lang={c.lang}>
+                    {c.label}
+                  </span>
+                )}
               </label>
             </li>
           ))}

@@ -83,8 +83,8 @@ test("A young person answers a whole consultation by keyboard alone, at 320 px w
   // About you.
   await expect(page.getByRole("heading", { name: "About you" })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
-  await tabTo(page, page.getByRole("radio", { name: "Under 8" }));
-  await page.keyboard.press("ArrowDown");
+  // Only this consultation's own age groups, youngest first.
+  await tabTo(page, page.getByRole("radio", { name: "8 to 11" }));
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: "12 to 15" })).toBeChecked();
   await tabTo(page, page.getByLabel("Where do you live?"));
@@ -132,7 +132,7 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
   await expectNoAxeViolations(page);
 
   const post = await request.post("/consultations/your-say-youth-clubs/question/1", {
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: new URL(page.url()).origin },
     form: { answer: "3" },
     maxRedirects: 0,
   });
@@ -140,7 +140,7 @@ test("Answers to a closed or unknown consultation get a clear page, not a 500", 
 
   // A tampered option id is refused with 400.
   const tampered = await request.post("/consultations/feeling-safe-travel/question/1", {
-    headers: { Origin: "http://localhost:3100" },
+    headers: { Origin: new URL(page.url()).origin },
     form: { answer: "99" },
     maxRedirects: 0,
   });

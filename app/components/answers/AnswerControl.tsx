@@ -85,6 +85,37 @@ export function AnswerControl({
     );
   }
 
+  if (kind === "scale") {
+    return (
+      <ChoiceGroup
+        type="radio"
+        look="faces"
+        name="answer"
+        id={fieldId}
+        legendClassName="question-legend"
+        legend={
+          <Heading dir="auto" lang={legendLang}>
+            {legend}
+          </Heading>
+        }
+        hint={hint}
+        error={error}
+        choices={[1, 2, 3, 4, 5].map((n) => ({
+          value: String(n),
+          label: (
+            <>
+              <Face value={n} />
+              <span className="face-label" dir="auto">
+                {faceLabels?.[n - 1] ?? t(`scale.${n}`)}
+              </span>
+            </>
+          ),
+        }))}
+        checked={[one]}
+      />
+    );
+  }
+
   if (kind === "single" || kind === "multiple") {
     const other = kind === "multiple" ? options.find((o) => o.isOther) : undefined;
     return (
@@ -125,27 +156,6 @@ export function AnswerControl({
         </legend>
         {hintEl}
         <FieldError id={fieldId} message={error} />
-        {kind === "scale" && (
-          <ul className="faces">
-            {[1, 2, 3, 4, 5].map((n) => (
-              <li key={n}>
-                <label className="face">
-                  <input
-                    type="radio"
-                    name="answer"
-                    value={n}
-                    id={n === 1 ? fieldId : undefined}
-                    defaultChecked={one === String(n)}
-                  />
-                  <Face value={n} />
-                  <span className="face-label" dir="auto">
-                    {faceLabels?.[n - 1] ?? t(`scale.${n}`)}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
         {kind === "ranking" && (
           <ol className="choices">
             {options.map((o, i) => (

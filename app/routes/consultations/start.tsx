@@ -22,7 +22,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
   const status = effectiveStatus(consultation);
   const t = getT(lang);
-  let results: { people: number; questions: { id: number; prompt: string; promptLang?: string; rows: BarRow[] }[] } | null = null;
+  let results: {
+    people: number;
+    questions: { id: number; prompt: string; promptLang?: string; rows: BarRow[] }[];
+  } | null = null;
   if (status === "closed" || status === "reported") {
     const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`), lang);
     // Only faces and choices, and only when enough people answered that no one can be singled out.
@@ -43,7 +46,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
                 // Faces are named in the page's language, whatever language the figures were first worked out in.
                 return {
                   key: row.key,
-                  label: q.kind === "scale" ? t(`scale.${row.key}`) : option ? localize(option, "label", lang).text : row.label,
+                  label:
+                    q.kind === "scale"
+                      ? t(`scale.${row.key}`)
+                      : option
+                        ? localize(option, "label", lang).text
+                        : row.label,
                   value: row.total,
                 };
               }),
