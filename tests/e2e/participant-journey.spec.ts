@@ -218,6 +218,8 @@ test("After a client-side navigation, focus is on the new page's heading", async
   await expect(page).toHaveURL(/question\/2$/);
   await expect(page.getByRole("heading", { level: 1, name: "How do you usually get to school?" })).toBeFocused();
   await expectNoAxeViolations(page);
+  // Nothing ticked on question 1 is carried over into question 2.
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
   // An error keeps focus on the error summary instead.
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert")).toBeFocused();

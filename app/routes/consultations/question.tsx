@@ -125,7 +125,8 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
       </p>
       <ReadingSwitch level={page.level} available={page.easyAvailable} />
       <FallbackNotice show={page.fallback} />
-      <Form method="post" noValidate>
+      {/* Keyed by question: uncontrolled inputs must not carry one question's ticks into the next. */}
+      <Form method="post" noValidate key={question.id}>
         <AnswerControl
           kind={question.kind}
           fieldId={fieldId}
