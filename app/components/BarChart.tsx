@@ -7,6 +7,8 @@ export type BarRow = { key: string; label: string; value: number };
  * for those who can see it; the table is the data for everyone, including screen readers.
  */
 const RTL = new Set(["ar", "he", "fa", "ur"]);
+/** First strong character is right-to-left (Hebrew, Arabic and their supplements). */
+const RTL_TEXT = /^[^A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const FONT = 15;
 /** A generous average glyph width at 15 px, so an estimated line never runs past the label column. */
 const CHAR_W = 8.6;
@@ -57,7 +59,9 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
   const laid = rows.map((r) => {
     const lines = wrapLabel(r.label);
     const height = Math.max(32, lines.length * LINE_H + 12);
-    const row = { ...r, lines, top, height };
+    // A label keeps its own direction (an English option on an Arabic page ends with its own "?"), on the same edge.
+    const labelRtl = rtl && RTL_TEXT.test(r.label);
+    const row = { ...r, lines, top, height, labelRtl };
     top += height;
     return row;
   });
@@ -81,7 +85,12 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
           return (
             <g key={r.key}>
               {/* "end" is the side nearest the bar in both directions, so labels hug their bars. */}
-              <text x={x(LABEL_W)} y={firstBaseline} textAnchor="end" direction={rtl ? "rtl" : "ltr"}>
+              <text
+                x={x(LABEL_W)}
+                y={firstBaseline}
+                textAnchor={rtl && !r.labelRtl ? "start" : "end"}
+                direction={r.labelRtl ? "rtl" : "ltr"}
+              >
                 {r.lines.map((line, i) => (
                   <tspan key={line} x={x(LABEL_W)} dy={i === 0 ? 0 : LINE_H}>
                     {line}
