@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
+import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { dirOf, type Lang, languageNames, languages } from "~/i18n";
 import { getLang, pageResources } from "~/i18n/i18n.server";
 import { isStaffPath, namespacesFor } from "~/i18n/namespaces";
@@ -109,6 +110,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
       <main id="main" tabIndex={-1} className={staffArea ? "staff-main" : "participant-main"}>
         <div className={staffArea ? "wrap wide" : "wrap"}>{children}</div>
       </main>
+      <RouteAnnouncer />
       <footer className="site-footer">
         <div className="wrap">
           <ul>

@@ -83,8 +83,8 @@ test("A young person answers a whole consultation by keyboard alone, at 320 px w
   // About you.
   await expect(page.getByRole("heading", { name: "About you" })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
-  await tabTo(page, page.getByRole("radio", { name: "Under 8" }));
-  await page.keyboard.press("ArrowDown");
+  // Only this consultation's own age groups, youngest first.
+  await tabTo(page, page.getByRole("radio", { name: "8 to 11" }));
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: "12 to 15" })).toBeChecked();
   await tabTo(page, page.getByLabel("Where do you live?"));

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { ChoiceGroup } from "~/components/ChoiceGroup";
 import { FieldError } from "~/components/ErrorSummary";
 import { useTranslation } from "~/i18n/react";
 import { Face } from "./Face";
@@ -84,6 +85,67 @@ export function AnswerControl({
     );
   }
 
+  if (kind === "scale") {
+    return (
+      <ChoiceGroup
+        type="radio"
+        look="faces"
+        name="answer"
+        id={fieldId}
+        legendClassName="question-legend"
+        legend={
+          <Heading dir="auto" lang={legendLang}>
+            {legend}
+          </Heading>
+        }
+        hint={hint}
+        error={error}
+        choices={[1, 2, 3, 4, 5].map((n) => ({
+          value: String(n),
+          label: (
+            <>
+              <Face value={n} />
+              <span className="face-label" dir="auto">
+                {faceLabels?.[n - 1] ?? t(`scale.${n}`)}
+              </span>
+            </>
+          ),
+        }))}
+        checked={[one]}
+      />
+    );
+  }
+
+  if (kind === "single" || kind === "multiple") {
+    const other = kind === "multiple" ? options.find((o) => o.isOther) : undefined;
+    return (
+      <ChoiceGroup
+        type={kind === "single" ? "radio" : "checkbox"}
+        name="answer"
+        id={fieldId}
+        legendClassName="question-legend"
+        legend={
+          <Heading dir="auto" lang={legendLang}>
+            {legend}
+          </Heading>
+        }
+        hint={hint}
+        error={error}
+        choices={options.map((o) => ({ value: String(o.id), label: o.label, lang: o.lang }))}
+        checked={many}
+      >
+        {other && (
+          <OtherBox
+            id={`${fieldId}-other`}
+            otherValue={String(other.id)}
+            initiallyChecked={many.includes(String(other.id))}
+            defaultValue={typeof values.other === "string" ? values.other : ""}
+          />
+        )}
+      </ChoiceGroup>
+    );
+  }
+
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <fieldset aria-describedby={describedBy}>
@@ -94,74 +156,17 @@ export function AnswerControl({
         </legend>
         {hintEl}
         <FieldError id={fieldId} message={error} />
-        {kind === "scale" && (
-          <ul className="faces">
-            {[1, 2, 3, 4, 5].map((n) => (
-              <li key={n}>
-                <label className="face">
-                  <input
-                    type="radio"
-                    name="answer"
-                    value={n}
-                    id={n === 1 ? fieldId : undefined}
-                    defaultChecked={one === String(n)}
-                  />
-                  <Face value={n} />
-                  <span className="face-label">{faceLabels?.[n - 1] ?? t(`scale.${n}`)}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        {(kind === "single" || kind === "multiple") && (
-          <ul className="choices">
-            {options.map((o, i) => (
-              <li key={o.id}>
-                <label className="choice">
-                  <input
-                    type={kind === "single" ? "radio" : "checkbox"}
-                    name="answer"
-                    value={o.id}
-                    id={i === 0 ? fieldId : undefined}
-                    defaultChecked={many.includes(String(o.id))}
-                  />
-                  <span dir="auto" lang={o.lang}>
-                    {o.label}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        {kind === "multiple" && options.some((o) => o.isOther) && (
-          <div className="field" style={{ marginTop: "1rem" }}>
-            <label htmlFor={`${fieldId}-other`}>{t("answer.otherLabel")}</label>
-            <input
-              type="text"
-              id={`${fieldId}-other`}
-              name="other"
-              defaultValue={typeof values.other === "string" ? values.other : ""}
-              maxLength={200}
-              autoComplete="off"
-            />
-          </div>
-        )}
         {kind === "ranking" && (
           <ol className="choices">
             {options.map((o, i) => (
-              <li key={o.id} className="choice" style={{ justifyContent: "space-between" }}>
-                <label
-                  htmlFor={i === 0 ? fieldId : `${fieldId}-${o.id}`}
-                  lang={o.lang}
-                  style={{ margin: 0, fontWeight: 400 }}
-                >
+              <li key={o.id} className="choice rank-row">
+                <label htmlFor={i === 0 ? fieldId : `${fieldId}-${o.id}`} lang={o.lang} dir="auto">
                   {o.label}
                 </label>
                 <select
                   id={i === 0 ? fieldId : `${fieldId}-${o.id}`}
                   name={`rank-${o.id}`}
                   defaultValue={typeof values[`rank-${o.id}`] === "string" ? (values[`rank-${o.id}`] as string) : ""}
-                  style={{ width: "auto", minWidth: "6rem" }}
                 >
                   <option value="">{t("answer.rankPlaceholder")}</option>
                   {options
@@ -177,6 +182,47 @@ export function AnswerControl({
           </ol>
         )}
       </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The "Other" text box. Without JavaScript it is always there, with a hint saying it is only for "Other"; with
+ * JavaScript it appears only while "Other" is ticked, so nobody wonders whether they must fill it in.
+ */
+function OtherBox(props: { id: string; otherValue: string; initiallyChecked: boolean; defaultValue: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [enhanced, setEnhanced] = useState(false);
+  const [checked, setChecked] = useState(props.initiallyChecked || props.defaultValue !== "");
+  useEffect(() => {
+    const fieldset = ref.current?.closest("fieldset");
+    const box = fieldset?.querySelector<HTMLInputElement>(`input[value="${props.otherValue}"]`);
+    if (!fieldset || !box) return;
+    const sync = () => setChecked(box.checked);
+    sync();
+    setEnhanced(true);
+    fieldset.addEventListener("change", sync);
+    return () => fieldset.removeEventListener("change", sync);
+  }, [props.otherValue]);
+  return (
+    <div className="field other-box" ref={ref} hidden={enhanced && !checked}>
+      <label htmlFor={props.id}>{t("answer.otherLabel")}</label>
+      {!enhanced && (
+        <p className="hint" id={`${props.id}-hint`}>
+          {t("answer.otherHint")}
+        </p>
+      )}
+      <input
+        type="text"
+        id={props.id}
+        name="other"
+        dir="auto"
+        defaultValue={props.defaultValue}
+        aria-describedby={enhanced ? undefined : `${props.id}-hint`}
+        maxLength={200}
+        autoComplete="off"
+      />
     </div>
   );
 }

@@ -1,11 +1,14 @@
+import { useState } from "react";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
+import { ChoiceGroup } from "~/components/ChoiceGroup";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getDraft, saveDraftAbout } from "~/models/consultations/drafts.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
+import { readCookie } from "~/utils/http";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/about-you";
 import { limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
@@ -16,15 +19,36 @@ const aboutSchema = z.object({
   locality: z.union([z.literal("prefer_not"), z.literal(""), z.coerce.number().int().positive()]).optional(),
 });
 
+/**
+ * The age groups a young person may pick: the consultation's own list when it has one (in order of age), else every
+ * band but 20 to 25, which is only for care leavers and young people with SEND and so must be chosen by the officer.
+ */
+function bandsFor(consultation: { ageBands: string[] }): string[] {
+  const own = ageBands.filter((b) => consultation.ageBands.includes(b));
+  return own.length ? own : ageBands.filter((b) => b !== "20_25");
+}
+
+/** Who the person said they are on the consultations list ("I'm a parent or carer"), so we do not ask again. */
+function knownAudience(request: Request) {
+  const saved = readCookie(request, "sb_audience");
+  return saved === "young_people" || saved === "parents_carers" ? saved : null;
+}
+
 function page(request: Request, slug: string) {
   const consultation = loadPublicConsultation(slug);
   requireAcceptingAnswers(request, consultation);
+  const fixed =
+    consultation.audience === "both"
+      ? knownAudience(request)
+      : (consultation.audience as "young_people" | "parents_carers");
   return {
     consultation,
     view: {
       slug: consultation.slug,
-      askAudience: consultation.audience === "both",
-      askAge: consultation.audience !== "parents_carers",
+      fixedAudience: fixed,
+      askAudience: !fixed,
+      askAge: fixed !== "parents_carers",
+      bands: bandsFor(consultation),
       localities: listLocalities(),
       total: consultation.questions.length,
     },
@@ -50,7 +74,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { consultation, view } = page(request, params.slug);
   limitAnswering(request, consultation.id, context?.ip);
   const form = Object.fromEntries(await request.formData());
-  const parsed = aboutSchema.safeParse(form);
+  if (view.fixedAudience) form.audience = view.fixedAudience;
+  // A parent is never asked their age; a band the consultation does not offer is refused.
+  if (form.audience === "parents_carers") delete form.ageBand;
+  const parsed = aboutSchema
+    .refine((v) => !v.ageBand || v.ageBand === "prefer_not" || view.bands.includes(v.ageBand), {
+      path: ["ageBand"],
+      message: "ageBand",
+    })
+    .safeParse(form);
   const localityIds = new Set(view.localities.map((l) => l.id));
   const values = {
     audience: String(form.audience ?? ""),
@@ -63,7 +95,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const field = String(issue.path[0]);
-      errors[field === "locality" ? "locality" : field === "ageBand" ? "ageBand-under_8" : "audience-young_people"] = t(
+      errors[field === "locality" ? "locality" : field === "ageBand" ? "ageBand" : "audience"] = t(
         `about.error.${field}`,
       );
     }
@@ -88,6 +120,8 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
   const { t } = useTranslation();
   const errors: Record<string, string> = p.errors ?? {};
   const base = `/consultations/${p.slug}`;
+  // A parent is not asked a child's age: with JavaScript the age question goes once they say they are a parent.
+  const [audience, setAudience] = useState(p.values.audience);
   return (
     <>
       <PageTitle title={t("about.title")} error={Boolean(p.errors)} />
@@ -97,56 +131,40 @@ export default function AboutYou({ loaderData, actionData }: Route.ComponentProp
       <ErrorSummary errors={p.errors} />
       <h1>{t("about.title")}</h1>
       <p>{t("about.intro")}</p>
-      <Form method="post" noValidate>
+      <Form
+        method="post"
+        noValidate
+        onChange={(event) => {
+          const input = event.target as unknown as HTMLInputElement;
+          if (input.name === "audience") setAudience(input.value);
+        }}
+      >
         {p.askAudience && (
-          <div className={`field${errors["audience-young_people"] ? " has-error" : ""}`}>
-            <fieldset>
-              <legend>{t("about.whoLegend")}</legend>
-              <FieldError id="audience-young_people" message={errors["audience-young_people"]} />
-              <ul className="choices">
-                {(["young_people", "parents_carers"] as const).map((a) => (
-                  <li key={a}>
-                    <label className="choice">
-                      <input
-                        type="radio"
-                        name="audience"
-                        value={a}
-                        id={`audience-${a}`}
-                        defaultChecked={p.values.audience === a}
-                      />
-                      <span>{t(`audience.${a}`)}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          </div>
+          <ChoiceGroup
+            type="radio"
+            name="audience"
+            id="audience"
+            legend={t("about.whoLegend")}
+            error={errors.audience}
+            choices={(["young_people", "parents_carers"] as const).map((a) => ({
+              value: a,
+              label: t(`audience.${a}`),
+            }))}
+            checked={[p.values.audience]}
+          />
         )}
         {p.askAge && (
-          <div className={`field${errors["ageBand-under_8"] ? " has-error" : ""}`}>
-            <fieldset aria-describedby="age-hint">
-              <legend>{t("about.ageLegend")}</legend>
-              <p className="hint" id="age-hint">
-                {t("about.ageHint")}
-              </p>
-              <FieldError id="ageBand-under_8" message={errors["ageBand-under_8"]} />
-              <ul className="choices">
-                {[...["under_8", "8_11", "12_15", "16_19", "20_25"], "prefer_not"].map((band) => (
-                  <li key={band}>
-                    <label className="choice">
-                      <input
-                        type="radio"
-                        name="ageBand"
-                        value={band}
-                        id={`ageBand-${band}`}
-                        defaultChecked={p.values.ageBand === band}
-                      />
-                      <span>{t(`ageBand.${band}`)}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+          <div hidden={audience === "parents_carers"}>
+            <ChoiceGroup
+              type="radio"
+              name="ageBand"
+              id="ageBand"
+              legend={t("about.ageLegend")}
+              hint={p.askAudience ? t("about.ageHintYoungOnly") : t("about.ageHint")}
+              error={errors.ageBand}
+              choices={[...p.bands, "prefer_not"].map((band) => ({ value: band, label: t(`ageBand.${band}`) }))}
+              checked={[p.values.ageBand]}
+            />
           </div>
         )}
         <div className={`field${errors.locality ? " has-error" : ""}`}>

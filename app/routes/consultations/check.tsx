@@ -58,7 +58,7 @@ function view(request: Request, slug: string) {
         ageBand: about?.ageBand ? t(`ageBand.${about.ageBand}`) : about ? t("ageBand.prefer_not") : null,
         locality: locality ?? (about ? t("about.preferNot") : null),
       },
-      askAge: consultation.audience !== "parents_carers",
+      askAge: consultation.audience !== "parents_carers" && about?.audience !== "parents_carers",
       errors: null as Record<string, string> | null,
     },
   };
@@ -128,9 +128,15 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
             <dt dir="auto" lang={row.promptLang}>
               {row.prompt}
             </dt>
-            <dd>
+            <dd dir="auto">
               {row.shown.length
-                ? row.shown.join("\n")
+                ? row.shown.map((answer, i) => (
+                    // Each answer keeps its own direction: an English option or a typed answer on an Arabic page.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: answers are shown in a fixed order
+                    <bdi key={i} className="answer-line">
+                      {answer}
+                    </bdi>
+                  ))
                 : row.missing
                   ? t("check.notAnsweredRequired")
                   : t("check.skipped")}
@@ -138,7 +144,10 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
             <dd>
               <a href={`${base}/question/${row.number}?change=1`}>
                 {t("common.change")}
-                <span className="visually-hidden"> {row.prompt}</span>
+                <span className="visually-hidden">
+                  {" "}
+                  <bdi lang={row.promptLang}>{row.prompt}</bdi>
+                </span>
               </a>
             </dd>
           </div>
@@ -172,7 +181,7 @@ export default function CheckAnswers({ loaderData, actionData }: Route.Component
         )}
         <div className="summary-row">
           <dt>{t("about.localityLabel")}</dt>
-          <dd>{p.about.locality ?? t("check.skipped")}</dd>
+          <dd>{p.about.locality ? <bdi>{p.about.locality}</bdi> : t("check.skipped")}</dd>
           <dd>
             <a href={`${base}/about-you`}>
               {t("common.change")}

@@ -31,7 +31,7 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
       <PageTitle title={t("done.title")} />
       <div className="panel confirm">
         <h1>{t("done.title")}</h1>
-        <p style={{ margin: "0.5rem 0 0" }}>{t("done.sentTo", { title: p.title })}</p>
+        <p style={{ margin: "0.5rem 0 0" }}>{t("done.sentTo", { title: isolate(p.title) })}</p>
       </div>
       {p.needsHelp && (
         <section className="help-panel" aria-labelledby="help-title">
@@ -62,4 +62,9 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
       </div>
     </>
   );
+}
+
+/** First-strong isolates: the plain-text <bdi>, for a title that may be in another language inside a sentence. */
+function isolate(text: string) {
+  return `\u2068${text}\u2069`;
 }

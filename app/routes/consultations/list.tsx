@@ -71,11 +71,13 @@ export default function Consultations({ loaderData: p }: Route.ComponentProps) {
           {p.items.map((c) => (
             <li key={c.slug} className="card">
               <h2>
-                <a href={`/consultations/${c.slug}`} lang={c.titleLang}>
+                <a href={`/consultations/${c.slug}`} lang={c.titleLang} dir="auto">
                   {c.title}
                 </a>
               </h2>
-              <p lang={c.summaryLang}>{c.summary}</p>
+              <p lang={c.summaryLang} dir="auto">
+                {c.summary}
+              </p>
               <p className="meta">
                 {t("consultation.minutes", { count: c.minutes })} · {t("consultation.closesOn", { date: c.closesOn })}
               </p>

@@ -121,11 +121,12 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
       </a>
       <ErrorSummary errors={error ? { [fieldId]: error } : null} />
       <p className="progress">
-        {t("consultation.progress", { number, total })} · {consultation.title}
+        {t("consultation.progress", { number, total })} · <bdi>{consultation.title}</bdi>
       </p>
       <ReadingSwitch level={page.level} available={page.easyAvailable} />
       <FallbackNotice show={page.fallback} />
-      <Form method="post" noValidate>
+      {/* Keyed by question: uncontrolled inputs must not carry one question's ticks into the next. */}
+      <Form method="post" noValidate key={question.id}>
         <AnswerControl
           kind={question.kind}
           fieldId={fieldId}
@@ -146,7 +147,9 @@ export default function QuestionPage({ loaderData, actionData }: Route.Component
         {question.why && (
           <details>
             <summary>{t("consultation.whyAsking")}</summary>
-            <p lang={question.whyLang}>{question.why}</p>
+            <p lang={question.whyLang} dir="auto">
+              {question.why}
+            </p>
           </details>
         )}
         <div className="button-row">

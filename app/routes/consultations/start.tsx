@@ -23,9 +23,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
   const status = effectiveStatus(consultation);
   const t = getT(lang);
-  let results: { people: number; questions: { id: number; prompt: string; rows: BarRow[] }[] } | null = null;
+  let results: {
+    people: number;
+    questions: { id: number; prompt: string; promptLang?: string; rows: BarRow[] }[];
+  } | null = null;
   if (status === "closed" || status === "reported") {
-    const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`));
+    const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`), lang);
     // Only faces and choices, and only when enough people answered that no one can be singled out.
     if (r.people >= SUPPRESS_BELOW) {
       results = {
@@ -34,14 +37,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           .filter((q) => q.kind === "scale" || q.kind === "single" || q.kind === "multiple")
           .map((q) => {
             const source = consultation.questions.find((x) => x.id === q.id);
+            const prompt = source ? localize(source, "prompt", lang) : null;
             return {
               id: q.id,
-              prompt: source ? localize(source, "prompt", lang).text : q.prompt,
+              prompt: prompt ? prompt.text : q.prompt,
+              promptLang: prompt ? langOf(prompt.fallback) : undefined,
               rows: q.rows.map((row) => {
                 const option = source?.options.find((o) => String(o.id) === row.key);
+                // Faces are named in the page's language, whatever language the figures were first worked out in.
                 return {
                   key: row.key,
-                  label: option ? localize(option, "label", lang).text : row.label,
+                  label:
+                    q.kind === "scale"
+                      ? t(`scale.${row.key}`)
+                      : option
+                        ? localize(option, "label", lang).text
+                        : row.label,
                   value: row.total,
                 };
               }),
@@ -125,7 +136,9 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
           <h2 id="results-title">{t("consultation.resultsTitle", { count: c.results.people })}</h2>
           {c.results.questions.map((q) => (
             <div key={q.id}>
-              <h3>{q.prompt}</h3>
+              <h3 dir="auto" lang={q.promptLang}>
+                {q.prompt}
+              </h3>
               <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
             </div>
           ))}

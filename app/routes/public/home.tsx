@@ -33,7 +33,7 @@ export default function Home({ loaderData: p }: Route.ComponentProps) {
           {p.open.map((c) => (
             <li key={c.slug} className="card">
               <h3 style={{ margin: 0 }}>
-                <a href={`/consultations/${c.slug}`} lang={c.titleLang}>
+                <a href={`/consultations/${c.slug}`} lang={c.titleLang} dir="auto">
                   {c.title}
                 </a>
               </h3>
@@ -55,11 +55,11 @@ export default function Home({ loaderData: p }: Route.ComponentProps) {
           <div className="ysdw">
             <div className="ysdw-said">
               <h3>{t("ysdw.youSaid")}</h3>
-              <p>{p.latest.youSaid}</p>
+              <p dir="auto">{p.latest.youSaid}</p>
             </div>
             <div className="ysdw-did">
               <h3>{t("ysdw.weDid")}</h3>
-              <p>{p.latest.weDid}</p>
+              <p dir="auto">{p.latest.weDid}</p>
             </div>
           </div>
           <p style={{ marginTop: "1rem" }}>
