@@ -6,6 +6,7 @@ import { consultations, type ImportRow, importJobs, responses } from "~db/schema
 import { getConsultationBySlug, type ParticipantConsultation } from "./consultations.server";
 import { listLocalities } from "./reference.server";
 import { buildResponse, IncompleteAnswersError, type PreparedResponse, writeResponse } from "./responses.server";
+import { notifyEscalation } from "./safeguarding.server";
 
 /**
  * Paper and in-person answers: one typed in by an officer, or many from a CSV file. Both become ordinary responses
@@ -237,6 +238,8 @@ export function startImport(
             .run();
         });
         running.delete(jobId);
+        const escalated = prepared.filter((r) => r.escalated).length;
+        if (escalated) void notifyEscalation(escalated);
         resolve({ status: "done", imported: rows.length });
       } catch (error) {
         fail(error);

@@ -17,6 +17,7 @@ import {
   youSaidWeDid,
 } from "~db/schema";
 import { invalidateConsultationCache } from "./consultations.server";
+import { neverEscalated } from "./safeguarding.server";
 
 export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
 
@@ -29,6 +30,7 @@ export function scopeWhere(scope: SummaryScope, db: Reader = getDb()) {
     gte(contributions.createdAt, scope.from),
     lt(contributions.createdAt, scope.to),
     inArray(contributions.moderationState, ["approved"]),
+    neverEscalated,
     inArray(
       contributions.id,
       db
