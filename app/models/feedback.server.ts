@@ -7,6 +7,7 @@ import {
   contributionTags,
   localities,
   moderationEvents,
+  outcomes,
   questions,
   responses,
   safeguardingCases,
@@ -60,6 +61,9 @@ export function listModerationQueue(filters: QueueFilters = {}, page = 1, perPag
       consultation: consultations.title,
       question: questions.prompt,
       locality: localities.name,
+      outcomes: sql<
+        string | null
+      >`(select group_concat(${outcomes.title}, ', ') from ${contributionTags} join ${outcomes} on ${outcomes.id} = ${contributionTags.outcomeId} where ${contributionTags.contributionId} = ${contributions.id})`,
     })
     .from(contributions)
     .leftJoin(consultations, eq(consultations.id, contributions.consultationId))

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { CaseAction, CaseStatus } from "~/schemas/safeguarding";
 import { env } from "~/utils/env.server";
 import { mailConfigured, publicUrl, sendMail } from "~/utils/mail.server";
 import { checkText } from "~/utils/text-safety";
@@ -15,12 +16,6 @@ import {
   summaryQuotes,
   summarySources,
 } from "~db/schema";
-
-/** What the council recognises as something done about a possible disclosure. */
-export const caseActions = ["spoke_to_dsl", "referred_social_care", "police_informed", "no_further_action"] as const;
-export type CaseAction = (typeof caseActions)[number];
-export const caseStatuses = ["new", "in_progress", "closed"] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
 
 /**
  * True for a contribution that may be published or quoted: never one that is, or ever was, escalated.

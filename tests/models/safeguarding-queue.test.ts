@@ -268,7 +268,13 @@ describe("the lead's case record", () => {
     ]);
     expect(openEscalationCount()).toBe(before - 1);
     expect(() =>
-      recordCaseAction({ staffId: lead.id, contributionId: item.id, action: "police_informed", note: "x", status: "closed" }),
+      recordCaseAction({
+        staffId: lead.id,
+        contributionId: item.id,
+        action: "police_informed",
+        note: "x",
+        status: "closed",
+      }),
     ).toThrow(SafeguardingError);
     // closing the case does not make the text publishable
     expect(() => moderateContribution({ staffId: admin.id, contributionId: item.id, decision: "approve" })).toThrow(
@@ -280,7 +286,13 @@ describe("the lead's case record", () => {
     const plain = send("the 42 bus is always late");
     expect(getCase(plain.id)).toBeNull();
     expect(() =>
-      recordCaseAction({ staffId: lead.id, contributionId: plain.id, action: "spoke_to_dsl", note: "x", status: "closed" }),
+      recordCaseAction({
+        staffId: lead.id,
+        contributionId: plain.id,
+        action: "spoke_to_dsl",
+        note: "x",
+        status: "closed",
+      }),
     ).toThrow(SafeguardingError);
   });
 });
@@ -328,9 +340,9 @@ describe("the moderation queue", () => {
     expect(moderationHistory(b.id)).toMatchObject([
       { action: "hide", reason: "We can't share words that are unkind to others." },
     ]);
-    expect(() => moderateContribution({ staffId: county.officer.id, contributionId: b.id, decision: "approve" })).toThrow(
-      expect.objectContaining({ code: "already_done" }),
-    );
+    expect(() =>
+      moderateContribution({ staffId: county.officer.id, contributionId: b.id, decision: "approve" }),
+    ).toThrow(expect.objectContaining({ code: "already_done" }));
   });
 });
 

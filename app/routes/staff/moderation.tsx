@@ -3,6 +3,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
+import { flagLabel } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
@@ -355,11 +356,17 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                     {item.question && <span className="meta"> · {item.question}</span>}
                   </h2>
                   <p className="meta">
+                    <span className="tag pending">{t("moderationState.pending")}</span>{" "}
                     {item.channel ? t(`moderation.channel.${item.channel}`) : ""} ·{" "}
                     {item.ageBand ? t(`ageBand.${item.ageBand}`) : t(`audienceShort.${item.audience}`)}
                     {item.locality && <> · {item.locality}</>} · {item.createdOn}
                   </p>
                   <blockquote>{item.body}</blockquote>
+                  {item.outcomes && (
+                    <p className="meta">
+                      {t("moderation.tagLegend")}: {item.outcomes}
+                    </p>
+                  )}
                   {item.flags.length > 0 && (
                     <p className="meta">
                       {t("moderation.flags")}: {item.flags.map((f) => flagLabel(t, f)).join(", ")}
@@ -411,12 +418,6 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       )}
     </>
   );
-}
-
-/** The detector may add flags (categories) this page has no words for yet: show the flag itself then. */
-export function flagLabel(t: (key: string) => string, flag: string) {
-  const label = t(`flag.${flag}`);
-  return label === `flag.${flag}` ? flag : label;
 }
 
 function FilterSelect(props: {

@@ -1,14 +1,15 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
+import { CaseContext, formatWhen, minutesToFirstAction } from "~/components/CaseContext";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { caseActions, getCase, recordCaseAction, SafeguardingError } from "~/models/safeguarding.server";
+import { getCase, recordCaseAction, SafeguardingError } from "~/models/safeguarding.server";
+import { caseActions } from "~/schemas/safeguarding";
 import type { Route } from "./+types/case";
-import { CaseContext, formatWhen, minutesToFirstAction } from "./queue";
 
 const schema = z.object({
   action: z.enum(caseActions),

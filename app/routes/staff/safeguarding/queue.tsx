@@ -1,28 +1,14 @@
 import { Link } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
+import { CaseContext, formatWhen, minutesToFirstAction } from "~/components/CaseContext";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listSafeguardingQueue } from "~/models/safeguarding.server";
-import { flagLabel } from "../moderation";
 import type { Route } from "./+types/queue";
 
 const PER_PAGE = 25;
-
-export function formatWhen(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/London",
-  }).format(new Date(iso));
-}
-
-/** Whole minutes from arrival to the first recorded action; null while nothing has been done. */
-export function minutesToFirstAction(arrivedAt: string, firstActionAt: string | null) {
-  if (!firstActionAt) return null;
-  return Math.max(0, Math.round((Date.parse(firstActionAt) - Date.parse(arrivedAt)) / 60_000));
-}
 
 export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "safeguard");
@@ -84,68 +70,5 @@ export default function SafeguardingQueue({ loaderData: p }: Route.ComponentProp
         </nav>
       )}
     </>
-  );
-}
-
-export function CaseContext({
-  row,
-}: {
-  row: {
-    channel: string | null;
-    consultation: string | null;
-    question: string | null;
-    ageBand: string | null;
-    audience: string;
-    locality: string | null;
-    arrivedOn: string;
-    minutes: number | null;
-    escalatedBy: string | null;
-    reason: string | null;
-    flags: string[];
-  };
-}) {
-  const { t } = useTranslation();
-  return (
-    <dl className="summary-list">
-      <div className="summary-row">
-        <dt>{t("safeguarding.source")}</dt>
-        <dd>
-          {row.channel ? t(`moderation.channel.${row.channel}`) : "–"}
-          {row.consultation && <> · {row.consultation}</>}
-        </dd>
-      </div>
-      <div className="summary-row">
-        <dt>{t("safeguarding.question")}</dt>
-        <dd>{row.question ?? "–"}</dd>
-      </div>
-      <div className="summary-row">
-        <dt>{t("safeguarding.who")}</dt>
-        <dd>
-          {row.ageBand ? t(`ageBand.${row.ageBand}`) : t(`audienceShort.${row.audience}`)}
-          {" · "}
-          {row.locality ?? t("safeguarding.noLocality")}
-        </dd>
-      </div>
-      <div className="summary-row">
-        <dt>{t("safeguarding.arrived")}</dt>
-        <dd>{row.arrivedOn}</dd>
-      </div>
-      <div className="summary-row">
-        <dt>{t("safeguarding.escalatedBy")}</dt>
-        <dd>
-          {row.escalatedBy
-            ? t("safeguarding.byStaff", { name: row.escalatedBy, reason: row.reason ?? "" })
-            : t("safeguarding.byCheck", {
-                flags: row.flags.map((f) => flagLabel(t, f)).join(", ") || "–",
-              })}
-        </dd>
-      </div>
-      <div className="summary-row">
-        <dt>{t("safeguarding.firstAction")}</dt>
-        <dd>
-          {row.minutes === null ? t("safeguarding.noActionYet") : t("safeguarding.minutes", { count: row.minutes })}
-        </dd>
-      </div>
-    </dl>
   );
 }
