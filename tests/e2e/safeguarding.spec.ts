@@ -127,12 +127,13 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
   await expect(first.getByText("New", { exact: true })).toBeVisible();
 
   await first.getByRole("link", { name: /^Case from/ }).click();
+  await page.waitForURL(/\/staff\/safeguarding\/\d+$/);
   caseUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding case New" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // A note without an action is refused, and nothing is written.
-  await page.getByLabel("Note").fill("Tried to reach the school");
+  await page.getByLabel("Note", { exact: true }).fill("Tried to reach the school");
   await page.getByRole("button", { name: "Save to the case record" }).click();
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByRole("alert")).toContainText("Choose what you did");
@@ -141,7 +142,7 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
 
   await page.getByLabel("Spoke to the school's designated safeguarding lead").check();
   await page
-    .getByLabel("Note")
+    .getByLabel("Note", { exact: true })
     .fill("Spoke to the DSL at the school; they know the young person and will see them today.");
   await page.getByRole("button", { name: "Save to the case record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding case In progress" })).toBeVisible();
@@ -152,7 +153,7 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Referred to children's social care").check();
-  await page.getByLabel("Note").fill("Referral made to the front door.");
+  await page.getByLabel("Note", { exact: true }).fill("Referral made to the front door.");
   await page.getByLabel("Closed").check();
   await page.getByRole("button", { name: "Save to the case record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding case Closed" })).toBeVisible();
@@ -270,8 +271,10 @@ test("6. An officer clears 20 items by keyboard alone, and approves a selection 
   await page.keyboard.press("x");
   await page.keyboard.press("j");
   await page.keyboard.press("x");
+  await expect(page.getByRole("article").nth(2)).toBeFocused();
   await page.keyboard.press("k");
-  await expect(page.getByRole("article").first()).toBeFocused();
+  await expect(page.getByRole("article").nth(1)).toBeFocused();
+  await expect(page.locator("input[name=ids]:checked")).toHaveCount(2);
   await page.getByRole("button", { name: "Approve the ones I selected" }).click();
   await expect(page.getByRole("heading", { name: "Approve 2 contributions?" })).toBeVisible();
   await expectNoAxeViolations(page);
