@@ -7,6 +7,7 @@ import { getDb } from "~db/client";
 import {
   consultations,
   contributions,
+  importJobs,
   localities,
   moderationEvents,
   questions,
@@ -316,4 +317,20 @@ export function escalatedAmong(ids: number[]) {
       .all()
       .map((r) => r.id),
   );
+}
+
+/**
+ * Lines of a checked CSV file whose free text may signal harm: on import they go straight to the lead, and the
+ * officer sees which on the row report before importing.
+ */
+export function flaggedImportLines(consultationId: number, jobId: number) {
+  const job = getDb()
+    .select({ rows: importJobs.validRows })
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.consultationId, consultationId)))
+    .get();
+  if (!job) return [];
+  return job.rows
+    .filter((row) => Object.values(row.answers).some((a) => a?.text && checkText(a.text).escalate))
+    .map((row) => row.line);
 }

@@ -325,3 +325,47 @@ test("7. Without JavaScript, hiding needs a reason for the author, and approve-w
   await expect(status).toHaveText(new RegExp(`^${start - 2} waiting`));
   await page.context().close();
 });
+
+test("8. Paper and CSV answers that may signal harm are flagged to the officer entering them", async ({ page }) => {
+  await signInAs(page, "officer");
+  await page.goto("/staff/consultations");
+  await page.getByRole("link", { name: "Feeling safe on the way to school" }).click();
+  await page.getByRole("link", { name: "Enter paper responses" }).click();
+  await page.getByRole("radio", { name: "2 – Bad" }).check();
+  await page.getByRole("radio", { name: "2. Bus" }).check();
+  await page.getByRole("checkbox", { name: "1. More lights on the way" }).check();
+  for (const [i, label] of [
+    "Feeling safe",
+    "Getting there quickly",
+    "Being with friends",
+    "Not costing much",
+  ].entries()) {
+    await page.getByRole("combobox", { name: label }).selectOption(String(i + 1));
+  }
+  await page.getByLabel(/Tell us more about your journey/).fill("he kicks me at the bus stop every day");
+  await page.getByRole("button", { name: "Save and enter the next" }).click();
+  await expect(page.getByRole("status")).toContainText("Response saved. Enter the next one.");
+  await expect(page.getByRole("status")).toContainText(
+    "What was written on this paper may signal harm. It has gone straight to the safeguarding lead",
+  );
+  await expectNoAxeViolations(page);
+
+  await page.goto("/staff/consultations");
+  await page.getByRole("link", { name: "Feeling safe on the way to school" }).click();
+  await page.getByRole("link", { name: "Import a CSV file" }).click();
+  const csv = [
+    "age_band,locality,q1,q2,q3,q3_other,q4,q5,q6",
+    "12_15,,4,1,1,,1>2>3>4,,The path is fine",
+    "12_15,,2,1,1,,1>2>3>4,,I want to hurt myself",
+    "8_11,,3,2,2,,1>2>3>4,,More lights",
+  ].join("\r\n");
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "flagged.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv, "utf8"),
+  });
+  await page.getByRole("button", { name: "Upload and check" }).click();
+  await expect(page.getByText("3 rows are ready to import")).toBeVisible();
+  await expect(page.getByText("Lines 3 may signal harm.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
