@@ -56,6 +56,12 @@ test("1. A young person writes a disclosure with JavaScript off and is shown whe
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText("Question 6 of 6")).toBeVisible();
+  // Only emoji says nothing a person can act on: a clear message, and nothing kept.
+  await page.getByRole("textbox").fill("😢😢😢");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole("alert")).toContainText("Use some words too, not only emoji or symbols");
+  await expectNoAxeViolations(page);
   await page.getByRole("textbox").fill(disclosure);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("radio", { name: "12 to 15" }).check();

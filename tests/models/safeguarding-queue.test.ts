@@ -39,6 +39,8 @@ import {
   SafeguardingError,
 } from "~/models/safeguarding.server";
 import { candidateQuotes, computeFigures, createSummary, getAgendaItem } from "~/models/summaries.server";
+import { parseAnswer } from "~/schemas/answers";
+import { checkText } from "~/utils/text-safety";
 import { getDb } from "~db/client";
 import { contributions, staffUsers, summaryQuotes } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -363,5 +365,34 @@ describe("telling the lead", () => {
     expect(received).toHaveLength(1);
     expect(await notifyEscalation()).toBe(true);
     expect(received).toHaveLength(2);
+  });
+});
+
+describe("bad input: a clear message, and nothing stored that the check could not read", () => {
+  const q = { id: 1, kind: "long_text", required: true, maxLength: 50, options: [] };
+  const parse = (text: string) => {
+    const form = new FormData();
+    form.set("answer", text);
+    return parseAnswer(q, form);
+  };
+
+  it("refuses empty, over-long, emoji-only and look-alike-letter text with what to do", () => {
+    expect(parse("   \u200B\u2060  ").error).toEqual({ key: "answer.enterText" });
+    expect(parse("x".repeat(51)).error).toEqual({ key: "answer.tooLong", values: { max: 50 } });
+    expect(parse("😀😀 👍 !!! ***").error).toEqual({ key: "answer.needsWords" });
+    // "kіll" with a Cyrillic і
+    expect(parse("I want to k\u0456ll myself").error).toEqual({ key: "answer.mixedScripts" });
+  });
+
+  it("keeps whole words in other alphabets and emoji beside words", () => {
+    expect(parse("Автобус late again 😀").answer).toEqual({ text: "Автобус late again 😀" });
+    expect(parse("الحافلة متأخرة").answer).toEqual({ text: "الحافلة متأخرة" });
+    expect(parse("Autobus się spóźnia").answer).toEqual({ text: "Autobus się spóźnia" });
+  });
+
+  it("takes out invisible characters, so the safety check reads the words as they look", () => {
+    const parsed = parse("I want to h\u200Bu\u00ADr\u2060t myself\u202E");
+    expect(parsed.answer).toEqual({ text: "I want to hurt myself" });
+    expect(checkText(parsed.answer?.text ?? "").escalate).toBe(true);
   });
 });
