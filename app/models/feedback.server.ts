@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { checkText } from "~/utils/text-safety";
 import { getDb } from "~db/client";
 import {
@@ -14,6 +14,8 @@ import {
 } from "~db/schema";
 
 export type QueueFilters = {
+  /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
+  state?: "pending" | "approved";
   source?: "online" | "paper" | "import";
   consultationId?: number;
   ageBand?: string;
@@ -22,7 +24,10 @@ export type QueueFilters = {
 };
 
 function filterWhere(f: QueueFilters): SQL {
-  const conditions: SQL[] = [eq(contributions.moderationState, "pending")];
+  const conditions: SQL[] = [
+    eq(contributions.moderationState, f.state ?? "pending"),
+    sql`${contributions.body} is not null`,
+  ];
   if (f.source) {
     conditions.push(
       sql`exists (select 1 from ${responses} where ${responses.id} = ${contributions.responseId} and ${responses.channel} = ${f.source})`,
@@ -70,7 +75,11 @@ export function listModerationQueue(filters: QueueFilters = {}, page = 1, perPag
     .leftJoin(questions, eq(questions.id, contributions.questionId))
     .leftJoin(localities, eq(localities.id, contributions.localityId))
     .where(where)
-    .orderBy(asc(contributions.createdAt), asc(contributions.id))
+    .orderBy(
+      ...(filters.state === "approved"
+        ? [desc(contributions.createdAt), desc(contributions.id)]
+        : [asc(contributions.createdAt), asc(contributions.id)]),
+    )
     .limit(perPage)
     .offset((page - 1) * perPage)
     .all();

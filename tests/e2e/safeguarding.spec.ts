@@ -375,3 +375,40 @@ test("8. Paper and CSV answers that may signal harm are flagged to the officer e
   await expect(page.getByText("Lines 3 may signal harm.")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("9. An officer escalates text that was already published; it leaves the results page at once", async ({
+  page,
+}) => {
+  await signInAs(page, "officer");
+  await page.goto("/staff/moderation");
+  await page.getByRole("link", { name: "Published" }).click();
+  await expect(page).toHaveURL(/show=approved/);
+  await page.getByLabel("Consultation", { exact: true }).selectOption({ label: "Feeling safe on the way to school" });
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/show=approved&.*consultation=\d+|consultation=\d+.*show=approved/);
+  await expectNoAxeViolations(page);
+  // the newest published answer to a text question is among the quotes on the results page
+  const card = page.getByRole("article").filter({ hasText: "Tell us more about your journey" }).first();
+  const quoted = (
+    (await card.locator("p.meta", { hasText: "As it would be quoted" }).count())
+      ? ((await card.locator("p.meta", { hasText: "As it would be quoted" }).textContent()) ?? "").split(
+          "As it would be quoted: ",
+        )[1]
+      : await card.locator("blockquote").textContent()
+  ) as string;
+  const consultationId = new URL(page.url()).searchParams.get("consultation");
+  await page.goto(`/staff/consultations/${consultationId}/results`);
+  await expect(page.locator("blockquote").filter({ hasText: quoted })).toHaveCount(1);
+
+  await page.goBack();
+  await card.getByText("Escalate", { exact: true }).click();
+  await card
+    .getByLabel("Why should the safeguarding lead see it?")
+    .fill("On reading it again, this sounds like a worry about home");
+  await card.getByRole("button", { name: "Escalate to the safeguarding lead" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Escalated." })).toBeVisible();
+  await expect(page).toHaveURL(/show=approved/);
+  await page.goto(`/staff/consultations/${consultationId}/results`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("blockquote").filter({ hasText: quoted })).toHaveCount(0);
+});

@@ -37,6 +37,7 @@ const filterSchema = z.object({
     .regex(/^[a-z_]{1,30}$/)
     .optional()
     .catch(undefined),
+  show: z.enum(["pending", "approved"]).catch("pending"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
@@ -52,6 +53,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 function readFilters(url: URL) {
   const f = filterSchema.parse(Object.fromEntries(url.searchParams));
   const filters: QueueFilters = {
+    state: f.show,
     source: f.source,
     consultationId: f.consultation,
     ageBand: f.age,
@@ -156,6 +158,8 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
   const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const [current, setCurrent] = useState<number | null>(null);
+  // The shortcuts need JavaScript: they are offered only once it runs.
+  const [keysReady, setKeysReady] = useState(false);
   const itemIds = p.items.map((i) => i.id).join(",");
 
   // After an action by key, the list reloads without the item: keep the place, so the next one has focus.
@@ -217,6 +221,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       }
     }
     document.addEventListener("keydown", onKey);
+    setKeysReady(true);
     return () => document.removeEventListener("keydown", onKey);
   }, [current]);
 
@@ -224,11 +229,13 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
     const params = new URLSearchParams();
     const all = { ...p.filters, ...changes } as Record<string, unknown>;
     for (const [k, v] of Object.entries(all))
-      if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
+      if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "show" && v === "pending"))
+        params.set(k, String(v));
     const s = params.toString();
     return s ? `?${s}` : "?";
   };
   const errors = p.errors ?? null;
+  const approvedView = p.filters.show === "approved";
   const doneMessage = p.done
     ? p.done.startsWith("bulk:")
       ? t("moderation.done.bulk", { count: Number(p.done.slice(5)) })
@@ -281,6 +288,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       )}
 
       <Form method="get" className="filter-bar" aria-label={t("moderation.filters")}>
+        {p.filters.show === "approved" && <input type="hidden" name="show" value="approved" />}
         <FilterSelect
           name="source"
           label={t("moderation.filter.source")}
@@ -319,29 +327,55 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
         </button>
       </Form>
 
-      <p className="meta" id="shortcuts">
-        {t("moderation.shortcuts")} <kbd className="kbd">j</kbd> {t("moderation.key.next")} ·{" "}
-        <kbd className="kbd">k</kbd> {t("moderation.key.previous")} · <kbd className="kbd">a</kbd>{" "}
-        {t("moderation.key.approve")} · <kbd className="kbd">h</kbd> {t("moderation.key.hide")} ·{" "}
-        <kbd className="kbd">e</kbd> {t("moderation.key.escalate")} · <kbd className="kbd">x</kbd>{" "}
-        {t("moderation.key.select")}
-      </p>
+      {keysReady && (
+        <p className="meta" id="shortcuts">
+          {t("moderation.shortcuts")} <kbd className="kbd">j</kbd> {t("moderation.key.next")} ·{" "}
+          <kbd className="kbd">k</kbd> {t("moderation.key.previous")} · <kbd className="kbd">a</kbd>{" "}
+          {t("moderation.key.approve")} · <kbd className="kbd">h</kbd> {t("moderation.key.hide")} ·{" "}
+          <kbd className="kbd">e</kbd> {t("moderation.key.escalate")} · <kbd className="kbd">x</kbd>{" "}
+          {t("moderation.key.select")}
+        </p>
+      )}
 
-      <p role="status">{t("moderation.count", { count: p.total, page: p.page, pages: p.pages })}</p>
+      <nav aria-label={t("moderation.views")}>
+        <ul className="action-links">
+          {(["pending", "approved"] as const).map((view) => (
+            <li key={view}>
+              <Link
+                to={view === "pending" ? "/staff/moderation" : "?show=approved"}
+                aria-current={p.filters.show === view ? "page" : undefined}
+              >
+                {t(`moderation.view.${view}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {approvedView && <p>{t("moderation.approvedIntro")}</p>}
+
+      <p role="status">
+        {t(approvedView ? "moderation.countApproved" : "moderation.count", {
+          count: p.total,
+          page: p.page,
+          pages: p.pages,
+        })}
+      </p>
 
       {p.items.length === 0 ? (
         <p className="notice">{t("moderation.empty")}</p>
       ) : (
         <>
-          <Form method="post" id="bulk" action={`/staff/moderation${p.search}`}>
-            <input type="hidden" name="intent" value="bulk_confirm" />
-            <div className="button-row" id="bulk-select" tabIndex={-1}>
-              <Button variant="secondary" size="small">
-                {t("moderation.bulkApprove")}
-              </Button>
-            </div>
-          </Form>
-          <ol className="card-list" ref={listRef} aria-describedby="shortcuts">
+          {!approvedView && (
+            <Form method="post" id="bulk" action={`/staff/moderation${p.search}`}>
+              <input type="hidden" name="intent" value="bulk_confirm" />
+              <div className="button-row" id="bulk-select" tabIndex={-1}>
+                <Button variant="secondary" size="small">
+                  {t("moderation.bulkApprove")}
+                </Button>
+              </div>
+            </Form>
+          )}
+          <ol className="card-list" ref={listRef} aria-describedby={keysReady ? "shortcuts" : undefined}>
             {p.items.map((item, index) => (
               <li key={item.id}>
                 <article
@@ -356,7 +390,9 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                     {item.question && <span className="meta"> · {item.question}</span>}
                   </h2>
                   <p className="meta">
-                    <span className="tag pending">{t("moderationState.pending")}</span>{" "}
+                    <span className={`tag ${approvedView ? "" : "pending"}`}>
+                      {t(`moderationState.${approvedView ? "approved" : "pending"}`)}
+                    </span>{" "}
                     {item.channel ? t(`moderation.channel.${item.channel}`) : ""} ·{" "}
                     {item.ageBand ? t(`ageBand.${item.ageBand}`) : t(`audienceShort.${item.audience}`)}
                     {item.locality && <> · {item.locality}</>} · {item.createdOn}
@@ -374,32 +410,36 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                       {t("moderation.published")}: {item.maskedBody}
                     </p>
                   )}
-                  <p style={{ margin: "0.5rem 0" }}>
-                    <label>
-                      <input type="checkbox" name="ids" value={item.id} form="bulk" /> {t("moderation.select")}
-                      <span className="visually-hidden"> {item.maskedBody}</span>
-                    </label>
-                  </p>
-                  <div className="button-row" style={{ marginTop: 0, alignItems: "start" }}>
-                    <Form method="post" action={`/staff/moderation${p.search}`} data-action="approve">
-                      <input type="hidden" name="intent" value="approve" />
-                      <input type="hidden" name="contributionId" value={item.id} />
-                      {/* plain buttons in the repeated cards: twenty react-aria Buttons cost the page a third of its time */}
-                      <button type="submit" className="button small">
-                        {t("moderation.approve")}
-                      </button>
-                    </Form>
-                    <Link to={`/staff/moderation/${item.id}`} className="button secondary small">
-                      {t("moderation.editApprove")}
-                    </Link>
-                  </div>
-                  <ReasonForm
-                    item={item.id}
-                    intent="hide"
-                    search={p.search}
-                    error={errors?.[`hide-reason-${item.id}`]}
-                    open={p.failedId === item.id && Boolean(errors?.[`hide-reason-${item.id}`])}
-                  />
+                  {!approvedView && (
+                    <>
+                      <p style={{ margin: "0.5rem 0" }}>
+                        <label>
+                          <input type="checkbox" name="ids" value={item.id} form="bulk" /> {t("moderation.select")}
+                          <span className="visually-hidden"> {item.maskedBody}</span>
+                        </label>
+                      </p>
+                      <div className="button-row" style={{ marginTop: 0, alignItems: "start" }}>
+                        <Form method="post" action={`/staff/moderation${p.search}`} data-action="approve">
+                          <input type="hidden" name="intent" value="approve" />
+                          <input type="hidden" name="contributionId" value={item.id} />
+                          {/* plain buttons in the repeated cards: twenty react-aria Buttons cost the page a third of its time */}
+                          <button type="submit" className="button small">
+                            {t("moderation.approve")}
+                          </button>
+                        </Form>
+                        <Link to={`/staff/moderation/${item.id}`} className="button secondary small">
+                          {t("moderation.editApprove")}
+                        </Link>
+                      </div>
+                      <ReasonForm
+                        item={item.id}
+                        intent="hide"
+                        search={p.search}
+                        error={errors?.[`hide-reason-${item.id}`]}
+                        open={p.failedId === item.id && Boolean(errors?.[`hide-reason-${item.id}`])}
+                      />
+                    </>
+                  )}
                   <ReasonForm
                     item={item.id}
                     intent="escalate"
