@@ -29,6 +29,17 @@ test.afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())))
 const disclosure = `I want to hurt myself when I get home ${Date.now()}`;
 let caseUrl = "";
 
+/** Nothing scrolls sideways at 320 px. */
+async function fitsNarrowScreen(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 700 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (size) await page.setViewportSize(size);
+  return overflow;
+}
+
 async function noScriptPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
   return context.newPage();
@@ -123,6 +134,7 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
   await header.click();
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding" })).toBeVisible();
   await expectNoAxeViolations(page);
+  expect(await fitsNarrowScreen(page)).toBeLessThanOrEqual(0);
   const first = page.getByRole("article").first();
   await expect(first.locator("blockquote")).toHaveText(disclosure);
   await expect(first).toContainText("Online · Feeling safe on the way to school");
@@ -136,6 +148,7 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
   await page.waitForURL(/\/staff\/safeguarding\/\d+$/);
   caseUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding case New" })).toBeVisible();
+  expect(await fitsNarrowScreen(page)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
 
   // A note without an action is refused, and nothing is written.
@@ -256,6 +269,7 @@ test("6. An officer clears 20 items by keyboard alone, and approves a selection 
   await signInAs(page, "officer");
   await page.goto("/staff/moderation");
   await expect(page.getByText("Keyboard shortcuts:")).toBeVisible();
+  expect(await fitsNarrowScreen(page)).toBeLessThanOrEqual(0);
   const status = page.getByText(/^\d+ waiting · page \d+ of \d+$/);
   const waiting = async () => Number((await status.textContent())?.match(/^\d+/)?.[0]);
   const start = await waiting();

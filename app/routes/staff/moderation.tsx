@@ -471,7 +471,8 @@ function FilterSelect(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <div className="field">
+    // Long consultation titles must not push a 320 px screen sideways.
+    <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
       <label className="label" htmlFor={`filter-${props.name}`}>
         {props.label}
       </label>
@@ -479,6 +480,7 @@ function FilterSelect(props: {
         id={`filter-${props.name}`}
         name={props.name}
         defaultValue={props.value === undefined ? "" : String(props.value)}
+        style={{ maxWidth: "100%" }}
       >
         <option value="">{t("moderation.filter.any")}</option>
         {props.options.map((o) => (
