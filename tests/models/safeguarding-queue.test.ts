@@ -236,6 +236,35 @@ describe("an escalated contribution is never approved, quoted, summarised or pub
   });
 });
 
+describe("a young person who changes their answers", () => {
+  it("cannot take a disclosure back from the lead", () => {
+    const receiptHash = hashReceipt("receipt-takes-it-back-xxxxxxxx");
+    const submit = (text: string) =>
+      submitResponse({
+        consultation: consultation as NonNullable<typeof consultation>,
+        receiptHash,
+        answers: { [questionId]: { text } },
+        about: null,
+        language: "en",
+        readingLevel: "standard",
+      });
+    const first = submit("my dad beats me when he is drunk");
+    expect(first.escalated).toBe(true);
+    const again = submit("the bus is fine actually");
+    expect(again.responseId).toBe(first.responseId);
+    const rows = db
+      .select({ body: contributions.body, state: contributions.moderationState })
+      .from(contributions)
+      .where(eq(contributions.responseId, first.responseId))
+      .orderBy(contributions.id)
+      .all();
+    expect(rows).toEqual([
+      { body: "my dad beats me when he is drunk", state: "escalated" },
+      { body: "the bus is fine actually", state: "pending" },
+    ]);
+  });
+});
+
 describe("the lead's case record", () => {
   it("records each action with a note, who and when; the first one sets the time to first action", () => {
     const item = send("he hits me when mum is out");
