@@ -118,15 +118,13 @@ export function getPendingContribution(id: number) {
   return { ...row, outcomeIds };
 }
 
-let optionsCache: { at: number; value: { consultations: { id: number; title: string }[]; flags: string[] } } | null =
-  null;
+let flagsCache: { at: number; flags: string[] } | null = null;
 
 /**
  * The choices the queue's filters offer: consultations that are not drafts, and the flags found in waiting text.
- * Kept for 30 s: finding the flags reads every waiting item, and a filter list a little behind harms no one.
+ * The flags are kept for 30 s: finding them reads every waiting item, and a list a little behind harms no one.
  */
 export function moderationFilterOptions(now = Date.now()) {
-  if (optionsCache && now - optionsCache.at < 30_000) return optionsCache.value;
   const db = getDb();
   const consultationRows = db
     .select({ id: consultations.id, title: consultations.title })
@@ -134,15 +132,17 @@ export function moderationFilterOptions(now = Date.now()) {
     .where(sql`${consultations.status} <> 'draft'`)
     .orderBy(asc(consultations.title))
     .all();
-  const flags = db
-    .selectDistinct({ flag: sql<string>`j.value` })
-    .from(sql`${contributions}, json_each(${contributions.flags}) j`)
-    .where(and(eq(contributions.moderationState, "pending"), sql`${contributions.flags} <> '[]'`))
-    .orderBy(sql`1`)
-    .all()
-    .map((r) => r.flag);
-  optionsCache = { at: now, value: { consultations: consultationRows, flags } };
-  return optionsCache.value;
+  if (!flagsCache || now - flagsCache.at >= 30_000) {
+    const flags = db
+      .selectDistinct({ flag: sql<string>`j.value` })
+      .from(sql`${contributions}, json_each(${contributions.flags}) j`)
+      .where(and(eq(contributions.moderationState, "pending"), sql`${contributions.flags} <> '[]'`))
+      .orderBy(sql`1`)
+      .all()
+      .map((r) => r.flag);
+    flagsCache = { at: now, flags };
+  }
+  return { consultations: consultationRows, flags: flagsCache.flags };
 }
 
 export function countByModerationState() {
@@ -157,7 +157,7 @@ export function countByModerationState() {
 
 export class ModerationError extends Error {
   constructor(
-    public readonly code: "not_found" | "escalated" | "already_done" | "edit_escalates",
+    public readonly code: "not_found" | "escalated" | "already_done" | "edit_escalates" | "edit_adds",
     public readonly ids: number[] = [],
   ) {
     super(code);
@@ -165,6 +165,19 @@ export class ModerationError extends Error {
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const words = (text: string) =>
+  text
+    .replaceAll("[removed]", " ")
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}'’]+/u)
+    .filter(Boolean);
+
+/** True when the edit has a word the young person did not write. */
+export function addsWords(original: string, edited: string) {
+  const theirs = new Set(words(original));
+  return words(edited).some((w) => !theirs.has(w));
+}
 
 /**
  * Refuses anything escalated, now or ever: an escalated contribution is never approved, hidden from the lead,
@@ -211,7 +224,9 @@ export function moderateContribution(input: {
     let maskedBody = c.maskedBody;
     let action: string = input.decision;
     if (input.decision === "approve" && input.editedText !== undefined && input.editedText !== c.maskedBody) {
-      // Checked again: an edit can mask more, but a detail typed back in is masked once more.
+      // An edit masks more; it never puts words in a young person's mouth. Checked again, so a detail typed back in
+      // is masked once more.
+      if (addsWords(c.body ?? "", input.editedText)) throw new ModerationError("edit_adds", [c.id]);
       const check = checkText(input.editedText);
       if (check.escalate) throw new ModerationError("edit_escalates", [c.id]);
       maskedBody = check.masked;

@@ -339,7 +339,12 @@ test("7. Without JavaScript, hiding needs a reason for the author, and approve-w
   await page.getByRole("button", { name: "Approve as edited" }).click();
   await expect(page.getByRole("alert")).toContainText("Enter the text as it will be quoted");
   await expectNoAxeViolations(page);
-  await page.getByLabel("As it will be quoted").fill("The bus is late. My name is Jess Brown.");
+  await page.getByLabel("As it will be quoted").fill("Everything is perfect");
+  await page.getByRole("button", { name: "Approve as edited" }).click();
+  await expect(page.getByRole("alert")).toContainText("You can only take words out");
+  await expectNoAxeViolations(page);
+  const original = (await page.locator("blockquote").textContent()) ?? "";
+  await page.getByLabel("As it will be quoted").fill(original.replace(/^\S+/, "[removed]"));
   await page.getByRole("button", { name: "Approve as edited" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
   await expect(status).toHaveText(new RegExp(`^${start - 2} waiting`));

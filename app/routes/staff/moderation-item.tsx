@@ -52,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     });
   } catch (error) {
     if (error instanceof ModerationError) {
-      const field = error.code === "edit_escalates" ? "text" : "main";
+      const field = error.code === "edit_escalates" || error.code === "edit_adds" ? "text" : "main";
       return data({ ...view, errors: { [field]: t(`moderation.error.${error.code}`) } }, { status: 409 });
     }
     throw error;
