@@ -35,6 +35,7 @@ export function CaseContext({
     escalatedBy: string | null;
     reason: string | null;
     flags: string[];
+    categories: string[] | null;
   };
 }) {
   const { t } = useTranslation();
@@ -69,7 +70,9 @@ export function CaseContext({
           {row.escalatedBy
             ? t("safeguarding.byStaff", { name: row.escalatedBy, reason: row.reason ?? "" })
             : t("safeguarding.byCheck", {
-                flags: row.flags.map((f) => flagLabel(t, f)).join(", ") || "–",
+                // the detector's categories (kept on the case) beside its flags
+                flags:
+                  [...new Set([...(row.categories ?? []), ...row.flags])].map((f) => flagLabel(t, f)).join(", ") || "–",
               })}
         </dd>
       </div>
