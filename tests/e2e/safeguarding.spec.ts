@@ -348,6 +348,22 @@ test("7. Without JavaScript, hiding needs a reason for the author, and approve-w
   await page.getByRole("button", { name: "Approve as edited" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
   await expect(status).toHaveText(new RegExp(`^${start - 2} waiting`));
+
+  // Bulk approval without JavaScript: nothing selected is refused; a selection is confirmed first.
+  await page.getByRole("button", { name: "Approve the ones I selected" }).click();
+  await expect(page.getByRole("alert")).toContainText("Select at least one contribution to approve");
+  await expectNoAxeViolations(page);
+  await page
+    .getByRole("article")
+    .first()
+    .getByRole("checkbox", { name: /^Select/ })
+    .check();
+  await page.getByRole("button", { name: "Approve the ones I selected" }).click();
+  await expect(page.getByRole("heading", { name: "Approve 1 contribution?" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Yes, approve 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 approved." })).toBeVisible();
+  await expect(status).toHaveText(new RegExp(`^${start - 3} waiting`));
   await page.context().close();
 });
 
