@@ -206,6 +206,22 @@ test("4. The text never appears on results, summaries or public pages, and canno
   });
   expect(bulk.status()).toBe(409);
 
+  // Bad input gets a clear 4xx, never a 500.
+  const post = (form: Record<string, string>) =>
+    page.request.post("/staff/moderation", {
+      headers: { Origin: `http://localhost:${port}` },
+      form,
+      maxRedirects: 0,
+    });
+  expect((await post({ intent: "approve", contributionId: "99999999" })).status()).toBe(404);
+  expect((await post({ intent: "escalate", contributionId: "99999999", reason: "x" })).status()).toBe(404);
+  expect((await post({ intent: "approve", contributionId: "1e400" })).status()).toBe(400);
+  expect((await post({ intent: "escalate", contributionId: contributionId, reason: "" })).status()).toBe(400);
+  expect((await post({ intent: "shred" })).status()).toBe(400);
+  expect((await page.goto("/staff/safeguarding/99999999999999999999"))?.status()).toBe(404);
+  expect((await page.goto("/staff/moderation/not-a-number"))?.status()).toBe(404);
+  expect((await page.goto(`/staff/moderation/${contributionId}`))?.status()).toBe(404);
+
   // Results of the consultation, and the quotes a summary could use.
   await page.goto("/staff/consultations");
   await page.getByRole("link", { name: "Feeling safe on the way to school" }).first().click();

@@ -17,7 +17,7 @@ const schema = z.object({ text: z.string().trim().min(1).max(5000) });
 
 function load(request: Request, id: string) {
   const contributionId = Number(id);
-  const item = Number.isInteger(contributionId) ? getPendingContribution(contributionId) : null;
+  const item = Number.isSafeInteger(contributionId) ? getPendingContribution(contributionId) : null;
   if (!item) throw new Response("Not found", { status: 404 });
   return {
     item: { ...item, createdOn: formatDate(item.createdAt, getLang(request)) },

@@ -19,7 +19,12 @@ import {
   type QueueFilters,
 } from "~/models/feedback.server";
 import { listLocalities } from "~/models/reference.server";
-import { escalateContribution, notifyEscalation, openEscalationCount } from "~/models/safeguarding.server";
+import {
+  escalateContribution,
+  notifyEscalation,
+  openEscalationCount,
+  SafeguardingError,
+} from "~/models/safeguarding.server";
 import { AGE_BANDS } from "~/schemas/import";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/moderation";
@@ -42,10 +47,11 @@ const filterSchema = z.object({
 });
 
 const reason = z.string().trim().min(1).max(500);
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), contributionId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("hide"), contributionId: z.coerce.number().int().positive(), reason }),
-  z.object({ intent: z.literal("escalate"), contributionId: z.coerce.number().int().positive(), reason }),
+  z.object({ intent: z.literal("approve"), contributionId: id }),
+  z.object({ intent: z.literal("hide"), contributionId: id, reason }),
+  z.object({ intent: z.literal("escalate"), contributionId: id, reason }),
   z.object({ intent: z.literal("bulk_confirm") }),
   z.object({ intent: z.literal("bulk_approve") }),
 ]);
@@ -113,7 +119,9 @@ export async function action({ request }: Route.ActionArgs) {
   const ids = form
     .getAll("ids")
     .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  // a page shows 20; far more than that is not a selection a person made
+  if (ids.length > 200) return fail({ "bulk-select": t("moderation.error.tooMany") });
   try {
     switch (parsed.data.intent) {
       case "approve":
@@ -145,6 +153,7 @@ export async function action({ request }: Route.ActionArgs) {
         break;
     }
   } catch (error) {
+    if (error instanceof SafeguardingError) return fail({ main: t("moderation.error.not_found") }, 404);
     if (error instanceof ModerationError) {
       return fail({ main: t(`moderation.error.${error.code}`) }, error.code === "not_found" ? 404 : 409);
     }

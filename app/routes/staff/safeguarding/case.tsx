@@ -19,7 +19,7 @@ const schema = z.object({
 
 function load(request: Request, id: string) {
   const contributionId = Number(id);
-  const found = Number.isInteger(contributionId) && contributionId > 0 ? getCase(contributionId) : null;
+  const found = Number.isSafeInteger(contributionId) && contributionId > 0 ? getCase(contributionId) : null;
   if (!found) throw new Response("Not found", { status: 404 });
   const lang = getLang(request);
   return {
