@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { CaseAction, CaseStatus } from "~/schemas/safeguarding";
 import { env } from "~/utils/env.server";
 import { mailConfigured, publicUrl, sendMail } from "~/utils/mail.server";
@@ -46,7 +46,44 @@ export function openEscalationCount() {
 export function listSafeguardingQueue(input: { page: number; perPage: number }) {
   const db = getDb();
   const total = db.select({ n: sql<number>`count(*)` }).from(contributions).where(isEscalated).get()?.n ?? 0;
-  const rows = db
+  const rows = selectCases()
+    .where(isEscalated)
+    .orderBy(desc(contributions.createdAt), desc(contributions.id))
+    .limit(input.perPage)
+    .offset((input.page - 1) * input.perPage)
+    .all();
+  return { total, rows };
+}
+
+/** One escalated contribution with its case and every action taken, oldest first. Null if it was never escalated. */
+export function getCase(contributionId: number) {
+  const db = getDb();
+  const item =
+    selectCases()
+      .where(and(eq(contributions.id, contributionId), isEscalated))
+      .get() ?? null;
+  if (!item) return null;
+  const actions = item.caseId
+    ? db
+        .select({
+          action: safeguardingActions.action,
+          note: safeguardingActions.note,
+          statusAfter: safeguardingActions.statusAfter,
+          staff: staffUsers.name,
+          at: safeguardingActions.createdAt,
+        })
+        .from(safeguardingActions)
+        .innerJoin(staffUsers, eq(staffUsers.id, safeguardingActions.staffId))
+        .where(eq(safeguardingActions.caseId, item.caseId))
+        .orderBy(safeguardingActions.createdAt, safeguardingActions.id)
+        .all()
+    : [];
+  return { ...item, actions };
+}
+
+/** Escalated contributions with their context and case; the case columns are null until a first action. */
+function selectCases() {
+  return getDb()
     .select({
       contributionId: contributions.id,
       body: contributions.body,
@@ -72,68 +109,7 @@ export function listSafeguardingQueue(input: { page: number; perPage: number }) 
     .leftJoin(localities, eq(localities.id, contributions.localityId))
     .leftJoin(safeguardingCases, eq(safeguardingCases.contributionId, contributions.id))
     .leftJoin(staffUsers, eq(staffUsers.id, safeguardingCases.escalatedBy))
-    .where(isEscalated)
-    .orderBy(desc(contributions.createdAt), desc(contributions.id))
-    .limit(input.perPage)
-    .offset((input.page - 1) * input.perPage)
-    .all();
-  return { total, rows };
-}
-
-/** One escalated contribution with its case and every action taken, oldest first. Null if it was never escalated. */
-export function getCase(contributionId: number) {
-  const db = getDb();
-  const item = listOne(contributionId);
-  if (!item) return null;
-  const actions = item.caseId
-    ? db
-        .select({
-          action: safeguardingActions.action,
-          note: safeguardingActions.note,
-          statusAfter: safeguardingActions.statusAfter,
-          staff: staffUsers.name,
-          at: safeguardingActions.createdAt,
-        })
-        .from(safeguardingActions)
-        .innerJoin(staffUsers, eq(staffUsers.id, safeguardingActions.staffId))
-        .where(eq(safeguardingActions.caseId, item.caseId))
-        .orderBy(safeguardingActions.createdAt, safeguardingActions.id)
-        .all()
-    : [];
-  return { ...item, actions };
-}
-
-function listOne(contributionId: number) {
-  return (
-    getDb()
-      .select({
-        contributionId: contributions.id,
-        body: contributions.body,
-        flags: contributions.flags,
-        source: contributions.source,
-        channel: sql<string | null>`(select r.channel from responses r where r.id = ${contributions.responseId})`,
-        ageBand: contributions.ageBand,
-        audience: contributions.audience,
-        arrivedAt: contributions.createdAt,
-        consultation: consultations.title,
-        question: questions.prompt,
-        locality: localities.name,
-        caseId: safeguardingCases.id,
-        status: sql<CaseStatus>`coalesce(${safeguardingCases.status}, 'new')`,
-        categories: safeguardingCases.categories,
-        reason: safeguardingCases.reason,
-        escalatedBy: staffUsers.name,
-        firstActionAt: safeguardingCases.firstActionAt,
-      })
-      .from(contributions)
-      .leftJoin(consultations, eq(consultations.id, contributions.consultationId))
-      .leftJoin(questions, eq(questions.id, contributions.questionId))
-      .leftJoin(localities, eq(localities.id, contributions.localityId))
-      .leftJoin(safeguardingCases, eq(safeguardingCases.contributionId, contributions.id))
-      .leftJoin(staffUsers, eq(staffUsers.id, safeguardingCases.escalatedBy))
-      .where(and(eq(contributions.id, contributionId), isEscalated))
-      .get() ?? null
-  );
+    .$dynamic();
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -304,19 +280,6 @@ export function notifyEscalation(count = 1) {
       "This email does not contain what was written, on purpose.",
     ].join("\n"),
   });
-}
-
-/** For the moderation queue: which of these contributions have a case (they show as a count only to officers). */
-export function escalatedAmong(ids: number[]) {
-  if (!ids.length) return new Set<number>();
-  return new Set(
-    getDb()
-      .select({ id: safeguardingCases.contributionId })
-      .from(safeguardingCases)
-      .where(inArray(safeguardingCases.contributionId, ids))
-      .all()
-      .map((r) => r.id),
-  );
 }
 
 /**
