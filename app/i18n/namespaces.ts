@@ -28,6 +28,7 @@ export const namespaceSections = {
     "chart",
   ],
   staff: [
+    "safeguarding",
     "signIn",
     "role",
     "staff",

@@ -8,6 +8,7 @@ import type { ParticipantConsultation } from "./consultations/types";
 import type { ImportRow } from "./imports/types";
 import { listLocalities } from "./reference.server";
 import { buildResponse, IncompleteAnswersError, type PreparedResponse, writeResponse } from "./responses.server";
+import { notifyEscalation } from "./safeguarding.server";
 
 /**
  * Paper and in-person answers: one typed in by an officer, or many from a CSV file. Both become ordinary responses
@@ -239,6 +240,8 @@ export function startImport(
             .run();
         });
         running.delete(jobId);
+        const escalated = prepared.filter((r) => r.escalated).length;
+        if (escalated) void notifyEscalation(escalated);
         resolve({ status: "done", imported: rows.length });
       } catch (error) {
         fail(error);

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { answerIsValid } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { type DB, getDb } from "~db/client";
@@ -116,9 +116,11 @@ function prepareStatements(db: DB) {
       })
       .where(eq(responses.id, p("responseId")))
       .prepare(),
+    // A changed answer replaces the earlier ones, except what was escalated: that stays with the safeguarding lead
+    // even if the young person takes the words back.
     deleteContributions: db
       .delete(contributions)
-      .where(eq(contributions.responseId, p("responseId")))
+      .where(and(eq(contributions.responseId, p("responseId")), ne(contributions.moderationState, "escalated")))
       .prepare(),
     insertContribution: db
       .insert(contributions)

@@ -3,6 +3,7 @@ import { type Cell, SUPPRESS_BELOW, suppress } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { contributionChoices, contributions, localities, responses } from "~db/schema";
 import { loadQuestions } from "./consultations/participant-reads.server";
+import { neverEscalated } from "./safeguarding.server";
 
 export { SUPPRESS_BELOW };
 
@@ -210,6 +211,7 @@ export function approvedQuotes(questionId: number, limit = 5) {
       and(
         eq(contributions.questionId, questionId),
         eq(contributions.moderationState, "approved"),
+        neverEscalated,
         sql`${contributions.maskedBody} is not null`,
       ),
     )

@@ -15,6 +15,7 @@ import {
   youSaidWeDid,
 } from "~db/schema";
 import { markConsultationsReported } from "./consultations/builder.server";
+import { neverEscalated } from "./safeguarding.server";
 import type { SummaryFigures } from "./summaries/types";
 
 export type SummaryScope = { from: string; to: string; outcomeIds: number[] };
@@ -28,6 +29,7 @@ export function scopeWhere(scope: SummaryScope, db: Reader = getDb()) {
     gte(contributions.createdAt, scope.from),
     lt(contributions.createdAt, scope.to),
     inArray(contributions.moderationState, ["approved"]),
+    neverEscalated,
     inArray(
       contributions.id,
       db

@@ -17,6 +17,31 @@ export type AnswerError = { key: string; values?: Record<string, number | string
 
 export const SHORT_TEXT_MAX = 200;
 
+// Characters nobody sees: zero-width spaces, soft hyphens, direction overrides, control characters. Typed between
+// letters they hide words from the safety check ("hu\u200Brt"), so they are taken out before anything else.
+// Zero-width joiners stay: emoji and some scripts need them.
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B\u200E\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/** Free text as it is stored and checked: one kind of line ending, no invisible characters, no spaces at the ends. */
+export function tidyText(value: string) {
+  return value.replace(/\r\n?/g, "\n").replace(INVISIBLE, "").trim();
+}
+
+/**
+ * What is wrong with a piece of free text that is not empty, or null. Text with no letter or number (only emoji or
+ * symbols) says nothing a person can act on; a word mixing Latin letters with Cyrillic or Greek look-alikes
+ * ("kіll" with a Cyrillic і) is how filters are dodged. Whole words in any one alphabet are fine.
+ */
+export function textProblem(value: string): AnswerError | null {
+  if (!/[\p{L}\p{N}]/u.test(value)) return { key: "answer.needsWords" };
+  const mixed = value
+    .split(/[^\p{L}\p{M}]+/u)
+    .some((word) => /\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word));
+  return mixed ? { key: "answer.mixedScripts" } : null;
+}
+
 /**
  * Reads one question's answer from a submitted form. Returns the answer (undefined when an optional question
  * is skipped) or an error saying what to do. Unknown option ids and out-of-range values are errors, never stored.
@@ -48,7 +73,7 @@ export function parseAnswer(
     case "multiple": {
       const values = form.getAll("answer").map(String);
       raw.answer = values;
-      const other = String(form.get("other") ?? "").trim();
+      const other = tidyText(String(form.get("other") ?? ""));
       raw.other = other;
       if (!values.length) return required ? { error: { key: "answer.chooseAny" }, raw } : { raw };
       const ids = values.map(Number);
@@ -60,6 +85,8 @@ export function parseAnswer(
         if (!other) return { error: { key: "answer.enterOther" }, raw };
         if (other.length > SHORT_TEXT_MAX)
           return { error: { key: "answer.tooLong", values: { max: SHORT_TEXT_MAX } }, raw };
+        const problem = textProblem(other);
+        if (problem) return { error: problem, raw };
         answer.text = other;
       }
       return { answer, raw };
@@ -87,13 +114,13 @@ export function parseAnswer(
     }
     case "short_text":
     case "long_text": {
-      const value = String(form.get("answer") ?? "")
-        .replace(/\r\n?/g, "\n")
-        .trim();
+      const value = tidyText(String(form.get("answer") ?? ""));
       raw.answer = value;
       const max = question.kind === "short_text" ? Math.min(question.maxLength, SHORT_TEXT_MAX) : question.maxLength;
       if (!value) return required ? { error: { key: "answer.enterText" }, raw } : { raw };
       if (value.length > max) return { error: { key: "answer.tooLong", values: { max } }, raw };
+      const problem = textProblem(value);
+      if (problem) return { error: problem, raw };
       return { answer: { text: value }, raw };
     }
     default:

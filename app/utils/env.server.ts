@@ -1,18 +1,37 @@
 import { z } from "zod";
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  DATABASE_PATH: z.string().min(1).default("data/sounding-board.db"),
-  DEMO: z.string().optional(),
-  SIGNIN_WINDOW_MS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(15 * 60 * 1000),
-  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  SESSION_HOURS: z.coerce.number().positive().default(8),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_PATH: z.string().min(1).default("data/sounding-board.db"),
+    DEMO: z.string().optional(),
+    SIGNIN_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60 * 1000),
+    SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    SESSION_HOURS: z.coerce.number().positive().default(8),
+    // Email to the safeguarding lead is sent only when SMTP_HOST is set.
+    SMTP_HOST: z.string().trim().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+    SMTP_FROM: z.email().optional(),
+    // Comma-separated; when unset, the email goes to every active safeguarding lead's account address.
+    SAFEGUARDING_EMAIL: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || v.split(",").every((a) => z.email().safeParse(a.trim()).success), {
+        message: "SAFEGUARDING_EMAIL must be one or more email addresses separated by commas",
+      }),
+    // Where staff open the service, for links in emails.
+    PUBLIC_URL: z.url().optional(),
+  })
+  .refine((e) => !e.SMTP_HOST || e.SMTP_FROM, {
+    message: "SMTP_FROM is needed when SMTP_HOST is set",
+    path: ["SMTP_FROM"],
+  });
 
 export const env = schema.parse(process.env);
 

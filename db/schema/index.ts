@@ -2,5 +2,6 @@ export * from "./consultations";
 export * from "./feedback";
 export * from "./imports";
 export * from "./reference";
+export * from "./safeguarding";
 export * from "./staff";
 export * from "./summaries";

@@ -1,5 +1,7 @@
 // Sending answers: the consultation must still be open, then the one answer writer (../responses.server) stores them.
+
 import { IncompleteAnswersError, storeResponse } from "../responses.server";
+import { notifyEscalation } from "../safeguarding.server";
 import { isAcceptingAnswers } from "./participant-reads.server";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./types";
 
@@ -30,13 +32,15 @@ export function submitResponse(input: {
   const now = input.now ?? new Date();
   if (input.channel === undefined && !isAcceptingAnswers(input.consultation, now)) throw new SubmissionError("closed");
   try {
-    return storeResponse(input.consultation, input.answers, input.about, {
+    const stored = storeResponse(input.consultation, input.answers, input.about, {
       receiptHash: input.receiptHash,
       channel: input.channel ?? "online",
       language: input.language,
       readingLevel: input.readingLevel,
       at: now.toISOString(),
     });
+    if (stored.escalated) void notifyEscalation();
+    return stored;
   } catch (error) {
     if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);
     throw error;

@@ -43,6 +43,8 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
             <li>{t("help.childline")}</li>
             <li>{t("help.emergency")}</li>
           </ul>
+          <p>{t("help.next")}</p>
+          <p>{t("help.secret")}</p>
         </section>
       )}
       <h2>{t("done.nextTitle")}</h2>

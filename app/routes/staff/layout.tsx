@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, useHref, useNavigate } from "react-router";
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { useTranslation } from "~/i18n/react";
+import { openEscalationCount } from "~/models/safeguarding.server";
 import type { Route } from "./+types/layout";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -13,7 +14,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff/moderation", key: "moderation", show: can(staff.role, "moderate") },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
   ].filter((l) => l.show);
-  return { staff: { name: staff.name, role: staff.role }, links };
+  const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;
+  return { staff: { name: staff.name, role: staff.role }, links, escalations };
 }
 
 // react-aria's widgets are used on staff pages only; participant pages stay lean, so the router is given to
@@ -33,6 +35,13 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
                 </NavLink>
               </li>
             ))}
+            {loaderData.escalations !== null && (
+              <li>
+                <NavLink to="/staff/safeguarding">
+                  {t("staff.navLinks.safeguarding", { count: loaderData.escalations })}
+                </NavLink>
+              </li>
+            )}
           </ul>
           <Form method="post" action="/staff/sign-out">
             <span style={{ color: "#fff", marginInlineEnd: "1rem" }}>

@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/Button";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getConsultationForEntry, getImportJob, startImport } from "~/models/imports.server";
+import { flaggedImportLines } from "~/models/safeguarding.server";
 import { recordAudit } from "~/models/staff.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/import-job";
@@ -24,6 +25,8 @@ function load(request: Request, params: Route.LoaderArgs["params"]) {
       ...shown,
       createdOn: formatDate(job.createdAt, lang),
       sameFileImportedOn: job.sameFileImportedAt ? formatDate(job.sameFileImportedAt, lang) : null,
+      flaggedLines:
+        job.status === "validated" || job.status === "failed" ? flaggedImportLines(consultation.id, job.id) : [],
     },
   };
 }
@@ -102,6 +105,9 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
             <li>{t("import.job.readyCount", { count: job.validCount })}</li>
             <li>{t("import.job.rejectedCount", { count: job.rejectedRows.length })}</li>
           </ul>
+          {job.flaggedLines.length > 0 && (
+            <p className="notice warn">{t("import.job.flagged", { lines: job.flaggedLines.join(", ") })}</p>
+          )}
           {job.sameFileImportedOn && (
             <p className="notice warn">{t("import.job.sameFile", { date: job.sameFileImportedOn })}</p>
           )}

@@ -66,10 +66,12 @@ function questionForm(form: FormData, questionId: number, optionIds: number[]) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   requirePermission(request, "consultations");
   const { view } = load(params.id);
-  const saved = new URL(request.url).searchParams.get("saved");
+  const url = new URL(request.url);
+  const saved = url.searchParams.get("saved");
   return {
     ...view,
     saved,
+    flagged: url.searchParams.get("flag") === "harm",
     values: {} as Record<string, string | string[]>,
     errors: null as Record<string, string> | null,
   };
@@ -125,7 +127,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (Object.keys(errors).length || !about.success) {
     return data({ ...view, saved: null, values, errors }, { status: 400 });
   }
-  const { responseId } = submitResponse({
+  const { responseId, escalated } = submitResponse({
     consultation,
     receiptHash: null,
     answers,
@@ -136,7 +138,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     channel: "paper",
   });
   recordAudit(staff.id, "paper_response_entered", "consultation", consultation.id, { responseId });
-  return redirect(`/staff/consultations/${consultation.id}/paper?saved=${view.count + 1}`);
+  return redirect(
+    `/staff/consultations/${consultation.id}/paper?saved=${view.count + 1}${escalated ? "&flag=harm" : ""}`,
+  );
 }
 
 export default function PaperEntry({ loaderData, actionData }: Route.ComponentProps) {
@@ -158,7 +162,10 @@ export default function PaperEntry({ loaderData, actionData }: Route.ComponentPr
       </a>
       <ErrorSummary errors={p.errors} />
       <h1>{t("paper.title")}</h1>
-      <div role="status">{p.saved && !p.errors && <p className="notice">{t("paper.saved")}</p>}</div>
+      <div role="status">
+        {p.saved && !p.errors && <p className="notice">{t("paper.saved")}</p>}
+        {p.saved && !p.errors && loaderData.flagged && <p className="notice warn">{t("paper.flagged")}</p>}
+      </div>
       <p>
         <strong>{t("paper.count", { count: p.count })}</strong>
       </p>
