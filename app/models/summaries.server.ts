@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
 import {
   agendaItems,
@@ -206,17 +206,26 @@ export function createSummary(input: {
 }
 
 export function listMeetings() {
-  return getDb()
+  const db = getDb();
+  // A derived table joined on the meeting, not a correlated subquery: `${meetings.id}` inside `sql` is written
+  // without its table name and would compare the agenda item's own id.
+  const itemCounts = db
+    .select({ meetingId: agendaItems.meetingId, n: count().as("item_n") })
+    .from(agendaItems)
+    .groupBy(agendaItems.meetingId)
+    .as("item_counts");
+  return db
     .select({
       id: meetings.id,
       title: meetings.title,
       meetsOn: meetings.meetsOn,
       body: bodies.name,
       bodyKind: bodies.kind,
-      items: sql<number>`(select count(*) from agenda_items a where a.meeting_id = ${meetings.id})`,
+      items: sql<number>`coalesce(${itemCounts.n}, 0)`,
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(itemCounts, eq(itemCounts.meetingId, meetings.id))
     .orderBy(desc(meetings.meetsOn))
     .all();
 }
@@ -236,6 +245,11 @@ export function getMeeting(id: number) {
     .where(eq(meetings.id, id))
     .get();
   if (!meeting) return null;
+  const recorded = db
+    .select({ agendaItemId: boardResponses.agendaItemId, n: count().as("response_n") })
+    .from(boardResponses)
+    .groupBy(boardResponses.agendaItemId)
+    .as("recorded");
   const items = db
     .select({
       id: agendaItems.id,
@@ -243,13 +257,14 @@ export function getMeeting(id: number) {
       kind: agendaItems.kind,
       position: agendaItems.position,
       exceptionFlags: agendaItems.exceptionFlags,
-      responded: sql<number>`exists(select 1 from board_responses b where b.agenda_item_id = ${agendaItems.id})`,
+      responses: sql<number>`coalesce(${recorded.n}, 0)`,
     })
     .from(agendaItems)
+    .leftJoin(recorded, eq(recorded.agendaItemId, agendaItems.id))
     .where(eq(agendaItems.meetingId, id))
     .orderBy(asc(agendaItems.position))
     .all();
-  return { ...meeting, items };
+  return { ...meeting, items: items.map(({ responses, ...i }) => ({ ...i, responded: responses > 0 })) };
 }
 
 export function getAgendaItem(id: number) {
