@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { byAgeBand } from "~/utils/figures";
 import { getDb } from "~db/client";
 import {
   agendaItems,
@@ -57,8 +58,8 @@ export function computeFigures(scope: SummaryScope, db: Reader = getDb()): Summa
     .from(contributions)
     .where(where)
     .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .all();
+    .all()
+    .sort(byAgeBand);
   const places = db
     .select({ name: sql<string>`coalesce(${localities.name}, '')`, count: sql<number>`count(distinct ${personKey})` })
     .from(contributions)

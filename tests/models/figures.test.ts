@@ -8,7 +8,14 @@ import {
   publishConsultation,
   submitResponse,
 } from "~/models/consultations.server";
-import { createSummary, getMeeting, listMeetings, recordBoardResponse } from "~/models/summaries.server";
+import {
+  computeFigures,
+  createSummary,
+  getMeeting,
+  listMeetings,
+  recordBoardResponse,
+} from "~/models/summaries.server";
+import { countyDayStart, countyToday, formatDate, formatPeriod } from "~/utils/time";
 import { getDb } from "~db/client";
 import { bodies, meetings } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -77,7 +84,7 @@ describe("figures on staff lists count each consultation's and meeting's own row
   it("lists the number of questions and responses of every consultation, not 1 for each", () => {
     const six = makeConsultation("Six questions", 6);
     const three = makeConsultation("Three questions", 3);
-    const two = makeConsultation("Two questions, no answers", 2);
+    makeConsultation("Two questions, no answers", 2);
     answer(six, [1, 2, 3, 4, 5, 5, 4]);
     answer(three, [3, 3]);
     const rows = listConsultationsForStaff();
@@ -85,7 +92,6 @@ describe("figures on staff lists count each consultation's and meeting's own row
     expect(byTitle("Six questions")).toMatchObject({ questions: 6, responses: 7 });
     expect(byTitle("Three questions")).toMatchObject({ questions: 3, responses: 2 });
     expect(byTitle("Two questions, no answers")).toMatchObject({ questions: 2, responses: 0 });
-    void two;
   });
 
   it("counts each meeting's own agenda items, and marks a response recorded only on the item that has one", () => {
@@ -131,6 +137,47 @@ describe("figures on staff lists count each consultation's and meeting's own row
       ["Item 1", false],
       ["Item 2", true],
       ["Item 3", false],
+    ]);
+  });
+});
+
+describe("dates are county days, end dates included; age bands in order of age", () => {
+  it("shows a period picked as 19 to 22 November as 19–22 November, in every language", () => {
+    const from = countyDayStart("2026-11-19");
+    const to = countyDayStart("2026-11-22", 1);
+    expect([from, to]).toEqual(["2026-11-19T00:00:00.000Z", "2026-11-23T00:00:00.000Z"]);
+    expect(formatPeriod(from, to, "en")).toBe("19\u2009–\u200922 November 2026");
+    expect(formatPeriod(from, to, "pl")).toBe("19–22 listopada 2026");
+    expect(formatPeriod(from, to, "ar")).toBe("19–22 نوفمبر 2026");
+    expect(formatPeriod(countyDayStart("2026-11-19"), countyDayStart("2026-11-19", 1), "en")).toBe("19 November 2026");
+  });
+
+  it("starts a summer day at 23:00 UTC the evening before, and ends it there the next day", () => {
+    const from = countyDayStart("2026-07-01");
+    const to = countyDayStart("2026-07-31", 1);
+    expect([from, to]).toEqual(["2026-06-30T23:00:00.000Z", "2026-07-31T23:00:00.000Z"]);
+    expect(formatPeriod(from, to, "en")).toBe("1\u2009–\u200931 July 2026");
+    expect(formatDate("2026-03-29T23:30:00Z", "en")).toBe("30 March 2026");
+    expect(countyToday(new Date("2026-07-01T23:30:00Z"))).toBe("2026-07-02");
+  });
+
+  it("lists a summary's age bands youngest first", () => {
+    const made = makeConsultation("Bands", 1, county.outcomes.healthy.id);
+    const at = new Date(Date.UTC(2020, 0, 15, 12));
+    answer(made, [3, 3, 3, 3, 3], { at, ageBand: "16_19" });
+    answer(made, [4, 4, 4, 4, 4, 4], { at, ageBand: "8_11" });
+    answer(made, [5, 5, 5, 5, 5, 5, 5], { at, ageBand: "12_15" });
+    answer(made, [2], { at, ageBand: null });
+    const figures = computeFigures({
+      from: countyDayStart("2020-01-15"),
+      to: countyDayStart("2020-01-15", 1),
+      outcomeIds: [county.outcomes.healthy.id],
+    });
+    expect(figures.ageBands).toEqual([
+      { band: "8_11", count: 6 },
+      { band: "12_15", count: 7 },
+      { band: "16_19", count: 5 },
+      { band: "unknown", count: 1 },
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { recordAudit } from "~/models/staff.server";
 import { getAgendaItem, ResponseError, recordBoardResponse } from "~/models/summaries.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, formatPeriod } from "~/utils/time";
 import type { Route } from "./+types/item";
 
 const field = (key: string) => z.string().trim().min(1, `response.error.${key}`).max(2000, "response.error.tooLong");
@@ -31,7 +31,7 @@ function load(request: Request, idParam: string, role: string) {
   return {
     ...item,
     meetsOn: formatDate(item.meetsOn, lang),
-    period: item.periodFrom ? `${formatDate(item.periodFrom, lang)} – ${formatDate(item.periodTo, lang)}` : null,
+    period: item.periodFrom && item.periodTo ? formatPeriod(item.periodFrom, item.periodTo, lang) : null,
     mayRespond: can(role, "respond"),
   };
 }

@@ -12,6 +12,7 @@ import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { candidateQuotes, computeFigures, createSummary, listMeetings, SummaryError } from "~/models/summaries.server";
+import { countyDayStart, countyToday } from "~/utils/time";
 import type { Route } from "./+types/new";
 
 const scopeSchema = z.object({
@@ -33,27 +34,26 @@ function readScope(params: URLSearchParams | FormData) {
     const v = params.get(k);
     return typeof v === "string" ? v : "";
   };
-  const today = new Date();
-  const threeMonthsAgo = new Date(today.getTime() - 92 * 86400_000);
+  const today = countyToday();
+  const threeMonthsAgo = countyToday(new Date(Date.now() - 92 * 86400_000));
   const raw = {
     meetingId: get("meetingId"),
-    from: get("from") || threeMonthsAgo.toISOString().slice(0, 10),
-    to: get("to") || today.toISOString().slice(0, 10),
+    from: get("from") || threeMonthsAgo,
+    to: get("to") || today,
     outcomeIds: params.getAll("outcomeIds").map(String),
   };
   return { raw, parsed: scopeSchema.safeParse(raw) };
 }
 
+/** The days picked are county days, both included: stored as [first moment of `from`, first moment after `to`). */
 function toScope(s: z.infer<typeof scopeSchema>) {
-  const to = new Date(`${s.to}T00:00:00Z`);
-  to.setUTCDate(to.getUTCDate() + 1);
-  return { from: new Date(`${s.from}T00:00:00Z`).toISOString(), to: to.toISOString(), outcomeIds: s.outcomeIds };
+  return { from: countyDayStart(s.from), to: countyDayStart(s.to, 1), outcomeIds: s.outcomeIds };
 }
 
 function page(params: URLSearchParams | FormData) {
   const { raw, parsed } = readScope(params);
   const outcomes = listActiveOutcomes().map((o) => ({ id: o.id, title: o.title }));
-  const meetings = listMeetings().filter((m) => m.meetsOn >= new Date().toISOString().slice(0, 10));
+  const meetings = listMeetings().filter((m) => m.meetsOn >= countyToday());
   const scope = parsed.success ? toScope(parsed.data) : null;
   return {
     raw,
