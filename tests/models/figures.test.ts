@@ -11,10 +11,14 @@ import {
 import {
   computeFigures,
   createSummary,
+  exceptionFlags,
   getMeeting,
   listMeetings,
+  readExceptionFlags,
   recordBoardResponse,
 } from "~/models/summaries.server";
+import { protectFigures } from "~/utils/figures";
+import { protectCount, protectCounts, suppress } from "~/utils/suppression";
 import { countyDayStart, countyToday, formatDate, formatPeriod } from "~/utils/time";
 import { getDb } from "~db/client";
 import { bodies, meetings } from "~db/schema";
@@ -179,5 +183,139 @@ describe("dates are county days, end dates included; age bands in order of age",
       { band: "16_19", count: 5 },
       { band: "unknown", count: 1 },
     ]);
+  });
+});
+
+describe("one suppression rule for every figure outside an officer's own live results", () => {
+  it("hides 1 to 4 as 'fewer', and one more where a total would give it away", () => {
+    expect(protectCounts([2, 9, 7])).toEqual(["fewer", 9, "withheld"]);
+    expect(protectCounts([1, 2, 10, 12])).toEqual(["fewer", "fewer", 10, 12]);
+    expect(protectCounts([0, 5, 12])).toEqual([0, 5, 12]);
+    expect(protectCounts([4])).toEqual(["fewer"]);
+    expect(protectCount(4)).toBe("fewer");
+    expect(protectCount(0)).toBe(0);
+    expect(protectCount(5)).toBe(5);
+    // the officer's split results keep their null cells
+    expect(suppress([2, 9, 7])).toEqual([null, 9, null]);
+  });
+
+  it("shows a summary's figures with no count from 1 to 4, age bands in order", () => {
+    const made = makeConsultation("Small groups", 1, county.outcomes.healthy.id);
+    const at = new Date(Date.UTC(2020, 5, 10, 12));
+    const [l1, l2] = county.localities.map((l) => l.id);
+    answer(made, [5, 4, 1], { at, ageBand: "16_19", localityId: l1 }); // 3 people in Banbury Cross
+    answer(made, [5, 5, 5, 4], { at, ageBand: "16_19", localityId: l2 });
+    answer(made, [2, 3], { at, ageBand: "8_11", localityId: l2 });
+    answer(made, [3, 3, 3, 3, 3, 3, 3, 3, 3], { at, ageBand: "12_15", localityId: l2 });
+    const raw = computeFigures({
+      from: countyDayStart("2020-06-10"),
+      to: countyDayStart("2020-06-10", 1),
+      outcomeIds: [county.outcomes.healthy.id],
+    });
+    expect(raw.people).toBe(18);
+    const shown = protectFigures(raw);
+    expect(shown).toEqual({
+      people: 18,
+      contributions: 18,
+      ageBands: [
+        { band: "8_11", count: "fewer" },
+        { band: "12_15", count: 9 },
+        { band: "16_19", count: "withheld" },
+      ],
+      localities: [
+        { name: "Kidwell", count: "withheld" },
+        { name: "Banbury Cross", count: "fewer" },
+      ],
+      outcomes: [
+        {
+          outcomeId: county.outcomes.healthy.id,
+          title: "Be healthy",
+          count: 18,
+          scaleAnswers: 18,
+          positive: 6,
+          negative: "fewer",
+          scaleMean: 3.39,
+        },
+      ],
+      suppressed: true,
+    });
+  });
+
+  it("hides the split and average of an outcome with fewer than 5 faces answers", () => {
+    const shown = protectFigures({
+      people: 3,
+      contributions: 3,
+      ageBands: [{ band: "12_15", count: 3 }],
+      localities: [{ name: "", count: 3 }],
+      outcomes: [
+        { outcomeId: 1, title: "Be healthy", count: 3, scaleAnswers: 3, scaleMean: 4.33, positive: 3, negative: 0 },
+      ],
+    });
+    expect(shown.people).toBe("fewer");
+    expect(shown.outcomes[0]).toMatchObject({
+      count: "fewer",
+      scaleAnswers: "fewer",
+      positive: "withheld",
+      negative: "withheld",
+      scaleMean: null,
+    });
+  });
+});
+
+describe("exception flags say which outcome, which way, by how much, against when, and by what rule", () => {
+  const outcome = county.outcomes.staySafe;
+  const made = makeConsultation("Exceptions", 1, outcome.id);
+  /** n answers of which `positive` are 'really good' (5) and the rest 'OK' (3), on the given day. */
+  const faces = (ymd: string, n: number, positive: number) =>
+    answer(
+      made,
+      Array.from({ length: n }, (_, i) => (i < positive ? 5 : 3)),
+      { at: new Date(`${ymd}T12:00:00Z`) },
+    );
+  const flagsFor = (from: string, to: string) => {
+    const scope = { from: countyDayStart(from), to: countyDayStart(to, 1), outcomeIds: [outcome.id] };
+    return exceptionFlags(scope, computeFigures(scope));
+  };
+
+  it("flags feedback markedly better than the period of the same length before", () => {
+    faces("2021-01-05", 20, 6); // 30%
+    faces("2021-01-15", 20, 10); // 50%
+    expect(flagsFor("2021-01-11", "2021-01-20")).toEqual([
+      {
+        direction: "better",
+        outcomeId: outcome.id,
+        outcome: "Stay safe",
+        share: 50,
+        earlierShare: 30,
+        points: 20,
+        answers: 20,
+        previousAnswers: 20,
+        previousFrom: "2021-01-01T00:00:00.000Z",
+        previousTo: "2021-01-11T00:00:00.000Z",
+      },
+    ]);
+    const [flag] = readExceptionFlags([JSON.stringify(flagsFor("2021-01-11", "2021-01-20")[0]), "worse:3"]);
+    expect(flag && formatPeriod(flag.previousFrom, flag.previousTo, "en")).toBe("1\u2009–\u200910 January 2021");
+    expect(readExceptionFlags(["worse:3"])).toEqual([null]);
+  });
+
+  it("flags feedback markedly worse, exactly at 15 points", () => {
+    faces("2021-03-05", 20, 12); // 60%
+    faces("2021-03-15", 20, 9); // 45%
+    expect(flagsFor("2021-03-11", "2021-03-20")).toMatchObject([
+      { direction: "worse", share: 45, earlierShare: 60, points: 15 },
+    ]);
+  });
+
+  it("does not flag a move of 14 points, nor one with fewer than 20 answers in a period", () => {
+    faces("2021-05-05", 25, 10); // 40%
+    faces("2021-05-15", 25, 16); // 64%: 24 points, flagged
+    faces("2021-07-05", 20, 10); // 50%
+    faces("2021-07-15", 25, 16); // 64%: 14 points
+    faces("2021-09-05", 19, 0); // 0% from 19 answers
+    faces("2021-09-15", 20, 20); // 100%
+    expect(flagsFor("2021-05-11", "2021-05-20")).toHaveLength(1);
+    expect(flagsFor("2021-07-11", "2021-07-20")).toEqual([]);
+    expect(flagsFor("2021-09-11", "2021-09-20")).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { effectiveStatus, findResponseByReceipt } from "~/models/consultations.s
 import { consultationResults, SUPPRESS_BELOW } from "~/models/results.server";
 import { langOf, localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
+import { protectCounts, type Shown } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
 import { handleReadingSwitch, loadPublicConsultation } from "./shared.server";
@@ -22,7 +23,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
   const status = effectiveStatus(consultation);
   const t = getT(lang);
-  let results: { people: number; questions: { id: number; prompt: string; rows: BarRow[] }[] } | null = null;
+  let results: {
+    people: number;
+    questions: {
+      id: number;
+      prompt: string;
+      rows: BarRow[];
+      hidden: { key: string; label: string; shown: Shown }[] | null;
+    }[];
+  } | null = null;
   if (status === "closed" || status === "reported") {
     const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`));
     // Only faces and choices, and only when enough people answered that no one can be singled out.
@@ -44,6 +53,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
                   value: row.total,
                 };
               }),
+            };
+          })
+          // A public page is outside an officer's own results: answers given by 1 to 4 people are not shown, and
+          // the numbers are dropped here, on the server, so they are not in the page's data either.
+          .map((q) => {
+            const cells = protectCounts(q.rows.map((r) => r.value));
+            if (cells.every((c) => typeof c === "number")) return { ...q, hidden: null };
+            return {
+              ...q,
+              rows: [],
+              hidden: q.rows.map((r, i) => ({ key: r.key, label: r.label, shown: cells[i] })),
             };
           }),
       };
@@ -125,7 +145,38 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
           {c.results.questions.map((q) => (
             <div key={q.id}>
               <h3>{q.prompt}</h3>
-              <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+              {q.hidden ? (
+                <>
+                  <table>
+                    <caption>{q.prompt}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("chart.answer")}</th>
+                        <th scope="col" className="num">
+                          {t("consultation.resultsPeople")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {q.hidden.map((r) => (
+                        <tr key={r.key}>
+                          <th scope="row">{r.label}</th>
+                          <td className="num">
+                            {r.shown === "fewer"
+                              ? t("common.fewerThan", { n: SUPPRESS_BELOW })
+                              : r.shown === "withheld"
+                                ? t("common.withheld")
+                                : r.shown}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
+                </>
+              ) : (
+                <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+              )}
             </div>
           ))}
         </section>

@@ -12,6 +12,7 @@ import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { candidateQuotes, computeFigures, createSummary, listMeetings, SummaryError } from "~/models/summaries.server";
+import { protectFigures } from "~/utils/figures";
 import { countyDayStart, countyToday } from "~/utils/time";
 import type { Route } from "./+types/new";
 
@@ -59,7 +60,8 @@ function page(params: URLSearchParams | FormData) {
     raw,
     outcomes,
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: m.meetsOn })),
-    figures: scope ? computeFigures(scope) : null,
+    // The figures as the Board will read them: through the suppression rule.
+    figures: scope ? protectFigures(computeFigures(scope)) : null,
     quotes: scope ? candidateQuotes(scope) : [],
     scopeReady: Boolean(scope),
   };
