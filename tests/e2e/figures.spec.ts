@@ -58,3 +58,112 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
   );
   await expect(page.getByText("Response recorded")).toHaveCount(1);
 });
+
+/** Every cell of the figures tables in `scope`, as read: none may be a count from 1 to 4. */
+async function expectNoSmallCounts(scope: Locator) {
+  const cells = await scope.locator("table td, table th, .stat strong, svg text").allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  expect(cells.filter((c) => /^\s*[1-4]\s*$/.test(c))).toEqual([]);
+}
+
+async function tableRows(table: Locator) {
+  return table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
+}
+
+test("A closed consultation's public summary says 'fewer than 5' instead of a count from 1 to 4", async ({ page }) => {
+  await page.goto("/consultations/your-say-youth-clubs");
+  const results = page.locator("section", { has: page.getByRole("heading", { name: "What 120 people told us" }) });
+  await expect(results).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The seed's faces for question 1: 11, 32, 46, 27, 4. "Really good" (4) is hidden, and the next smallest (11) too,
+  // as the 120 people would otherwise give it away.
+  const faces = results.getByRole("table", { name: /How good are the things to do/ });
+  expect(await tableRows(faces)).toEqual([
+    ["Really bad", "not shown"],
+    ["Bad", "32"],
+    ["OK", "46"],
+    ["Good", "27"],
+    ["Really good", "fewer than 5"],
+  ]);
+  await expect(results.getByText(/a count from 1 to 4 is shown as “fewer than 5”/).first()).toBeVisible();
+  await expectNoSmallCounts(results);
+});
+
+test("The seed's agenda item lists age bands youngest first, with its exact figures", async ({ page }) => {
+  await signInAs(page, "board");
+  await page.goto("/staff/meetings");
+  await page.locator("main table tbody tr").nth(2).getByRole("link").click();
+  await page.getByRole("link", { name: "What young people told us about youth clubs" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What young people told us about youth clubs");
+  await expectNoAxeViolations(page);
+  await expect(page.locator(".stat")).toHaveText(["120 people", "197 contributions"]);
+  expect(await tableRows(page.getByRole("table", { name: "People by age group" }))).toEqual([
+    ["8 to 11", "32"],
+    ["12 to 15", "55"],
+    ["16 to 19", "33"],
+  ]);
+  expect(await tableRows(page.getByRole("table", { name: "Contributions by outcome" }))).toEqual([
+    ["Enjoy and achieve", "197", "120", "31", "43", "2.84"],
+    ["Make a positive contribution", "18", "0", "0", "0", "–"],
+  ]);
+  await expectNoSmallCounts(page.locator("main"));
+});
+
+test("An officer's summary of a small group shows no count from 1 to 4, on the draft and on the agenda item, with its period's last day included", async ({
+  page,
+}) => {
+  const ymd = (offset: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + offset * 86400_000));
+  const from = ymd(-365);
+  const to = ymd(0);
+  await signInAs(page, "officer");
+  await page.goto("/staff/summaries/new");
+  const option = page.locator("#meetingId option", { hasText: "Board" }).first();
+  await page.getByLabel("Meeting").selectOption((await option.getAttribute("value")) ?? "");
+  await page.getByLabel("From").fill(from);
+  await page.getByLabel("To").fill(to);
+  await page
+    .locator("label")
+    .filter({ hasText: /^Make a positive contribution$/ })
+    .click();
+  await page.getByRole("button", { name: "Show the figures" }).click();
+
+  // The youth clubs consultation's 18 people whose words were tagged "Make a positive contribution".
+  const check = async () => {
+    await expect(page.locator(".stat")).toHaveText(["18 people", "18 contributions"]);
+    expect(await tableRows(page.getByRole("table", { name: "People by age group" }))).toEqual([
+      ["8 to 11", "fewer than 5"],
+      ["12 to 15", "9"],
+      ["16 to 19", "not shown"],
+    ]);
+    const places = await tableRows(page.getByRole("table", { name: "People by place" }));
+    expect(places).toHaveLength(8);
+    expect(places.map((p) => p[1])).toEqual(Array(8).fill("fewer than 5"));
+    expect(await tableRows(page.getByRole("table", { name: "Contributions by outcome" }))).toEqual([
+      ["Make a positive contribution", "18", "0", "0", "0", "–"],
+    ]);
+    await expect(page.getByText(/a count from 1 to 4 is shown as “fewer than 5”/)).toBeVisible();
+    await expectNoSmallCounts(page.locator("main section"));
+  };
+  await check();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Agenda item title").fill("Young people who help run their clubs");
+  await page.getByLabel("Key message").fill("A small group told us they help run their youth club.");
+  await page.getByRole("button", { name: "Add to the agenda" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Young people who help run their clubs" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await check();
+  // The period is the days picked, both included, in the county's time zone.
+  const period = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+  await expect(page.getByText(`Feedback from ${period}.`)).toBeVisible();
+  // No faces answers in either period: nothing to flag.
+  await expect(page.getByText("Exception")).toHaveCount(0);
+});
