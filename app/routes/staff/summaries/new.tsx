@@ -7,13 +7,13 @@ import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
 import { TextField } from "~/components/ui/TextField";
-import { getT } from "~/i18n/i18n.server";
+import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { candidateQuotes, computeFigures, createSummary, listMeetings, SummaryError } from "~/models/summaries.server";
 import { protectFigures } from "~/utils/figures";
-import { countyDayStart, countyToday } from "~/utils/time";
+import { countyDayStart, countyToday, formatDate } from "~/utils/time";
 import type { Route } from "./+types/new";
 
 const scopeSchema = z.object({
@@ -51,7 +51,7 @@ function toScope(s: z.infer<typeof scopeSchema>) {
   return { from: countyDayStart(s.from), to: countyDayStart(s.to, 1), outcomeIds: s.outcomeIds };
 }
 
-function page(params: URLSearchParams | FormData) {
+function page(params: URLSearchParams | FormData, lang: string) {
   const { raw, parsed } = readScope(params);
   const outcomes = listActiveOutcomes().map((o) => ({ id: o.id, title: o.title }));
   const meetings = listMeetings().filter((m) => m.meetsOn >= countyToday());
@@ -59,7 +59,7 @@ function page(params: URLSearchParams | FormData) {
   return {
     raw,
     outcomes,
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: m.meetsOn })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: formatDate(m.meetsOn, lang) })),
     // The figures as the Board will read them: through the suppression rule.
     figures: scope ? protectFigures(computeFigures(scope)) : null,
     quotes: scope ? candidateQuotes(scope) : [],
@@ -71,7 +71,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "summaries");
   const params = new URL(request.url).searchParams;
   return {
-    ...page(params),
+    ...page(params, getLang(request)),
     values: {} as Record<string, string>,
     errors: null as Record<string, string> | null,
   };
@@ -81,7 +81,7 @@ export async function action({ request }: Route.ActionArgs) {
   const staff = requirePermission(request, "summaries");
   const t = getT(request);
   const form = await request.formData();
-  const view = page(form);
+  const view = page(form, getLang(request));
   const values = Object.fromEntries(
     ["title", "keyMessage", "recommendation", "kind"].map((k) => [k, String(form.get(k) ?? "")]),
   );
