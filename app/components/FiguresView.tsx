@@ -1,21 +1,31 @@
 import { useTranslation } from "~/i18n/react";
-import type { SummaryFigures } from "~/models/summaries/types";
+import type { ShownFigures } from "~/utils/figures";
+import { type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 
-/** A summary's figures: headline counts, then a bar chart (SVG) with the same data in a table beside it. */
-export function FiguresView({ figures }: { figures: SummaryFigures }) {
+/**
+ * A summary's figures, already through the suppression rule (protectFigures): headline counts, then a bar chart
+ * (SVG) with the same data in a table beside it. A hidden count has no bar and says so in words.
+ */
+export function FiguresView({ figures }: { figures: ShownFigures }) {
   const { t } = useTranslation();
-  const max = Math.max(1, ...figures.ageBands.map((a) => a.count));
+  const show = (c: Shown) =>
+    c === "fewer" ? t("common.fewerThan", { n: SUPPRESS_BELOW }) : c === "withheld" ? t("common.withheld") : c;
+  const size = (c: Shown) => (typeof c === "number" ? c : 0);
+  const max = Math.max(1, ...figures.ageBands.map((a) => size(a.count)));
   const barH = 28;
   return (
     <section aria-label={t("figures.title")}>
       <ul className="stat-row">
         <li className="stat">
-          <strong>{figures.people}</strong> {t("figures.people")}
+          <strong>{show(figures.people)}</strong> {t("figures.people")}
         </li>
         <li className="stat">
-          <strong>{figures.contributions}</strong> {t("figures.contributions")}
+          <strong>{show(figures.contributions)}</strong> {t("figures.contributions")}
         </li>
       </ul>
+      {figures.suppressed && (
+        <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
+      )}
       <div className="grid-2">
         <figure style={{ margin: 0 }}>
           <figcaption className="label">{t("figures.byAge")}</figcaption>
@@ -32,9 +42,9 @@ export function FiguresView({ figures }: { figures: SummaryFigures }) {
                 <text x="0" y="18">
                   {t(`ageBand.${a.band}`)}
                 </text>
-                <rect className="bar" x="120" y="4" height="18" width={(a.count / max) * 240} rx="3" />
-                <text x={126 + (a.count / max) * 240} y="18">
-                  {a.count}
+                <rect className="bar" x="120" y="4" height="18" width={(size(a.count) / max) * 240} rx="3" />
+                <text x={126 + (size(a.count) / max) * 240} y="18">
+                  {show(a.count)}
                 </text>
               </g>
             ))}
@@ -54,7 +64,7 @@ export function FiguresView({ figures }: { figures: SummaryFigures }) {
             {figures.ageBands.map((a) => (
               <tr key={a.band}>
                 <td>{t(`ageBand.${a.band}`)}</td>
-                <td className="num">{a.count}</td>
+                <td className="num">{show(a.count)}</td>
               </tr>
             ))}
           </tbody>
@@ -86,10 +96,10 @@ export function FiguresView({ figures }: { figures: SummaryFigures }) {
           {figures.outcomes.map((o) => (
             <tr key={o.outcomeId}>
               <td>{o.title}</td>
-              <td className="num">{o.count}</td>
-              <td className="num">{o.scaleAnswers}</td>
-              <td className="num">{o.positive}</td>
-              <td className="num">{o.negative}</td>
+              <td className="num">{show(o.count)}</td>
+              <td className="num">{show(o.scaleAnswers)}</td>
+              <td className="num">{show(o.positive)}</td>
+              <td className="num">{show(o.negative)}</td>
               <td className="num">{o.scaleMean ?? "–"}</td>
             </tr>
           ))}
@@ -110,7 +120,7 @@ export function FiguresView({ figures }: { figures: SummaryFigures }) {
             {figures.localities.map((l) => (
               <tr key={l.name || "unknown"}>
                 <td>{l.name || t("figures.notSaid")}</td>
-                <td className="num">{l.count}</td>
+                <td className="num">{show(l.count)}</td>
               </tr>
             ))}
           </tbody>

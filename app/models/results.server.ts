@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { ageBandRank } from "~/utils/figures";
 import { type Cell, SUPPRESS_BELOW, suppress } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { contributionChoices, contributions, localities, responses } from "~db/schema";
@@ -89,9 +90,8 @@ function computeResults(consultationId: number, split: Split, scaleLabel: (n: nu
           .map((l) => [String(l.id), l.name])
       : [],
   );
-  const bandOrder = ["under_8", "8_11", "12_15", "16_19", "20_25", "unknown"];
   const order = (key: string, name: string) =>
-    split === "age_band" ? String(bandOrder.indexOf(key)).padStart(2, "0") : key === "unknown" ? "\uffff" : name;
+    split === "age_band" ? String(ageBandRank(key)).padStart(2, "0") : key === "unknown" ? "\uffff" : name;
   const groups = groupRows
     .map((g) => ({ key: g.key, people: g.people, name: localityNames.get(g.key) ?? g.key }))
     .sort((a, b) => order(a.key, a.name).localeCompare(order(b.key, b.name)));

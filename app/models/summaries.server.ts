@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { byAgeBand } from "~/utils/figures";
 import { getDb } from "~db/client";
 import {
   agendaItems,
@@ -58,8 +59,8 @@ export function computeFigures(scope: SummaryScope, db: Reader = getDb()): Summa
     .from(contributions)
     .where(where)
     .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .all();
+    .all()
+    .sort(byAgeBand);
   const places = db
     .select({ name: sql<string>`coalesce(${localities.name}, '')`, count: sql<number>`count(distinct ${personKey})` })
     .from(contributions)
@@ -108,28 +109,75 @@ export function candidateQuotes(scope: SummaryScope, limit = 50) {
     .all();
 }
 
+/** The exception rule, as the agenda item states it: positive share moved by this many points, with this many answers. */
+export const EXCEPTION_RULE = { points: 15, minAnswers: 20 } as const;
+
+/** One outcome whose feedback moved markedly: what a Board member needs to read it in five seconds. */
+export type ExceptionFlag = {
+  direction: "better" | "worse";
+  outcomeId: number;
+  outcome: string;
+  /** share of positive answers (good or really good), in whole percent, now and in the period before */
+  share: number;
+  earlierShare: number;
+  /** how far the share moved, in percentage points (always positive) */
+  points: number;
+  answers: number;
+  previousAnswers: number;
+  /** the period before, [from, to), the same length as the summary's */
+  previousFrom: string;
+  previousTo: string;
+};
+
 /**
- * Flags outcomes whose feedback is markedly worse or better than in the period of the same length before:
- * the share of positive faces moved by 15 points or more (with at least 5 scale answers in both periods).
+ * Flags outcomes whose feedback is markedly better or worse than in the period of the same length before: the share of
+ * positive faces moved by EXCEPTION_RULE.points or more, with at least EXCEPTION_RULE.minAnswers faces answers in each.
  */
-export function exceptionFlags(scope: SummaryScope, current: SummaryFigures) {
+export function exceptionFlags(scope: SummaryScope, current: SummaryFigures, db: Reader = getDb()): ExceptionFlag[] {
   const from = new Date(scope.from).getTime();
   const to = new Date(scope.to).getTime();
-  const previous = computeFigures({
-    ...scope,
-    from: new Date(from - (to - from)).toISOString(),
-    to: scope.from,
-  });
-  const flags: string[] = [];
+  const previousFrom = new Date(from - (to - from)).toISOString();
+  const previous = computeFigures({ ...scope, from: previousFrom, to: scope.from }, db);
+  const flags: ExceptionFlag[] = [];
   for (const o of current.outcomes) {
     const before = previous.outcomes.find((p) => p.outcomeId === o.outcomeId);
-    if (!before || o.scaleAnswers < 5 || before.scaleAnswers < 5) continue;
-    const now = o.positive / o.scaleAnswers;
-    const then = before.positive / before.scaleAnswers;
-    if (now - then <= -0.15) flags.push(`worse:${o.outcomeId}`);
-    if (now - then >= 0.15) flags.push(`better:${o.outcomeId}`);
+    if (!before || o.scaleAnswers < EXCEPTION_RULE.minAnswers || before.scaleAnswers < EXCEPTION_RULE.minAnswers)
+      continue;
+    // Whole percents first, so the points said are exactly the difference of the two percents shown.
+    const share = Math.round((o.positive * 100) / o.scaleAnswers);
+    const earlierShare = Math.round((before.positive * 100) / before.scaleAnswers);
+    if (Math.abs(share - earlierShare) < EXCEPTION_RULE.points) continue;
+    flags.push({
+      direction: share > earlierShare ? "better" : "worse",
+      outcomeId: o.outcomeId,
+      outcome: o.title,
+      share,
+      earlierShare,
+      points: Math.abs(share - earlierShare),
+      answers: o.scaleAnswers,
+      previousAnswers: before.scaleAnswers,
+      previousFrom,
+      previousTo: scope.from,
+    });
   }
   return flags;
+}
+
+/**
+ * Flags as stored on an agenda item (one JSON object per string). An item flagged before flags said what they meant
+ * holds a bare "worse:3": it is kept as a flag with nothing to tell, so the page still says there is an exception.
+ */
+export function readExceptionFlags(stored: string[]): (ExceptionFlag | null)[] {
+  return stored.map((s) => {
+    try {
+      const flag = JSON.parse(s) as ExceptionFlag;
+      return typeof flag === "object" && flag && (flag.direction === "better" || flag.direction === "worse")
+        ? flag
+        : null;
+    } catch {
+      return null;
+    }
+  });
 }
 
 export class SummaryError extends Error {
@@ -198,7 +246,7 @@ export function createSummary(input: {
         title: input.title,
         kind: input.kind,
         position,
-        exceptionFlags: exceptionFlags(input.scope, figures),
+        exceptionFlags: exceptionFlags(input.scope, figures, tx).map((f) => JSON.stringify(f)),
       })
       .returning({ id: agendaItems.id })
       .get().id;
@@ -207,17 +255,26 @@ export function createSummary(input: {
 }
 
 export function listMeetings() {
-  return getDb()
+  const db = getDb();
+  // A derived table joined on the meeting, not a correlated subquery: `${meetings.id}` inside `sql` is written
+  // without its table name and would compare the agenda item's own id.
+  const itemCounts = db
+    .select({ meetingId: agendaItems.meetingId, n: count().as("item_n") })
+    .from(agendaItems)
+    .groupBy(agendaItems.meetingId)
+    .as("item_counts");
+  return db
     .select({
       id: meetings.id,
       title: meetings.title,
       meetsOn: meetings.meetsOn,
       body: bodies.name,
       bodyKind: bodies.kind,
-      items: sql<number>`(select count(*) from agenda_items a where a.meeting_id = ${meetings.id})`,
+      items: sql<number>`coalesce(${itemCounts.n}, 0)`,
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(itemCounts, eq(itemCounts.meetingId, meetings.id))
     .orderBy(desc(meetings.meetsOn))
     .all();
 }
@@ -237,6 +294,11 @@ export function getMeeting(id: number) {
     .where(eq(meetings.id, id))
     .get();
   if (!meeting) return null;
+  const recorded = db
+    .select({ agendaItemId: boardResponses.agendaItemId, n: count().as("response_n") })
+    .from(boardResponses)
+    .groupBy(boardResponses.agendaItemId)
+    .as("recorded");
   const items = db
     .select({
       id: agendaItems.id,
@@ -244,13 +306,14 @@ export function getMeeting(id: number) {
       kind: agendaItems.kind,
       position: agendaItems.position,
       exceptionFlags: agendaItems.exceptionFlags,
-      responded: sql<number>`exists(select 1 from board_responses b where b.agenda_item_id = ${agendaItems.id})`,
+      responses: sql<number>`coalesce(${recorded.n}, 0)`,
     })
     .from(agendaItems)
+    .leftJoin(recorded, eq(recorded.agendaItemId, agendaItems.id))
     .where(eq(agendaItems.meetingId, id))
     .orderBy(asc(agendaItems.position))
     .all();
-  return { ...meeting, items };
+  return { ...meeting, items: items.map(({ responses, ...i }) => ({ ...i, responded: responses > 0 })) };
 }
 
 export function getAgendaItem(id: number) {

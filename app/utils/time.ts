@@ -1,15 +1,54 @@
+import { intlLocale } from "~/i18n";
+
+/** The county's time zone: every date shown to people, and every day a person picks, is a day here. */
+export const COUNTY_TZ = "Europe/London";
+
 export function nowIso() {
   return new Date().toISOString();
 }
 
-/** "2026-11-22" in the county's own time zone, for dates shown to people. */
+const dayFormat = (lang: string) =>
+  new Intl.DateTimeFormat(intlLocale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: COUNTY_TZ });
+
+/** A stored date-only value ("2026-11-22") is that day, not the day before in some other zone. */
+function toDate(iso: string) {
+  return new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+}
+
+/** "22 November 2026" in the county's own time zone, for dates shown to people. */
 export function formatDate(iso: string | null | undefined, lang: string) {
   if (!iso) return "";
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/London",
-  }).format(date);
+  return dayFormat(lang).format(toDate(iso));
+}
+
+/**
+ * A period stored as [from, to) (the end is the first moment after it, e.g. the next midnight) shown with its last
+ * day included: 19 November 00:00 to 23 November 00:00 reads "19–22 November 2026".
+ */
+export function formatPeriod(fromIso: string, toExclusiveIso: string, lang: string) {
+  const from = toDate(fromIso);
+  const lastMoment = new Date(Math.max(from.getTime(), toDate(toExclusiveIso).getTime() - 1));
+  return dayFormat(lang).formatRange(from, lastMoment);
+}
+
+/** Minutes London is ahead of UTC at that instant (0 in winter, 60 in summer). */
+function londonOffsetMinutes(at: number) {
+  const name =
+    new Intl.DateTimeFormat("en-GB", { timeZone: COUNTY_TZ, timeZoneName: "longOffset" })
+      .formatToParts(new Date(at))
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The instant a day ("2026-11-19") begins in London, as an ISO string; `addDays` moves to a later or earlier day. */
+export function countyDayStart(ymd: string, addDays = 0) {
+  const utcMidnight = Date.parse(`${ymd}T00:00:00Z`) + addDays * 86400_000;
+  const guess = utcMidnight - londonOffsetMinutes(utcMidnight) * 60_000;
+  return new Date(utcMidnight - londonOffsetMinutes(guess) * 60_000).toISOString();
+}
+
+/** Today's date ("2026-11-22") in London. */
+export function countyToday(now = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: COUNTY_TZ }).format(now);
 }

@@ -1,12 +1,25 @@
 // The officer's consultation builder: create, add and remove questions, publish, close, and mark reported.
-import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "~db/client";
-import { consultations, questionOptions, questions, questionTags } from "~db/schema";
+import { consultations, questionOptions, questions, questionTags, responses } from "~db/schema";
 import { invalidateConsultationCache, loadQuestions } from "./participant-reads.server";
 import type { Audience, QuestionKind } from "./types";
 
 export function listConsultationsForStaff() {
-  return getDb()
+  const db = getDb();
+  // Counted in derived tables joined on the consultation: a correlated subquery written with `${consultations.id}`
+  // loses its table name in a single-table select and compares the subquery's own id, giving 1 for everything.
+  const responseCounts = db
+    .select({ consultationId: responses.consultationId, n: count().as("response_n") })
+    .from(responses)
+    .groupBy(responses.consultationId)
+    .as("response_counts");
+  const questionCounts = db
+    .select({ consultationId: questions.consultationId, n: count().as("question_n") })
+    .from(questions)
+    .groupBy(questions.consultationId)
+    .as("question_counts");
+  return db
     .select({
       id: consultations.id,
       slug: consultations.slug,
@@ -15,10 +28,12 @@ export function listConsultationsForStaff() {
       audience: consultations.audience,
       opensAt: consultations.opensAt,
       closesAt: consultations.closesAt,
-      responses: sql<number>`(select count(*) from responses r where r.consultation_id = ${consultations.id})`,
-      questions: sql<number>`(select count(*) from questions q where q.consultation_id = ${consultations.id})`,
+      responses: sql<number>`coalesce(${responseCounts.n}, 0)`,
+      questions: sql<number>`coalesce(${questionCounts.n}, 0)`,
     })
     .from(consultations)
+    .leftJoin(responseCounts, eq(responseCounts.consultationId, consultations.id))
+    .leftJoin(questionCounts, eq(questionCounts.consultationId, consultations.id))
     .orderBy(desc(consultations.createdAt), desc(consultations.id))
     .all();
 }

@@ -6,9 +6,10 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import { findResponseByReceipt } from "~/models/consultations/receipts.server";
-import { consultationResults, SUPPRESS_BELOW } from "~/models/results.server";
+import { consultationResults } from "~/models/results.server";
 import { langOf, localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
+import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
 import { handleReadingSwitch, loadPublicConsultation } from "./shared.server";
@@ -25,7 +26,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = getT(lang);
   let results: {
     people: number;
-    questions: { id: number; prompt: string; promptLang?: string; rows: BarRow[] }[];
+    questions: {
+      id: number;
+      prompt: string;
+      promptLang?: string;
+      rows: BarRow[];
+      hidden: { key: string; label: string; shown: Shown }[] | null;
+    }[];
   } | null = null;
   if (status === "closed" || status === "reported") {
     const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`), lang);
@@ -56,6 +63,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
                   value: row.total,
                 };
               }),
+            };
+          })
+          // A public page is outside an officer's own results: answers given by 1 to 4 people are not shown, and
+          // the numbers are dropped here, on the server, so they are not in the page's data either.
+          .map((q) => {
+            const cells = protectCounts(q.rows.map((r) => r.value));
+            if (cells.every((c) => typeof c === "number")) return { ...q, hidden: null };
+            return {
+              ...q,
+              rows: [],
+              hidden: q.rows.map((r, i) => ({ key: r.key, label: r.label, shown: cells[i] })),
             };
           }),
       };
@@ -139,7 +157,38 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
               <h3 dir="auto" lang={q.promptLang}>
                 {q.prompt}
               </h3>
-              <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+              {q.hidden ? (
+                <>
+                  <table>
+                    <caption>{q.prompt}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("chart.answer")}</th>
+                        <th scope="col" className="num">
+                          {t("consultation.resultsPeople")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {q.hidden.map((r) => (
+                        <tr key={r.key}>
+                          <th scope="row">{r.label}</th>
+                          <td className="num">
+                            {r.shown === "fewer"
+                              ? t("common.fewerThan", { n: SUPPRESS_BELOW })
+                              : r.shown === "withheld"
+                                ? t("common.withheld")
+                                : r.shown}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
+                </>
+              ) : (
+                <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+              )}
             </div>
           ))}
         </section>

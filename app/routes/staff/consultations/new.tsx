@@ -11,6 +11,7 @@ import { createConsultation } from "~/models/consultations/builder.server";
 import { ageBands, listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { consultationSchema } from "~/schemas/consultations";
+import { countyDayStart } from "~/utils/time";
 import type { Route } from "./+types/new";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -64,8 +65,9 @@ export async function action({ request }: Route.ActionArgs) {
     summary: v.summary,
     easySummary: v.easySummary,
     audience: v.audience,
-    opensAt: new Date(`${v.opensOn}T00:00:00Z`).toISOString(),
-    closesAt: new Date(`${v.closesOn}T23:59:59Z`).toISOString(),
+    // Days the officer picks are county days: open from its first moment, closed after its last second.
+    opensAt: countyDayStart(v.opensOn),
+    closesAt: new Date(Date.parse(countyDayStart(v.closesOn, 1)) - 1000).toISOString(),
     minutes: v.minutes,
     resultsBy: v.resultsOn ? new Date(`${v.resultsOn}T12:00:00Z`).toISOString() : null,
     ageBands: v.audience === "parents_carers" ? [] : chosen.ageBands,

@@ -10,8 +10,15 @@ import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { recordAudit } from "~/models/staff.server";
-import { getAgendaItem, ResponseError, recordBoardResponse } from "~/models/summaries.server";
-import { formatDate } from "~/utils/time";
+import {
+  EXCEPTION_RULE,
+  getAgendaItem,
+  ResponseError,
+  readExceptionFlags,
+  recordBoardResponse,
+} from "~/models/summaries.server";
+import { protectFigures } from "~/utils/figures";
+import { formatDate, formatPeriod } from "~/utils/time";
 import type { Route } from "./+types/item";
 
 const field = (key: string) => z.string().trim().min(1, `response.error.${key}`).max(2000, "response.error.tooLong");
@@ -30,8 +37,21 @@ function load(request: Request, idParam: string, role: string) {
   const lang = getLang(request);
   return {
     ...item,
+    // Board papers are outside an officer's own live results: counts go through the suppression rule here, on the
+    // server, so a hidden count is not even in the page's data.
+    figures: item.figures ? protectFigures(item.figures) : null,
     meetsOn: formatDate(item.meetsOn, lang),
-    period: item.periodFrom ? `${formatDate(item.periodFrom, lang)} – ${formatDate(item.periodTo, lang)}` : null,
+    period: item.periodFrom && item.periodTo ? formatPeriod(item.periodFrom, item.periodTo, lang) : null,
+    rule: EXCEPTION_RULE,
+    flags: readExceptionFlags(item.exceptionFlags).map((f) =>
+      f
+        ? {
+            ...f,
+            period: item.periodFrom && item.periodTo ? formatPeriod(item.periodFrom, item.periodTo, lang) : "",
+            previousPeriod: formatPeriod(f.previousFrom, f.previousTo, lang),
+          }
+        : null,
+    ),
     mayRespond: can(role, "respond"),
   };
 }
@@ -68,6 +88,20 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirect(`/staff/agenda-items/${item.id}?recorded=1`);
 }
 
+const flagValues = (f: {
+  outcome: string;
+  share: number;
+  earlierShare: number;
+  period: string;
+  previousPeriod: string;
+}) => ({
+  outcome: f.outcome,
+  share: f.share,
+  earlier: f.earlierShare,
+  period: f.period,
+  previousPeriod: f.previousPeriod,
+});
+
 export default function AgendaItem({ loaderData, actionData }: Route.ComponentProps) {
   const p = actionData ?? loaderData;
   const { t } = useTranslation();
@@ -83,7 +117,26 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
         {t(`itemKind.${p.kind}`)} · {p.meetingTitle} · {p.meetsOn}
       </p>
       <h1>{p.title}</h1>
-      {p.exceptionFlags.length > 0 && <p className="notice warn">{t("meetings.exceptionBody")}</p>}
+      {p.flags.length > 0 && (
+        <div className="notice warn">
+          <h2 style={{ marginTop: 0 }}>{t("meetings.exceptionTitle")}</h2>
+          <ul>
+            {p.flags.map((f, i) =>
+              f ? (
+                <li key={f.outcomeId}>
+                  {f.direction === "better"
+                    ? t("meetings.exceptionBetter", { ...flagValues(f), count: f.points })
+                    : t("meetings.exceptionWorse", { ...flagValues(f), count: f.points })}
+                </li>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a flag stored before flags said what they meant has no other key
+                <li key={`old-${i}`}>{t("meetings.exceptionOld")}</li>
+              ),
+            )}
+          </ul>
+          <p>{t("meetings.exceptionRule", { points: p.rule.points, min: p.rule.minAnswers })}</p>
+        </div>
+      )}
       {p.period && <p>{t("summary.period", { period: p.period })}</p>}
       {p.keyMessage && (
         <>

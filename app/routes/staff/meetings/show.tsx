@@ -1,5 +1,4 @@
 import { data } from "react-router";
-import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
@@ -9,7 +8,7 @@ import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const staff = requirePermission(request, "summaries", "respond");
+  requirePermission(request, "summaries", "respond");
   const meeting = getMeeting(Number(params.id));
   if (!meeting) throw data(null, { status: 404 });
   return { ...meeting, date: formatDate(meeting.meetsOn, getLang(request)) };

@@ -7,11 +7,13 @@ import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
 import { TextField } from "~/components/ui/TextField";
-import { getT } from "~/i18n/i18n.server";
+import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { candidateQuotes, computeFigures, createSummary, listMeetings, SummaryError } from "~/models/summaries.server";
+import { protectFigures } from "~/utils/figures";
+import { countyDayStart, countyToday, formatDate } from "~/utils/time";
 import type { Route } from "./+types/new";
 
 const scopeSchema = z.object({
@@ -33,33 +35,33 @@ function readScope(params: URLSearchParams | FormData) {
     const v = params.get(k);
     return typeof v === "string" ? v : "";
   };
-  const today = new Date();
-  const threeMonthsAgo = new Date(today.getTime() - 92 * 86400_000);
+  const today = countyToday();
+  const threeMonthsAgo = countyToday(new Date(Date.now() - 92 * 86400_000));
   const raw = {
     meetingId: get("meetingId"),
-    from: get("from") || threeMonthsAgo.toISOString().slice(0, 10),
-    to: get("to") || today.toISOString().slice(0, 10),
+    from: get("from") || threeMonthsAgo,
+    to: get("to") || today,
     outcomeIds: params.getAll("outcomeIds").map(String),
   };
   return { raw, parsed: scopeSchema.safeParse(raw) };
 }
 
+/** The days picked are county days, both included: stored as [first moment of `from`, first moment after `to`). */
 function toScope(s: z.infer<typeof scopeSchema>) {
-  const to = new Date(`${s.to}T00:00:00Z`);
-  to.setUTCDate(to.getUTCDate() + 1);
-  return { from: new Date(`${s.from}T00:00:00Z`).toISOString(), to: to.toISOString(), outcomeIds: s.outcomeIds };
+  return { from: countyDayStart(s.from), to: countyDayStart(s.to, 1), outcomeIds: s.outcomeIds };
 }
 
-function page(params: URLSearchParams | FormData) {
+function page(params: URLSearchParams | FormData, lang: string) {
   const { raw, parsed } = readScope(params);
   const outcomes = listActiveOutcomes().map((o) => ({ id: o.id, title: o.title }));
-  const meetings = listMeetings().filter((m) => m.meetsOn >= new Date().toISOString().slice(0, 10));
+  const meetings = listMeetings().filter((m) => m.meetsOn >= countyToday());
   const scope = parsed.success ? toScope(parsed.data) : null;
   return {
     raw,
     outcomes,
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: m.meetsOn })),
-    figures: scope ? computeFigures(scope) : null,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, meetsOn: formatDate(m.meetsOn, lang) })),
+    // The figures as the Board will read them: through the suppression rule.
+    figures: scope ? protectFigures(computeFigures(scope)) : null,
     quotes: scope ? candidateQuotes(scope) : [],
     scopeReady: Boolean(scope),
   };
@@ -69,7 +71,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "summaries");
   const params = new URL(request.url).searchParams;
   return {
-    ...page(params),
+    ...page(params, getLang(request)),
     values: {} as Record<string, string>,
     errors: null as Record<string, string> | null,
   };
@@ -79,7 +81,7 @@ export async function action({ request }: Route.ActionArgs) {
   const staff = requirePermission(request, "summaries");
   const t = getT(request);
   const form = await request.formData();
-  const view = page(form);
+  const view = page(form, getLang(request));
   const values = Object.fromEntries(
     ["title", "keyMessage", "recommendation", "kind"].map((k) => [k, String(form.get(k) ?? "")]),
   );
