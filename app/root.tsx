@@ -138,7 +138,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
         <div className={staffArea ? "wrap wide" : "wrap"}>{children}</div>
       </main>
       <footer className="site-footer">
-        <div className="wrap">
+        <div className={staffArea ? "wrap wide" : "wrap"}>
           <ul>
             <li>
               <a href="/privacy">{t("nav.privacy")}</a>
