@@ -68,7 +68,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
         {t("layout.skip")}
       </a>
       <header className="site-header">
-        <div className="wrap header-row">
+        <div className={staffArea ? "wrap wide header-row" : "wrap header-row"}>
           <a href="/" className="brand">
             <svg aria-hidden="true" viewBox="0 0 32 32" width="32" height="32" className="brand-mark">
               <circle cx="16" cy="16" r="15" fill="currentColor" />
@@ -112,7 +112,7 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
       </main>
       <RouteAnnouncer />
       <footer className="site-footer">
-        <div className="wrap">
+        <div className={staffArea ? "wrap wide" : "wrap"}>
           <ul>
             <li>
               <a href="/privacy">{t("nav.privacy")}</a>
@@ -120,11 +120,14 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
             <li>
               <a href="/accessibility">{t("nav.accessibility")}</a>
             </li>
-            <li>
-              <a href="/staff">{t("nav.staff")}</a>
-            </li>
+            {/* Someone already in the staff area needs neither the sign-in link nor the promise made to children. */}
+            {!staffArea && (
+              <li>
+                <a href="/staff">{t("nav.staff")}</a>
+              </li>
+            )}
           </ul>
-          <p>{t("layout.footer")}</p>
+          <p>{t(staffArea ? "layout.staffFooter" : "layout.footer")}</p>
         </div>
       </footer>
     </>

@@ -25,8 +25,10 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const navigate = useNavigate();
   return (
     <>
-      <nav className="staff-nav no-print" aria-label={t("staff.nav")}>
-        <div className="wrap wide">
+      {/* The staff bar sits inside <main> (root.tsx owns the document header): it wraps on narrow screens and
+          leaves the end of the bar free for the keyboard-shortcut hint a later issue adds. */}
+      <div className="staff-bar no-print">
+        <nav className="staff-nav" aria-label={t("staff.nav")}>
           <ul>
             {loaderData.links.map((l) => (
               <li key={l.to}>
@@ -43,19 +45,21 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
               </li>
             )}
           </ul>
-          <Form method="post" action="/staff/sign-out">
-            <span style={{ color: "#fff", marginInlineEnd: "1rem" }}>
-              {loaderData.staff.name} ({t(`role.${loaderData.staff.role}`)})
-            </span>
-            <button type="submit" className="link-button" style={{ color: "#fff", minHeight: 44 }}>
-              {t("staff.signOut")}
-            </button>
-          </Form>
-        </div>
-      </nav>
-      <RouterProvider navigate={navigate} useHref={useHref}>
-        <Outlet />
-      </RouterProvider>
+        </nav>
+        <Form method="post" action="/staff/sign-out" className="staff-who">
+          <span>
+            <bdi>{loaderData.staff.name}</bdi> <span className="staff-role">{t(`role.${loaderData.staff.role}`)}</span>
+          </span>
+          <button type="submit" className="link-button">
+            {t("staff.signOut")}
+          </button>
+        </Form>
+      </div>
+      <div className="staff-page">
+        <RouterProvider navigate={navigate} useHref={useHref}>
+          <Outlet />
+        </RouterProvider>
+      </div>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getStaff, startStaffSession } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { recordAudit, verifyStaffCredentials } from "~/models/staff.server";
@@ -115,25 +116,27 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             {t("signIn.demoTitle")}
           </h2>
           <p>{t("signIn.demoBody")}</p>
-          <table>
-            <caption className="visually-hidden">{t("signIn.demoTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("signIn.email")}</th>
-                <th scope="col">{t("signIn.role")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.demo.map((a) => (
-                <tr key={a.email}>
-                  <td>
-                    <code>{a.email}</code>
-                  </td>
-                  <td>{t(`role.${a.role}`)}</td>
+          <TableScroll label={t("signIn.demoTitle")}>
+            <table>
+              <caption className="visually-hidden">{t("signIn.demoTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("signIn.email")}</th>
+                  <th scope="col">{t("signIn.role")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.demo.map((a) => (
+                  <tr key={a.email}>
+                    <td>
+                      <code>{a.email}</code>
+                    </td>
+                    <td>{t(`role.${a.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <p>
             {t("signIn.demoPassword")} <code>sounding-board-demo</code>
           </p>

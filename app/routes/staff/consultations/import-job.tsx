@@ -3,6 +3,7 @@ import { data, Form, redirect, useRevalidator } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getConsultationForEntry, getImportJob, startImport } from "~/models/imports.server";
@@ -141,7 +142,7 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
         <>
           <h2>{t("import.job.rejectedTitle")}</h2>
           <p>{t("import.job.rejectedHint")}</p>
-          <div className="table-scroll">
+          <TableScroll label={t("import.job.rejectedTitle")}>
             <table>
               <caption className="visually-hidden">{t("import.job.rejectedTitle")}</caption>
               <thead>
@@ -171,7 +172,7 @@ export default function ImportJob({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {job.status !== "done" && (
             <p>
               <a href={`${base}/import`}>{t("import.job.uploadAnother")}</a>

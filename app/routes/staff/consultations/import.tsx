@@ -3,6 +3,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { createImportJob, getConsultationForEntry, listImportJobs } from "~/models/imports.server";
@@ -128,7 +129,7 @@ export default function ImportResponses({ loaderData, actionData }: Route.Compon
 
       <h2>{t("import.formatTitle")}</h2>
       <p>{t("import.formatBody")}</p>
-      <div className="table-scroll">
+      <TableScroll label={t("import.columnsCaption")}>
         <table>
           <caption>{t("import.columnsCaption")}</caption>
           <thead>
@@ -155,7 +156,7 @@ export default function ImportResponses({ loaderData, actionData }: Route.Compon
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <details>
         <summary>{t("import.localitiesTitle", { count: p.localities.length })}</summary>
         <p>{p.localities.join(", ")}</p>
@@ -184,7 +185,7 @@ export default function ImportResponses({ loaderData, actionData }: Route.Compon
       {p.jobs.length > 0 && (
         <>
           <h2>{t("import.earlierTitle")}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t("import.earlierTitle")}>
             <table>
               <caption className="visually-hidden">{t("import.earlierTitle")}</caption>
               <thead>
@@ -210,7 +211,7 @@ export default function ImportResponses({ loaderData, actionData }: Route.Compon
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listConsultationsForStaff } from "~/models/consultations/builder.server";
@@ -31,7 +32,7 @@ export default function StaffConsultations({ loaderData }: Route.ComponentProps)
           {t("builder.new")}
         </a>
       </p>
-      <div className="table-scroll">
+      <TableScroll label={t("staff.navLinks.consultations")}>
         <table>
           <caption className="visually-hidden">{t("staff.navLinks.consultations")}</caption>
           <thead>
@@ -67,7 +68,7 @@ export default function StaffConsultations({ loaderData }: Route.ComponentProps)
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

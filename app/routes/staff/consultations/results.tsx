@@ -3,6 +3,7 @@ import { requirePermission } from "~/auth/session.server";
 import { BarChart } from "~/components/BarChart";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getConsultationForStaff } from "~/models/consultations/builder.server";
@@ -111,7 +112,9 @@ export default function Results({ loaderData: p }: Route.ComponentProps) {
                 </p>
               )}
               {p.split !== "none" && (
-                <div className="table-scroll">
+                <TableScroll
+                  label={t("results.splitCaption", { number: q.number, split: t(`results.split.${p.split}`) })}
+                >
                   <table>
                     <caption>
                       {t("results.splitCaption", { number: q.number, split: t(`results.split.${p.split}`) })}
@@ -143,7 +146,7 @@ export default function Results({ loaderData: p }: Route.ComponentProps) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               )}
             </>
           )}

@@ -1,6 +1,7 @@
 import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listMeetings } from "~/models/summaries.server";
@@ -29,31 +30,33 @@ export default function Meetings({ loaderData: p }: Route.ComponentProps) {
           </a>
         </p>
       )}
-      <table>
-        <caption className="visually-hidden">{t("meetings.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("meetings.meeting")}</th>
-            <th scope="col">{t("meetings.body")}</th>
-            <th scope="col">{t("meetings.date")}</th>
-            <th scope="col" className="num">
-              {t("meetings.items")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.meetings.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <a href={`/staff/meetings/${m.id}`}>{m.title}</a>
-              </td>
-              <td>{m.body}</td>
-              <td>{m.date}</td>
-              <td className="num">{m.items}</td>
+      <TableScroll label={t("meetings.title")}>
+        <table>
+          <caption className="visually-hidden">{t("meetings.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("meetings.meeting")}</th>
+              <th scope="col">{t("meetings.body")}</th>
+              <th scope="col">{t("meetings.date")}</th>
+              <th scope="col" className="num">
+                {t("meetings.items")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.meetings.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <a href={`/staff/meetings/${m.id}`}>{m.title}</a>
+                </td>
+                <td>{m.body}</td>
+                <td>{m.date}</td>
+                <td className="num">{m.items}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }
