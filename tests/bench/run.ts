@@ -17,6 +17,7 @@ import { participantPageWeight } from "./assets";
 import { measureCheckText } from "./check-text";
 import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
 import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load";
+import { addPendingContributions, MODERATION, measureModeration } from "./moderation";
 import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +97,8 @@ async function main() {
 
   const { dir, databasePath } = seededDatabase(ROOT);
   const resultsId = seedResults(databasePath);
+  // 10,000 free-text answers waiting in moderation (tests/bench/moderation.ts).
+  const { consultationId: moderationConsultationId } = addPendingContributions(databasePath);
   // Interrupted or not, the throwaway database goes.
   process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   let server: BenchServer | undefined;
@@ -209,6 +212,17 @@ async function main() {
       `results page: p95 ${ms(resultsFigures.p95)} — ${verdict(resultsFigures.p95 < BUDGET.resultsP95 && resultsFigures.errors === 0, "results_p95_ms")} the goal of p95 < ${BUDGET.resultsP95} ms`,
     );
 
+    // The moderation queue with 10,000 items waiting: first page, a deep page and a filtered view.
+    const moderation = await measureModeration({
+      origin,
+      cookie: staffCookie,
+      consultationId: moderationConsultationId,
+    });
+    for (const run of moderation.runs) console.log(summarise(`moderation GET ${run.path}:`, run.figures));
+    console.log(
+      `moderation queue (${MODERATION.pending.toLocaleString("en-GB")} waiting): worst p95 ${ms(moderation.moderation_p95_ms)} — ${verdict(moderation.moderation_p95_ms < MODERATION.goalP95 && moderation.moderation_errors === 0, "moderation_p95_ms")} the goal of p95 < ${MODERATION.goalP95} ms`,
+    );
+
     // The school-assembly burst: each submission a fresh participant, paced over a minute.
     await pause(1000);
     const burstReceipts = prepareDrafts(db, consultation, BURST.total, 2);
@@ -270,6 +284,7 @@ async function main() {
         burst_lost: burstLost,
         burst_p95_ms: round1(burstP95),
         check_text_p95_ms: round1(check_text_p95_ms),
+        moderation_p95_ms: moderation.moderation_p95_ms,
       }),
     );
     if (missed.length) {
