@@ -781,6 +781,15 @@ const enCues: Record<string, number> = {
   "he|she|they|him|her|them|man|men|guy|someone|somebody|stranger|neighbour|mate|adult|older|boyfriend": 2,
   "dad|mum|stepdad|stepmum|uncle|cousin|brother|sister|partner|carer|teacher|coach|parents|family": 2,
   "online|discord|snapchat|instagram|tiktok|roblox|call|camera|webcam|video|photo|photos|pictures|pics": 1,
+  // the wider concern lexicon: ways of saying it that no phrase foresaw (vanishing, tablets, clothes off, owing)
+  "vanish|disappear|gone|tablets|meds|paracetamol|blade|razor|bridge|rope|noose|goodbye|overdose": 2,
+  "google|search|look|saving|stash|sleep|wake|happier|better|pretend|pretending|tired": 1,
+  "clothes|undress|nudes|nude|babysitter|bath|shower|bed|touching|kiss|massage|game": 1,
+  "lip|eye|arm|arms|legs|ribs|sleeves|cover|split|swollen|broken|limp": 1,
+  "food|hungry|starving|eat|cold|freezing|heating|electric|dirty|smell|coat|shoes|feed|feeding|cereal": 1,
+  "stairwell|streets|rough|sofa|car|park|kicked|let|allowed|kept|room": 1,
+  "deliver|run|drop|sent|lads|cash|money|weed|vapes|county|trapline": 1,
+  "babysitter|boyfriend|stepdad|stepmum|lodger|neighbour|van|car": 1,
 };
 
 const plCues: Record<string, number> = {
@@ -788,6 +797,8 @@ const plCues: Record<string, number> = {
   "rzuc*|szarp*|popych*|ciag*|dotyk*|zamyk*|zamkn*|zmusz*|groz*|glodz*": 3,
   "boj*|strach*|przeraz*|placz*|sam|sama|sekret|nikt|nigdy|krew|siniak*|policj*|szpital*": 1,
   "on|ona|oni|pan|facet|ojczym|wujek|tata|mama|brat|kuzyn|chlopak|dorosly|obcy": 2,
+  "znikn*|zniknac|tablet*|leki|lekow|most|zegnaj*|umrz*|smier*|koniec|skonczy*": 2,
+  "jedzeni*|glod*|zimn*|ogrzewani*|brud*|karmi*|lozk*|ubrani*|rozbier*|zdjec*|nag*|pieniad*|dlug*|dostarcz*": 1,
 };
 
 const arCues: Record<string, number> = {
@@ -795,6 +806,8 @@ const arCues: Record<string, number> = {
   "يرمي*|رمي|يسحب*|يدفع*|يلمس*|يحبس*|يجبر*|يهدد*|هدد*|يجوع*": 3,
   "اخاف|خايف*|خائف*|خوف|ابكي|وحدي|سر|احد|ابدا|دم|كدم*|شرطه|مستشفي": 1,
   "هو|هي|هم|رجل|زوج|عمي|خالي|ابي|امي|اخي|غريب|جار*": 2,
+  "اختف*|اختفي*|حبوب|دواء|اموت|موت|انتهي|نهايه|وداع": 2,
+  "طعام|اكل|جوع|جائع|برد|بارد|السرير|سرير|اطعم|ملابس|صور|صوري|مال|دين|اوصل": 1,
 };
 
 export const defaultLists: SafeguardingLists = {
