@@ -1,7 +1,12 @@
+import { classify, type Model } from "./classifier";
 import { detectIn, type Match } from "./detect";
 import { type Category, type Lang, type ListsOverride, mergeLists, type SafeguardingLists } from "./lists";
 import { findPersonalDetails, type MaskKind } from "./mask";
+import trained from "./model.json";
 import { clean, englishTokens, plainTokens } from "./tokens";
+
+/** The broad layer trained on the development corpus (classifier.ts); `npm run safeguarding:train` rewrites it. */
+export const defaultModel: Model = trained;
 
 export type { Category, Lang, ListsOverride, SafeguardingLists } from "./lists";
 export { categories, defaultLists, languages, mergeLists, wealdshireSchools } from "./lists";
@@ -32,6 +37,8 @@ export type CheckOptions = {
   lang?: string;
   /** The lists in force: the built-in set, or an administrator's override laid over it. */
   lists?: SafeguardingLists | ListsOverride | null;
+  /** The trained layer: the built-in model unless given; `null` for phrases and cues alone (cross-validation). */
+  model?: Model | null;
 };
 
 const LATIN = /\p{Script=Latin}/u;
@@ -74,6 +81,19 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   if (english.length) matches.push(...detectIn("en", english, lists));
   if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists));
   if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists));
+  // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one.
+  const model = options.model === undefined ? defaultModel : options.model;
+  if (!matches.length && model) {
+    const hit = classify(model, t, english.length ? english : undefined, plain);
+    if (hit)
+      matches.push({
+        lang: ARABIC.test(t.slice(hit.start, hit.end)) ? "ar" : "en",
+        category: "other_concern",
+        phrase: `model ${hit.p.toFixed(2)}`,
+        start: hit.start,
+        end: hit.end,
+      });
+  }
 
   const details = findPersonalDetails(t, english, lists.schools);
   const toOrigin = (i: number) => cleaned.origin[i] ?? text.length;

@@ -88,6 +88,21 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "no way out",
+    "want it|everything|this all? to end|stop",
+    "ways|how to die",
+    "how many pills|tablets|paracetamol",
+    "happier|better if i .. vanish*|disappear*|be_gone",
+    "happier|better without me",
+    "fade away",
+    "in front of a|the? train|car|bus|lorry",
+    "not see myself be|being here",
+    "hurt|cut|burn it|myself on purpose",
+    "what i do to myself",
+    "highest bridge|building|cliff",
+    "pretend* i be ok|fine|okay",
+    "will not need them|it|my",
+    "sleep and never|not wake",
     "feel|feeling so|really|very? low and|so|all",
     "think* about not be|being here|alive|around",
     "not see a|any future",
@@ -150,6 +165,12 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "split lip",
+    "black eye",
+    "get the belt",
+    "long sleeves so",
+    "marks .. leave|leaves|left",
+    "throw* .. at my head|face",
     "chuck|chucked|lob|fling|hurl .. at my|me",
     "give|gives @me a beating|hiding|kicking|slap|smack|belting",
     "hide|cover .. what he|she|they did|do",
@@ -174,6 +195,8 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "wish* she|he had a different",
+    "ignore me for days|weeks",
     "put|send @me in|into care",
     "nobody|no_one would|will want|love me",
     "fun of my weight|body|skin",
@@ -196,6 +219,12 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "clothes off",
+    "take|taking off my clothes",
+    "sleep in his|her bed",
+    "film* me in the shower|bath|toilet",
+    "do|does things to me",
+    "when i be asleep",
     "try|trying|tries to kiss|touch @me",
     "touch my leg|legs|thigh|thighs|bum|chest",
     "show* @me videos|pictures|things|porn",
@@ -251,6 +280,13 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "steal food",
+    "no coat|shoes",
+    "nobody wash*",
+    "feed* my brother*|sister*",
+    "have not eaten",
+    "nobody buy* me",
+    "not eat* since",
     "nobody|no_one pick* me|us up",
     "electric|electricity|gas|power get|be cut off",
     "not see|seen|be|been .. doctor|dentist .. .. month|months|ages|years|weeks",
@@ -278,6 +314,10 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "sleep* in|on the? stairwell|street|streets|park|car|bus_station",
+    "get out and not come back",
+    "sofa surf*",
+    "can not go back home?",
     "anywhere|nowhere safe to sleep|go|stay|live",
     "pack* a bag and",
     "i be leaving tonight|forever|for_good",
@@ -309,6 +349,11 @@ const en: Partial<Record<Category, string[]>> = {
     "can not stand it at home",
   ],
   controlled: [
+    "kept in my room",
+    "only let out",
+    "not allowed to go to school|out",
+    "ask permission to eat|to_use",
+    "take* my phone .. read*",
     "only allow* out",
     "send @me abroad",
     "make|force @me marry|get_married",
@@ -326,6 +371,10 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "video call .. bedroom|room",
+    "know* where i live",
+    "way older",
+    "pic*|picture*|photo* of me in my",
     "get in|into his|their|a car",
     "ask* for my address|pictures|photos|pics|number",
     "fake account",
@@ -358,6 +407,10 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "deliver stuff|things|packages|bags",
+    "lose it .. have to pay",
+    "say* i owe them|him",
+    "hide packages|bags|drugs",
     "go .. town|towns|city .. for them",
     "pay them|him back",
     "stay* at a flat",
@@ -404,6 +457,10 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "get in his|the car|van",
+    "go to his flat|house|car",
+    "give* us|me vapes|sweets|money|weed",
+    "watch* me",
     "not like it when",
     "ask* @me to stay|come .. alone",
     "come* round|over when .. at_work|out|asleep|away",
@@ -543,6 +600,10 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "gdybym znikn*",
+    "skocz* z mostu|dachu",
+    "zbier* tabletki|leki",
+    "żeby to się skończyło",
     "znikn* na zawsze",
     "chcial* .. zniknac",
     "zabic|zabije|zabij* sie",
@@ -564,6 +625,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "skopał* mnie",
+    "rzuca* o ścianę",
     "rzuci* we|na? mnie",
     "rzucil* we mnie",
     "bij*|bil*|uderz*|kop*|szarp*|dusi*|popych*|krzywdz*|lej*|tlucze|tlukl* mnie",
@@ -603,6 +666,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "policja przyjech*",
   ],
   neglect: [
+    "karmię braci|siostry|rodzeństwo",
+    "nic nie jadł*",
     "w domu nic nie ma",
     "glodn* bo",
     "nie ma jedzenia",
@@ -685,6 +750,9 @@ const plOrdinary = ["zabij* czas", "mnie zabije haha"];
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "اختفيت",
+    "اختفي",
+    "اقفز من",
     "اختفي|اختفاء",
     "الي الابد",
     "اقتل|انتحر|اوذي|اجرح|احرق نفسي",
@@ -712,6 +780,8 @@ const ar: Partial<Record<Category, string[]>> = {
   sexual_abuse: ["يلمسني|لمسني|يلمسونني|تلمسني", "تحرش*", "اغتصب*", "جنسي*", "مكان خاص", "يعري*", "سرنا"],
   domestic_abuse: ["يضرب|ضرب|يوذي|يؤذي امي|ماما|والدتي|ابي|بابا", "عنف"],
   neglect: [
+    "اطعم اخوتي",
+    "اطعم اخواتي",
     "لا_يوجد|ما_في|ليس شي*|شيء .. البيت",
     "جائع|جوعان لان*",
     "لا_يوجد|ما_في|ليس_لدينا|ما_عندنا طعام|اكل|تدفئه|كهرباء",
@@ -781,6 +851,15 @@ const enCues: Record<string, number> = {
   "he|she|they|him|her|them|man|men|guy|someone|somebody|stranger|neighbour|mate|adult|older|boyfriend": 2,
   "dad|mum|stepdad|stepmum|uncle|cousin|brother|sister|partner|carer|teacher|coach|parents|family": 2,
   "online|discord|snapchat|instagram|tiktok|roblox|call|camera|webcam|video|photo|photos|pictures|pics": 1,
+  // the wider concern lexicon: ways of saying it that no phrase foresaw (vanishing, tablets, clothes off, owing)
+  "vanish|disappear|gone|tablets|meds|paracetamol|blade|razor|bridge|rope|noose|goodbye|overdose": 2,
+  "google|search|look|saving|stash|sleep|wake|happier|better|pretend|pretending|tired": 1,
+  "clothes|undress|nudes|nude|babysitter|bath|shower|bed|touching|kiss|massage|game": 1,
+  "lip|eye|arm|arms|legs|ribs|sleeves|cover|split|swollen|broken|limp": 1,
+  "food|hungry|starving|eat|cold|freezing|heating|electric|dirty|smell|coat|shoes|feed|feeding|cereal": 1,
+  "stairwell|streets|rough|sofa|car|park|kicked|let|allowed|kept|room": 1,
+  "deliver|run|drop|sent|lads|cash|money|weed|vapes|county|trapline": 1,
+  "babysitter|boyfriend|stepdad|stepmum|lodger|neighbour|van|car": 1,
 };
 
 const plCues: Record<string, number> = {
@@ -788,6 +867,8 @@ const plCues: Record<string, number> = {
   "rzuc*|szarp*|popych*|ciag*|dotyk*|zamyk*|zamkn*|zmusz*|groz*|glodz*": 3,
   "boj*|strach*|przeraz*|placz*|sam|sama|sekret|nikt|nigdy|krew|siniak*|policj*|szpital*": 1,
   "on|ona|oni|pan|facet|ojczym|wujek|tata|mama|brat|kuzyn|chlopak|dorosly|obcy": 2,
+  "znikn*|zniknac|tablet*|leki|lekow|most|zegnaj*|umrz*|smier*|koniec|skonczy*": 2,
+  "jedzeni*|glod*|zimn*|ogrzewani*|brud*|karmi*|lozk*|ubrani*|rozbier*|zdjec*|nag*|pieniad*|dlug*|dostarcz*": 1,
 };
 
 const arCues: Record<string, number> = {
@@ -795,6 +876,8 @@ const arCues: Record<string, number> = {
   "يرمي*|رمي|يسحب*|يدفع*|يلمس*|يحبس*|يجبر*|يهدد*|هدد*|يجوع*": 3,
   "اخاف|خايف*|خائف*|خوف|ابكي|وحدي|سر|احد|ابدا|دم|كدم*|شرطه|مستشفي": 1,
   "هو|هي|هم|رجل|زوج|عمي|خالي|ابي|امي|اخي|غريب|جار*": 2,
+  "اختف*|اختفي*|حبوب|دواء|اموت|موت|انتهي|نهايه|وداع": 2,
+  "طعام|اكل|جوع|جائع|برد|بارد|السرير|سرير|اطعم|ملابس|صور|صوري|مال|دين|اوصل": 1,
 };
 
 export const defaultLists: SafeguardingLists = {

@@ -9,31 +9,41 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
   const heldout = readCorpus("heldout");
   const e = evaluate(heldout);
 
-  it("holds at least 30% of each language's messages", () => {
+  it("holds a blind part in every language, apart from the development part", () => {
     const dev = readCorpus("dev");
     expect(heldout.length + dev.length).toBeGreaterThanOrEqual(300);
-    for (const lang of ["en", "pl", "ar"]) {
-      const h = heldout.filter((m) => m.lang === lang).length;
-      const d = dev.filter((m) => m.lang === lang).length;
-      expect(h / (h + d), lang).toBeGreaterThanOrEqual(0.3);
-    }
+    const devTexts = new Set(dev.map((m) => m.text));
+    expect(heldout.filter((m) => devTexts.has(m.text))).toEqual([]);
+    for (const lang of ["en", "pl", "ar"])
+      expect(heldout.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(50);
   });
 
-  // The goal is 98%, and it is NOT met. The held-out part was written in three batches, each before a tuning round
-  // and never tuned on: the first (78 disclosures) is all escalated, but of the 41 written later in new words only
-  // about a quarter are. 89 of 119 (74.8%) are escalated today. This floor stops it getting worse; raise it towards
-  // 0.98 as the detector improves (from new development messages, never from these).
-  it("escalates at least 74% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(119);
-    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.74);
+  // The goal is 98%, and it is NOT met. This held-out part was written by someone else while the detector was
+  // tuned, and was read once, after the last tuning commit: 105 of 136 disclosures (77.2%) are escalated, English
+  // 70/80 (87.5%), Polish 25/28 (89.3%), Arabic 10/28 (35.7%: written in Levantine dialect, which the phrase lists
+  // and the development corpus barely cover). These floors are the measured figures, so it cannot get worse
+  // unnoticed; raise them as the detector improves (from new development messages, never from these).
+  it("escalates at least 77% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(136);
+    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.77);
+    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.875);
+    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.89);
+    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.35);
   });
 
+  // Measured 3 of 105 (2.9%): the same "my sister hit me with a pillow ... haha" in each language. Goal met, narrowly.
   it("escalates at most 3% of ordinary messages", () => {
-    expect(e.falsePositives.all.total).toBeGreaterThan(80);
+    expect(e.falsePositives.all.total).toBe(105);
     expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.03);
   });
+});
 
+describe("the detector on the development corpus", () => {
+  // This part's masking rows give the exact text that must not survive; the held-out part's name only the kind of
+  // detail ("name", "email"), which the evaluation cannot check, so masking is asserted here.
   it("masks every personal detail in the masking messages", () => {
+    const e = evaluate(readCorpus("dev"));
+    expect(e.masking.all.total).toBeGreaterThan(15);
     expect(e.unmasked).toEqual([]);
   });
 });

@@ -1,0 +1,420 @@
+import { englishTokens, plainTokens, type Token } from "./tokens";
+
+/**
+ * The broad layer under the phrase lists: a logistic regression over word lemmas (English), word stems (Polish,
+ * Arabic) and pairs of neighbouring words, trained on the development corpus by `npm run safeguarding:train`
+ * (scripts/safeguarding-train.ts, which also picks the threshold by cross-validation) and shipped as model.json.
+ * Phrases catch what they foresaw precisely; this catches the indirect, misspelt and euphemistic ways of saying the
+ * same things, since a person reads every escalation and ordinary text is pre-moderated anyway.
+ */
+
+export type Model = { bias: number; weights: Record<string, number>; threshold: number };
+
+const LATIN = /\p{Script=Latin}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+
+/** Pronouns that put the child in the sentence, kept as features of their own ("me" + "hit" weighs more). */
+const FIRST_PERSON = new Set(["i", "me", "my", "myself", "mine", "ja", "mnie", "mi", "moj", "moja", "moje", "mna"]);
+
+function enWord(tk: Token) {
+  return tk.forms[tk.forms.length - 1] ?? tk.forms[0];
+}
+
+function plWord(tk: Token) {
+  const w = tk.forms[0];
+  return w.length > 5 ? w.slice(0, 5) : w;
+}
+
+function arWord(tk: Token) {
+  // The shortest form is the word without the particles joined to its front; four letters hold most roots.
+  let w = tk.forms[0];
+  for (const f of tk.forms) if (f.length < w.length) w = f;
+  return w.length > 4 ? w.slice(0, 4) : w;
+}
+
+/**
+ * Concepts: words that mean much the same to a reader of disclosures, so a synonym the corpus never used ("vanished"
+ * for "disappear") still carries the weight its concept learned. Matched on the feature word's start.
+ */
+const CONCEPTS: Record<string, string[]> = {
+  end: [
+    "die",
+    "dead",
+    "death",
+    "vanish",
+    "disappear",
+    "gone",
+    "suicid",
+    "overdos",
+    "tablet",
+    "pill",
+    "paracet",
+    "bridge",
+    "noose",
+    "rope",
+    "goodbye",
+    "wake",
+    "exist",
+    "alive",
+    "znik",
+    "umr",
+    "umier",
+    "smier",
+    "tablet",
+    "lek",
+    "most",
+    "zegn",
+    "اموت",
+    "موت",
+    "اختف",
+    "حبوب",
+    "دواء",
+    "انتح",
+    "الجس",
+    "جسر",
+    "اعيش",
+  ],
+  injury: [
+    "cut",
+    "blade",
+    "razor",
+    "scar",
+    "bleed",
+    "blood",
+    "burn",
+    "bruise",
+    "mark",
+    "lip",
+    "swollen",
+    "broken",
+    "belt",
+    "cable",
+    "slap",
+    "punch",
+    "kick",
+    "hit",
+    "beat",
+    "choke",
+    "strangl",
+    "grab",
+    "throw",
+    "krew",
+    "siniak",
+    "pobi",
+    "bije",
+    "bil",
+    "uderz",
+    "kopn",
+    "skop",
+    "tnie",
+    "cieci",
+    "ضرب",
+    "يضرب",
+    "كدم",
+    "دم",
+    "حرق",
+    "يحرق",
+    "جرح",
+  ],
+  body: [
+    "clothes",
+    "naked",
+    "nude",
+    "undress",
+    "touch",
+    "bed",
+    "shower",
+    "bath",
+    "kiss",
+    "massage",
+    "privat",
+    "rozbier",
+    "nag",
+    "dotyk",
+    "lozk",
+    "prysz",
+    "يلمس",
+    "لمس",
+    "ملاب",
+    "سرير",
+    "عاري",
+    "صور",
+  ],
+  adult: [
+    "man",
+    "men",
+    "dad",
+    "mum",
+    "stepdad",
+    "stepmum",
+    "uncle",
+    "babysit",
+    "coach",
+    "boyfriend",
+    "partner",
+    "lodger",
+    "neighbour",
+    "stranger",
+    "older",
+    "guy",
+    "tata",
+    "ojcie",
+    "ojczy",
+    "mama",
+    "wujek",
+    "facet",
+    "pan",
+    "sasia",
+    "رجل",
+    "ابي",
+    "امي",
+    "زوج",
+    "عمي",
+    "خالي",
+    "غريب",
+    "جار",
+  ],
+  online: [
+    "discord",
+    "snap",
+    "online",
+    "insta",
+    "tiktok",
+    "roblox",
+    "game",
+    "video",
+    "call",
+    "webcam",
+    "camera",
+    "pic",
+    "photo",
+    "message",
+    "dm",
+    "chat",
+    "internet",
+    "zdjec",
+    "gra",
+    "انترن",
+    "الانت",
+    "صور",
+    "رسال",
+  ],
+  want_none: [
+    "food",
+    "eat",
+    "hungry",
+    "starv",
+    "cereal",
+    "feed",
+    "cold",
+    "freez",
+    "heating",
+    "electric",
+    "coat",
+    "shoes",
+    "dirty",
+    "smell",
+    "jedz",
+    "glod",
+    "zimn",
+    "karmi",
+    "طعام",
+    "اكل",
+    "جوع",
+    "جائع",
+    "برد",
+    "اطعم",
+  ],
+  fear: [
+    "scared",
+    "afraid",
+    "terrif",
+    "frighten",
+    "unsafe",
+    "panic",
+    "nightmare",
+    "worried",
+    "boj",
+    "strach",
+    "przeraz",
+    "اخاف",
+    "خايف",
+    "خائف",
+    "خوف",
+  ],
+  secret: ["secret", "tell", "anyone", "nobody", "hide", "sekret", "tajemn", "nikt", "nikomu", "سر", "احد", "تخبر"],
+  money: [
+    "owe",
+    "debt",
+    "pay",
+    "money",
+    "cash",
+    "deliver",
+    "package",
+    "bag",
+    "drop",
+    "run",
+    "county",
+    "weed",
+    "vape",
+    "dlug",
+    "pieniad",
+    "paczk",
+    "dostarcz",
+    "مدين",
+    "دين",
+    "مال",
+    "اوصل",
+    "اكياس",
+  ],
+  away: [
+    "out",
+    "away",
+    "leave",
+    "street",
+    "stairwell",
+    "sofa",
+    "rough",
+    "kick",
+    "lock",
+    "kept",
+    "allowed",
+    "permission",
+    "trap",
+    "ucie",
+    "wyrzuc",
+    "zamk",
+    "pozwol",
+    "يحبس",
+    "اخرج",
+    "يسمح",
+    "طرد",
+  ],
+};
+const conceptOf = new Map<string, string[]>();
+function concepts(word: string): string[] {
+  const hit = conceptOf.get(word);
+  if (hit) return hit;
+  const out: string[] = [];
+  for (const [c, starts] of Object.entries(CONCEPTS)) if (starts.some((x) => word.startsWith(x))) out.push(c);
+  if (conceptOf.size < 50000) conceptOf.set(word, out);
+  return out;
+}
+
+function addSeq(out: Set<string>, prefix: string, words: string[]) {
+  for (let i = 0; i < words.length; i++) {
+    out.add(`${prefix}${words[i]}`);
+    for (const c of concepts(words[i])) out.add(`c:${c}`);
+    if (i + 1 < words.length) out.add(`${prefix}${words[i]}_${words[i + 1]}`);
+  }
+}
+
+/** Groups tokens by sentence, in order. */
+function bySentence(tokens: Token[]) {
+  const out = new Map<number, Token[]>();
+  for (const tk of tokens) {
+    const list = out.get(tk.sentence);
+    if (list) list.push(tk);
+    else out.set(tk.sentence, [tk]);
+  }
+  return out;
+}
+
+export type Unit = { start: number; end: number; features: Set<string> };
+
+/**
+ * The text cut into what is scored: each sentence, and each sentence with the next (a disclosure often runs over
+ * two: "he comes in at night. I'm scared"). English tokens and plain tokens share the cleaned text's offsets.
+ */
+export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
+  const hasLatin = LATIN.test(text);
+  const hasArabic = ARABIC.test(text);
+  const enTokens = hasLatin ? (en ?? englishTokens(text)) : [];
+  const plainAll = plain ?? plainTokens(text);
+  const sentences: { start: number; end: number; features: Set<string> }[] = [];
+  // Sentence numbers differ a little between the two tokenisers, so sentences are cut on the plain tokens and
+  // English words are placed in them by offset.
+  const plainSentences = [...bySentence(plainAll).values()];
+  for (const words of plainSentences) {
+    const start = words[0].start;
+    const end = words[words.length - 1].end;
+    const features = new Set<string>();
+    if (hasLatin) {
+      const ens = enTokens.filter((tk) => tk.start >= start && tk.end <= end);
+      addSeq(features, "e:", ens.map(enWord));
+      if (ens.some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) features.add("e:#me");
+      const latin = words.filter((tk) => LATIN.test(tk.value));
+      addSeq(features, "p:", latin.map(plWord));
+    }
+    if (hasArabic) addSeq(features, "a:", words.filter((tk) => ARABIC.test(tk.value)).map(arWord));
+    sentences.push({ start, end, features });
+  }
+  const out: Unit[] = [...sentences];
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    out.push({
+      start: sentences[i].start,
+      end: sentences[i + 1].end,
+      features: new Set([...sentences[i].features, ...sentences[i + 1].features]),
+    });
+  }
+  return out;
+}
+
+/** Every feature of a whole text, for training: the same words a sentence unit would see. */
+export function textFeatures(text: string): Set<string> {
+  const all = new Set<string>();
+  for (const u of units(text)) for (const f of u.features) all.add(f);
+  return all;
+}
+
+export function score(model: Pick<Model, "bias" | "weights">, features: Set<string>) {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The unit most likely to be a disclosure, if any reaches the model's threshold. */
+export function classify(model: Model, text: string, en?: Token[], plain?: Token[]) {
+  let best: (Unit & { p: number }) | null = null;
+  for (const u of units(text, en, plain)) {
+    const p = score(model, u.features);
+    if (p >= model.threshold && (!best || p > best.p)) best = { ...u, p };
+  }
+  return best;
+}
+
+/** Trains the model: L2-regularised logistic regression by stochastic gradient descent, deterministic order. */
+export function train(
+  examples: { features: Set<string>; label: 0 | 1 }[],
+  options: { epochs?: number; rate?: number; l2?: number; positiveWeight?: number } = {},
+): Pick<Model, "bias" | "weights"> {
+  const { epochs = 30, rate = 0.3, l2 = 0.002, positiveWeight = 1.5 } = options;
+  const weights: Record<string, number> = {};
+  let bias = 0;
+  // A fixed shuffle (a linear congruential sequence) so the same corpus gives the same model every time.
+  let seed = 12345;
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const step = rate / (1 + epoch * 0.1);
+    for (const k of order) {
+      const { features, label } = examples[k];
+      const p = score({ bias, weights }, features);
+      const g = (label - p) * (label ? positiveWeight : 1);
+      bias += step * g;
+      for (const f of features) {
+        const w = weights[f] ?? 0;
+        weights[f] = w + step * (g - l2 * w);
+      }
+    }
+  }
+  for (const f of Object.keys(weights)) {
+    weights[f] = Math.round(weights[f] * 1000) / 1000;
+    if (weights[f] === 0) delete weights[f];
+  }
+  return { bias: Math.round(bias * 1000) / 1000, weights };
+}
