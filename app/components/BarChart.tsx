@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/react";
 
-export type BarRow = { key: string; label: string; value: number };
+/** `shown`, when set, replaces the figure (a count of 1 to 4 outside an officer's own results): no bar, no share. */
+export type BarRow = { key: string; label: string; value: number; shown?: string };
 
 /**
  * A horizontal bar chart drawn as SVG, with the same figures in a table beside it: the chart is a picture
@@ -52,6 +53,8 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
   const rtl = RTL.has(lang);
   const max = Math.max(1, ...rows.map((r) => r.value));
   const total = rows.reduce((s, r) => s + r.value, 0);
+  // With a figure withheld, the others' shares of the total would give it away: no percentages at all.
+  const withheld = rows.some((r) => r.shown !== undefined);
   // Drawn left to right, then mirrored for right-to-left pages by flipping every x: labels sit at the
   // reading start, bars grow toward the reading end, and each figure follows its bar, in every language.
   const x = (at: number) => (rtl ? WIDTH - at : at);
@@ -106,7 +109,7 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
                 rx="3"
               />
               <text x={x(barStart + w + 6)} y={mid + FONT * 0.35} textAnchor="start" direction={rtl ? "rtl" : "ltr"}>
-                {r.value}
+                {r.shown ?? r.value}
               </text>
             </g>
           );
@@ -120,9 +123,11 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
             <th scope="col" className="num">
               {valueLabel}
             </th>
-            <th scope="col" className="num">
-              {t("chart.percent")}
-            </th>
+            {!withheld && (
+              <th scope="col" className="num">
+                {t("chart.percent")}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -131,8 +136,8 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
               <th scope="row">
                 <bdi>{r.label}</bdi>
               </th>
-              <td className="num">{r.value}</td>
-              <td className="num">{total ? `${Math.round((r.value / total) * 100)}%` : "–"}</td>
+              <td className="num">{r.shown ?? r.value}</td>
+              {!withheld && <td className="num">{total ? `${Math.round((r.value / total) * 100)}%` : "–"}</td>}
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,10 @@ import { expect, expectNoAxeViolations, test } from "../support/fixtures";
 
 // The parent's and the child's journey, charts in right-to-left, and focus after a client-side navigation (issue 6).
 
-const ar = JSON.parse(fs.readFileSync("public/locales/ar/participant.json", "utf8"));
+const ar = {
+  ...JSON.parse(fs.readFileSync("public/locales/ar/common.json", "utf8")),
+  ...JSON.parse(fs.readFileSync("public/locales/ar/participant.json", "utf8")),
+};
 
 async function noScript(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: false });

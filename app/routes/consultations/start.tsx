@@ -157,37 +157,27 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
               <h3 dir="auto" lang={q.promptLang}>
                 {q.prompt}
               </h3>
-              {q.hidden ? (
-                <>
-                  <table>
-                    <caption>{q.prompt}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("chart.answer")}</th>
-                        <th scope="col" className="num">
-                          {t("consultation.resultsPeople")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {q.hidden.map((r) => (
-                        <tr key={r.key}>
-                          <th scope="row">{r.label}</th>
-                          <td className="num">
-                            {r.shown === "fewer"
-                              ? t("common.fewerThan", { n: SUPPRESS_BELOW })
-                              : r.shown === "withheld"
-                                ? t("common.withheld")
-                                : r.shown}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
-                </>
-              ) : (
-                <BarChart caption={q.prompt} rows={q.rows} valueLabel={t("consultation.resultsPeople")} />
+              <BarChart
+                caption={q.prompt}
+                rows={
+                  q.hidden
+                    ? q.hidden.map((r) => ({
+                        key: r.key,
+                        label: r.label,
+                        value: typeof r.shown === "number" ? r.shown : 0,
+                        shown:
+                          r.shown === "fewer"
+                            ? t("common.fewerThan", { n: SUPPRESS_BELOW })
+                            : r.shown === "withheld"
+                              ? t("common.withheld")
+                              : undefined,
+                      }))
+                    : q.rows
+                }
+                valueLabel={t("consultation.resultsPeople")}
+              />
+              {q.hidden && (
+                <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
               )}
             </div>
           ))}

@@ -384,7 +384,12 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
               </div>
             </Form>
           )}
-          <ol className="card-list" ref={listRef} aria-describedby={keysReady ? "shortcuts" : undefined}>
+          <ol
+            className="card-list"
+            data-keeps-focus
+            ref={listRef}
+            aria-describedby={keysReady ? "shortcuts" : undefined}
+          >
             {p.items.map((item, index) => (
               <li key={item.id}>
                 <article
