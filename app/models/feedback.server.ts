@@ -10,7 +10,6 @@ import {
   outcomes,
   questions,
   responses,
-  safeguardingCases,
 } from "~db/schema";
 
 export type QueueFilters = {
@@ -190,7 +189,9 @@ function readForModeration(tx: Tx, ids: number[]) {
       state: contributions.moderationState,
       body: contributions.body,
       maskedBody: contributions.maskedBody,
-      hasCase: sql<number>`exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id})`,
+      // Written out with its table names: drizzle drops the outer table's name from a column in a select field,
+      // which would compare the case with its own id.
+      hasCase: sql<number>`exists (select 1 from safeguarding_cases sc where sc.contribution_id = "contributions"."id")`,
     })
     .from(contributions)
     .where(inArray(contributions.id, ids))
