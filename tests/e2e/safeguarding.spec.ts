@@ -157,6 +157,13 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByRole("alert")).toContainText("Choose what you did");
   await expect(page.getByText("Nothing recorded yet").first()).toBeVisible();
+  // The react-aria group is named by its label and described by its error; the summary's link lands on its first radio.
+  await expect(page.getByRole("radiogroup", { name: "What did you do?" })).toHaveAccessibleDescription(
+    /Choose what you did/,
+  );
+  await expect(page.getByLabel("Note", { exact: true })).toHaveValue("Tried to reach the school");
+  await page.getByRole("alert").getByRole("link", { name: /Choose what you did/ }).click();
+  await expect(page.getByRole("radio", { name: "Spoke to the school's designated safeguarding lead" })).toBeFocused();
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Spoke to the school's designated safeguarding lead").check();

@@ -4,6 +4,8 @@ import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -262,41 +264,25 @@ export default function EditConsultation({ loaderData, actionData }: Route.Compo
                 {t("builder.otherOption")}
               </Checkbox>
             </div>
-            <div className="field">
-              <fieldset>
-                <legend>{t("builder.requiredLegend")}</legend>
-                <ul className="choices">
-                  {["yes", "no"].map((r) => (
-                    <li key={r}>
-                      <label className="choice">
-                        <input type="radio" name="required" value={r} defaultChecked={v.required === r} />
-                        <span>{r === "yes" ? t("builder.required") : t("builder.optional")}</span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            </div>
-            <div className={`field${e.outcomeIds ? " has-error" : ""}`}>
-              <fieldset>
-                <legend>{t("builder.outcomes")}</legend>
-                <p className="hint">{t("builder.outcomesHint")}</p>
-                <FieldError id="outcomeIds" message={e.outcomeIds} />
-                <ul className="checkbox-grid" id="outcomeIds">
-                  {p.outcomes.map((o) => (
-                    <li key={o.id}>
-                      <Checkbox
-                        name="outcomeIds"
-                        value={String(o.id)}
-                        defaultSelected={v.outcomeIds.includes(String(o.id))}
-                      >
-                        {o.title}
-                      </Checkbox>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            </div>
+            <RadioGroup
+              label={t("builder.requiredLegend")}
+              name="required"
+              defaultValue={v.required}
+              inline
+              options={[
+                { value: "yes", label: t("builder.required") },
+                { value: "no", label: t("builder.optional") },
+              ]}
+            />
+            <CheckboxGroup
+              label={t("builder.outcomes")}
+              name="outcomeIds"
+              description={t("builder.outcomesHint")}
+              error={e.outcomeIds}
+              defaultValue={v.outcomeIds}
+              grid
+              options={p.outcomes.map((o) => ({ value: String(o.id), label: o.title }))}
+            />
             <Button variant="secondary">{t("builder.addQuestionButton")}</Button>
           </Form>
 

@@ -1,9 +1,10 @@
 import { data, Form, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
-import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
-import { Checkbox } from "~/components/ui/Checkbox";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -113,28 +114,16 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
           error={e.easySummary}
           multiline
         />
-        <div className={`field${e.audience ? " has-error" : ""}`}>
-          <fieldset>
-            <legend>{t("builder.audience")}</legend>
-            <FieldError id="audience" message={e.audience} />
-            <ul className="choices">
-              {["young_people", "parents_carers", "both"].map((a, i) => (
-                <li key={a}>
-                  <label className="choice">
-                    <input
-                      type="radio"
-                      name="audience"
-                      value={a}
-                      id={i === 0 ? "audience" : undefined}
-                      defaultChecked={p.values.audience === a}
-                    />
-                    <span>{t(`audienceShort.${a}`)}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        </div>
+        <RadioGroup
+          label={t("builder.audience")}
+          name="audience"
+          error={e.audience}
+          defaultValue={p.values.audience}
+          options={["young_people", "parents_carers", "both"].map((a) => ({
+            value: a,
+            label: t(`audienceShort.${a}`),
+          }))}
+        />
         <div className="grid-2">
           <TextField
             label={t("builder.opensOn")}
@@ -166,38 +155,24 @@ export default function NewConsultation({ loaderData, actionData }: Route.Compon
           defaultValue={p.values.minutes}
           error={e.minutes}
         />
-        <fieldset className={`field${e.ageBands ? " has-error" : ""}`}>
-          <legend>{t("builder.ageBands")}</legend>
-          <p className="hint">{t("builder.ageBandsHint")}</p>
-          <FieldError id="ageBands" message={e.ageBands} />
-          <ul className="checkbox-grid" id="ageBands">
-            {["under_8", "8_11", "12_15", "16_19", "20_25"].map((b) => (
-              <li key={b}>
-                <Checkbox name="ageBands" value={b} defaultSelected={p.chosen.ageBands.includes(b)}>
-                  {t(`ageBand.${b}`)}
-                </Checkbox>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <fieldset className={`field${e.localityIds ? " has-error" : ""}`}>
-          <legend>{t("builder.localities")}</legend>
-          <p className="hint">{t("builder.localitiesHint")}</p>
-          <FieldError id="localityIds" message={e.localityIds} />
-          <ul className="checkbox-grid" id="localityIds">
-            {p.localities.map((l) => (
-              <li key={l.id}>
-                <Checkbox
-                  name="localityIds"
-                  value={String(l.id)}
-                  defaultSelected={p.chosen.localityIds.includes(String(l.id))}
-                >
-                  {l.name}
-                </Checkbox>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxGroup
+          label={t("builder.ageBands")}
+          name="ageBands"
+          description={t("builder.ageBandsHint")}
+          error={e.ageBands}
+          defaultValue={p.chosen.ageBands}
+          grid
+          options={["under_8", "8_11", "12_15", "16_19", "20_25"].map((b) => ({ value: b, label: t(`ageBand.${b}`) }))}
+        />
+        <CheckboxGroup
+          label={t("builder.localities")}
+          name="localityIds"
+          description={t("builder.localitiesHint")}
+          error={e.localityIds}
+          defaultValue={p.chosen.localityIds}
+          grid
+          options={p.localities.map((l) => ({ value: String(l.id), label: l.name }))}
+        />
         <Button>{t("builder.create")}</Button>
       </Form>
     </>

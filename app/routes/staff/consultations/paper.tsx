@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/session.server";
 import { PaperAnswerControl, paperFieldName } from "~/components/answers/PaperAnswerControl";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
+import { RadioGroup } from "~/components/ui/RadioGroup";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { submitResponse } from "~/models/consultations/submission.server";
@@ -185,28 +186,18 @@ export default function PaperEntry({ loaderData, actionData }: Route.ComponentPr
 
         <h2>{t("paper.aboutTitle")}</h2>
         {p.askAudience && (
-          <div className={`field${e["audience-young_people"] ? " has-error" : ""}`}>
-            <fieldset>
-              <legend>{t("paper.audienceLegend")}</legend>
-              <FieldError id="audience-young_people" message={e["audience-young_people"]} />
-              <ul className="checkbox-grid">
-                {(["young_people", "parents_carers"] as const).map((a) => (
-                  <li key={a}>
-                    <label className="choice">
-                      <input
-                        type="radio"
-                        name="audience"
-                        value={a}
-                        id={`audience-${a}`}
-                        defaultChecked={one("audience") === a}
-                      />
-                      <span>{t(`audienceShort.${a}`)}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          </div>
+          <RadioGroup
+            label={t("paper.audienceLegend")}
+            name="audience"
+            id="audience-young_people"
+            error={e["audience-young_people"]}
+            defaultValue={one("audience") || null}
+            inline
+            options={(["young_people", "parents_carers"] as const).map((a) => ({
+              value: a,
+              label: t(`audienceShort.${a}`),
+            }))}
+          />
         )}
         <div className="grid-2">
           {p.askAge && (

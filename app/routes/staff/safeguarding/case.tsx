@@ -5,6 +5,7 @@ import { CaseContext, formatWhen, minutesToFirstAction } from "~/components/Case
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { RadioGroup } from "~/components/ui/RadioGroup";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getCase, recordCaseAction, SafeguardingError } from "~/models/safeguarding.server";
@@ -34,14 +35,25 @@ function load(request: Request, id: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   requirePermission(request, "safeguard");
-  return { ...load(request, params.id), errors: null as Record<string, string> | null };
+  return {
+    ...load(request, params.id),
+    errors: null as Record<string, string> | null,
+    values: null as Record<string, string> | null,
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const staff = requirePermission(request, "safeguard");
   const t = getT(request);
   const view = load(request, params.id);
-  const form = Object.fromEntries(await request.formData());
+  const raw = await request.formData();
+  const form = Object.fromEntries(raw);
+  // What was typed or chosen comes back on an error, so nothing has to be done twice.
+  const values = {
+    action: String(raw.get("action") ?? ""),
+    note: String(raw.get("note") ?? "").slice(0, 2000),
+    status: String(raw.get("status") ?? ""),
+  };
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -50,13 +62,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       const id = field === "action" ? "action-spoke_to_dsl" : field === "status" ? "status-in_progress" : "note";
       errors[id] ??= t(`safeguarding.error.${field}`);
     }
-    return data({ ...view, errors }, { status: 400 });
+    return data({ ...view, errors, values }, { status: 400 });
   }
   try {
     recordCaseAction({ staffId: staff.id, contributionId: view.item.contributionId, ...parsed.data });
   } catch (error) {
     if (error instanceof SafeguardingError) {
-      return data({ ...view, errors: { main: t(`safeguarding.error.${error.code}`) } }, { status: 409 });
+      return data({ ...view, errors: { main: t(`safeguarding.error.${error.code}`) }, values }, { status: 409 });
     }
     throw error;
   }
@@ -104,19 +116,14 @@ export default function SafeguardingCase({ loaderData, actionData }: Route.Compo
       {item.status !== "closed" && (
         <Form method="post" noValidate>
           <h2>{t("safeguarding.record")}</h2>
-          <fieldset
-            className={`field${e["action-spoke_to_dsl"] ? " has-error" : ""}`}
-            aria-describedby={e["action-spoke_to_dsl"] ? "action-spoke_to_dsl-error" : undefined}
-          >
-            <legend className="label">{t("safeguarding.whatDone")}</legend>
-            <FieldError id="action-spoke_to_dsl" message={e["action-spoke_to_dsl"]} />
-            {caseActions.map((a) => (
-              <div key={a} className="choice">
-                <input type="radio" id={`action-${a}`} name="action" value={a} />
-                <label htmlFor={`action-${a}`}>{t(`safeguarding.action.${a}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroup
+            label={t("safeguarding.whatDone")}
+            name="action"
+            id={`action-${caseActions[0]}`}
+            error={e[`action-${caseActions[0]}`]}
+            defaultValue={p.values?.action}
+            options={caseActions.map((a) => ({ value: a, label: t(`safeguarding.action.${a}`) }))}
+          />
           <div className={`field${e.note ? " has-error" : ""}`}>
             <label className="label" htmlFor="note">
               {t("safeguarding.note")}
@@ -130,20 +137,23 @@ export default function SafeguardingCase({ loaderData, actionData }: Route.Compo
               name="note"
               rows={4}
               maxLength={2000}
+              defaultValue={p.values?.note}
               aria-describedby={`note-hint${e.note ? " note-error" : ""}`}
               aria-invalid={e.note ? true : undefined}
             />
           </div>
-          <fieldset className={`field${e["status-in_progress"] ? " has-error" : ""}`}>
-            <legend className="label">{t("safeguarding.statusAfter")}</legend>
-            <FieldError id="status-in_progress" message={e["status-in_progress"]} />
-            {(["in_progress", "closed"] as const).map((s) => (
-              <div key={s} className="choice">
-                <input type="radio" id={`status-${s}`} name="status" value={s} defaultChecked={s === "in_progress"} />
-                <label htmlFor={`status-${s}`}>{t(`safeguarding.status.${s}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroup
+            label={t("safeguarding.statusAfter")}
+            name="status"
+            id="status-in_progress"
+            error={e["status-in_progress"]}
+            defaultValue={p.values?.status === "closed" ? "closed" : "in_progress"}
+            inline
+            options={(["in_progress", "closed"] as const).map((s) => ({
+              value: s,
+              label: t(`safeguarding.status.${s}`),
+            }))}
+          />
           <Button>{t("safeguarding.save")}</Button>
         </Form>
       )}

@@ -5,7 +5,8 @@ import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { FiguresView } from "~/components/FiguresView";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
-import { Checkbox } from "~/components/ui/Checkbox";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -146,22 +147,13 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
           <TextField label={t("summary.from")} name="from" type="date" defaultValue={p.raw.from} />
           <TextField label={t("summary.to")} name="to" type="date" defaultValue={p.raw.to} />
         </div>
-        <fieldset className="field">
-          <legend>{t("summary.outcomes")}</legend>
-          <ul className="checkbox-grid">
-            {p.outcomes.map((o) => (
-              <li key={o.id}>
-                <Checkbox
-                  name="outcomeIds"
-                  value={String(o.id)}
-                  defaultSelected={p.raw.outcomeIds.includes(String(o.id))}
-                >
-                  {o.title}
-                </Checkbox>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <CheckboxGroup
+          label={t("summary.outcomes")}
+          name="outcomeIds"
+          defaultValue={p.raw.outcomeIds}
+          grid
+          options={p.outcomes.map((o) => ({ value: String(o.id), label: o.title }))}
+        />
         <Button variant="secondary">{t("summary.showFigures")}</Button>
       </Form>
 
@@ -176,24 +168,28 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
             {p.raw.outcomeIds.map((id) => (
               <input key={id} type="hidden" name="outcomeIds" value={id} />
             ))}
-            <fieldset className="field" id="quotes">
-              <legend>{t("summary.quotes")}</legend>
-              <p className="hint">{t("summary.quotesHint")}</p>
-              <FieldError id="quotes" message={e.quotes} />
-              {p.quotes.length === 0 ? (
+            {p.quotes.length === 0 ? (
+              <div className="field" id="quotes">
+                <p className="label">{t("summary.quotes")}</p>
                 <p>{t("summary.noQuotes")}</p>
-              ) : (
-                <ul className="choices">
-                  {p.quotes.map((q) => (
-                    <li key={q.id}>
-                      <Checkbox name="quoteIds" value={String(q.id)}>
-                        “{q.text}”{q.ageBand && <span className="meta"> ({t(`ageBand.${q.ageBand}`)})</span>}
-                      </Checkbox>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </fieldset>
+              </div>
+            ) : (
+              <CheckboxGroup
+                label={t("summary.quotes")}
+                name="quoteIds"
+                id="quotes"
+                description={t("summary.quotesHint")}
+                error={e.quotes}
+                options={p.quotes.map((q) => ({
+                  value: String(q.id),
+                  label: (
+                    <>
+                      “{q.text}”{q.ageBand && <span className="meta"> ({t(`ageBand.${q.ageBand}`)})</span>}
+                    </>
+                  ),
+                }))}
+              />
+            )}
             <TextField label={t("summary.itemTitle")} name="title" defaultValue={p.values.title} error={e.title} />
             <TextField
               label={t("summary.keyMessage")}
@@ -209,28 +205,14 @@ export default function NewSummary({ loaderData, actionData }: Route.ComponentPr
               error={e.recommendation}
               multiline
             />
-            <div className={`field${e.kind ? " has-error" : ""}`}>
-              <fieldset>
-                <legend>{t("summary.kind")}</legend>
-                <FieldError id="kind" message={e.kind} />
-                <ul className="choices">
-                  {["decision", "information"].map((k, i) => (
-                    <li key={k}>
-                      <label className="choice">
-                        <input
-                          type="radio"
-                          name="kind"
-                          value={k}
-                          id={i === 0 ? "kind" : undefined}
-                          defaultChecked={(p.values.kind || "decision") === k}
-                        />
-                        <span>{t(`itemKind.${k}`)}</span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            </div>
+            <RadioGroup
+              label={t("summary.kind")}
+              name="kind"
+              error={e.kind}
+              defaultValue={p.values.kind || "decision"}
+              inline
+              options={["decision", "information"].map((k) => ({ value: k, label: t(`itemKind.${k}`) }))}
+            />
             <Button>{t("summary.create")}</Button>
           </Form>
         </>
