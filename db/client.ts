@@ -6,6 +6,10 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction on that database: model writers take one so a caller (the seed, a Board response) can group them. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** Where a model writes: the process's connection, or a caller's transaction (nested ones become savepoints). */
+export type Conn = DB | Tx;
 
 export function databasePath() {
   return process.env.DATABASE_PATH || "data/sounding-board.db";

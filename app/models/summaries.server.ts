@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { byAgeBand } from "~/utils/figures";
-import { getDb } from "~db/client";
+import { type Conn, getDb } from "~db/client";
 import {
   agendaItems,
   boardResponses,
@@ -99,11 +99,11 @@ export function computeFigures(scope: SummaryScope, db: Reader = getDb()): Summa
 }
 
 /** Approved free text in scope, masked, for the officer to choose quotes from. */
-export function candidateQuotes(scope: SummaryScope, limit = 50) {
-  return getDb()
+export function candidateQuotes(scope: SummaryScope, limit = 50, db: Reader = getDb()) {
+  return db
     .select({ id: contributions.id, text: contributions.maskedBody, ageBand: contributions.ageBand })
     .from(contributions)
-    .where(and(scopeWhere(scope), isNotNull(contributions.maskedBody)))
+    .where(and(scopeWhere(scope, db), isNotNull(contributions.maskedBody)))
     .orderBy(desc(contributions.createdAt))
     .limit(limit)
     .all();
@@ -187,22 +187,26 @@ export class SummaryError extends Error {
 }
 
 /** Creates the summary, its quotes and sources, and the agenda item that carries it, in one transaction. */
-export function createSummary(input: {
-  staffId: number;
-  meetingId: number;
-  title: string;
-  scope: SummaryScope;
-  keyMessage: string;
-  recommendation: string | null;
-  quoteIds: number[];
-  kind: "decision" | "information";
-}) {
-  const db = getDb();
+export function createSummary(
+  input: {
+    staffId: number;
+    meetingId: number;
+    title: string;
+    scope: SummaryScope;
+    keyMessage: string;
+    recommendation: string | null;
+    quoteIds: number[];
+    kind: "decision" | "information";
+    /** when it was written, if not now (the seed's past meeting) */
+    createdAt?: string;
+  },
+  db: Conn = getDb(),
+) {
   return db.transaction((tx) => {
     const meeting = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
     if (!meeting) throw new SummaryError("no_meeting");
-    const figures = computeFigures(input.scope);
-    const allowed = new Map(candidateQuotes(input.scope, 1000).map((q) => [q.id, q.text ?? ""]));
+    const figures = computeFigures(input.scope, tx);
+    const allowed = new Map(candidateQuotes(input.scope, 1000, tx).map((q) => [q.id, q.text ?? ""]));
     if (input.quoteIds.some((id) => !allowed.has(id))) throw new SummaryError("bad_quote");
     const summaryId = tx
       .insert(summaries)
@@ -216,6 +220,7 @@ export function createSummary(input: {
         keyMessage: input.keyMessage,
         recommendation: input.recommendation,
         createdBy: input.staffId,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       })
       .returning({ id: summaries.id })
       .get().id;
@@ -231,7 +236,7 @@ export function createSummary(input: {
         .run();
     }
     tx.run(sql`insert into summary_sources (summary_id, contribution_id)
-      select ${summaryId}, id from contributions where ${scopeWhere(input.scope)}`);
+      select ${summaryId}, id from contributions where ${scopeWhere(input.scope, tx)}`);
     const position =
       (tx
         .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
@@ -375,18 +380,21 @@ export class ResponseError extends Error {
  * Records the Board's response to an agenda item and publishes its "you said, we did", in one transaction.
  * Closed consultations whose answers fed the summary become "reported".
  */
-export function recordBoardResponse(input: {
-  staffId: number;
-  agendaItemId: number;
-  decision: string;
-  actions: string;
-  youSaid: string;
-  weDid: string;
-  youSaidParents: string;
-  weDidParents: string;
-}) {
-  const db = getDb();
-  const now = new Date().toISOString();
+export function recordBoardResponse(
+  input: {
+    staffId: number;
+    agendaItemId: number;
+    decision: string;
+    actions: string;
+    youSaid: string;
+    weDid: string;
+    youSaidParents: string;
+    weDidParents: string;
+  },
+  opts: { db?: Conn; at?: string } = {},
+) {
+  const db = opts.db ?? getDb();
+  const now = opts.at ?? new Date().toISOString();
   return db.transaction((tx) => {
     const item = tx
       .select({ id: agendaItems.id, summaryId: agendaItems.summaryId, outcomeIds: summaries.outcomeIds })

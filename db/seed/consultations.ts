@@ -1,5 +1,7 @@
+import { asc, eq } from "drizzle-orm";
+import * as builder from "../../app/models/consultations/builder.server";
 import type { ParticipantConsultation, ParticipantQuestion, QuestionKind } from "../../app/models/consultations/types";
-import { consultations, questionOptions, questions, questionTags } from "../schema";
+import { consultations, questionOptions } from "../schema";
 import type { Tx } from "./context";
 import type { Framework, OutcomeKey } from "./plan";
 
@@ -31,60 +33,68 @@ export type SeedConsultation = {
   asAnswered: ParticipantConsultation;
 };
 
+/**
+ * A demo consultation, written through the officer's own builder (create, add each question, publish, report), so the
+ * seed makes consultations exactly as the app does; only its fixed slug and past dates are the seed's own.
+ */
 export function createConsultation(
   tx: Tx,
   fw: Framework,
+  now: Date,
   spec: Omit<typeof consultations.$inferInsert, "id"> & { questions: QuestionSpec[] },
 ): SeedConsultation {
   const { questions: questionSpecs, ...row } = spec;
-  const id = tx.insert(consultations).values(row).returning({ id: consultations.id }).get().id;
+  if (row.createdBy == null) throw new Error(`${row.slug} needs the officer who made it`);
+  const { id } = builder.createConsultation(
+    {
+      staffId: row.createdBy,
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      easySummary: row.easySummary ?? null,
+      audience: row.audience,
+      opensAt: row.opensAt,
+      closesAt: row.closesAt,
+      minutes: row.minutes ?? 5,
+      ageBands: row.ageBands ?? [],
+      localityIds: row.localityIds ?? [],
+      resultsBy: row.resultsBy ?? null,
+      translations: row.translations ?? {},
+      createdAt: row.createdAt,
+    },
+    tx,
+  );
   const out: SeedQuestion[] = [];
   const asAnswered: ParticipantQuestion[] = [];
   questionSpecs.forEach((q, i) => {
     const required = q.required ?? true;
     const maxLength = q.maxLength ?? (q.kind === "short_text" ? 200 : 1000);
-    const questionId = tx
-      .insert(questions)
-      .values({
+    const options = (q.options ?? []).map((o) => (typeof o === "string" ? { label: o } : o));
+    const tags = q.tags ?? [];
+    const outcomeIds = tags.map((t) => fw.outcomeId[t.outcome]);
+    const questionId = builder.addQuestion(
+      {
         consultationId: id,
-        position: i + 1,
         kind: q.kind,
         prompt: q.prompt,
         easyPrompt: q.easyPrompt ?? null,
         why: q.why ?? null,
         required,
         maxLength,
-      })
-      .returning({ id: questions.id })
-      .get().id;
-    const options = (q.options ?? []).map((o) => (typeof o === "string" ? { label: o } : o));
-    const optionRows = options.length
-      ? tx
-          .insert(questionOptions)
-          .values(
-            options.map((o, position) => ({
-              questionId,
-              position: position + 1,
-              label: o.label,
-              easyLabel: o.easyLabel ?? null,
-              isOther: o.isOther ?? false,
-            })),
-          )
-          .returning({ id: questionOptions.id, label: questionOptions.label, isOther: questionOptions.isOther })
-          .all()
-      : [];
-    const tags = q.tags ?? [];
-    if (tags.length) {
-      tx.insert(questionTags)
-        .values(
-          tags.map((t) => ({
-            questionId,
-            outcomeId: fw.outcomeId[t.outcome],
-            priorityId: t.priority ? fw.priorityId(t.priority) : null,
-          })),
-        )
-        .run();
-    }
+        options,
+        outcomeIds,
+        priorityIds: Object.fromEntries(
+          tags.map((t) => [fw.outcomeId[t.outcome], t.priority ? fw.priorityId(t.priority) : null]),
+        ),
+      },
+      tx,
+    );
+    const optionRows = tx
+      .select({ id: questionOptions.id, label: questionOptions.label, isOther: questionOptions.isOther })
+      .from(questionOptions)
+      .where(eq(questionOptions.questionId, questionId))
+      .orderBy(asc(questionOptions.position))
+      .all();
     const byLabel = new Map(optionRows.map((o) => [o.label, o]));
     asAnswered.push({
       id: questionId,
@@ -97,7 +107,7 @@ export function createConsultation(
       maxLength,
       translations: {},
       options: optionRows.map((o) => ({ ...o, easyLabel: null, translations: {} })),
-      outcomeIds: tags.map((t) => fw.outcomeId[t.outcome]),
+      outcomeIds,
     });
     out.push({
       id: questionId,
@@ -105,13 +115,21 @@ export function createConsultation(
       required,
       maxLength,
       options: options.map((o) => {
-        const row = byLabel.get(o.label);
-        if (!row) throw new Error(`option ${o.label} not stored`);
-        return row;
+        const stored = byLabel.get(o.label);
+        if (!stored) throw new Error(`option ${o.label} not stored`);
+        return stored;
       }),
-      outcomeIds: tags.map((t) => fw.outcomeId[t.outcome]),
+      outcomeIds,
     });
   });
+
+  const status = row.status ?? "draft";
+  if (status !== "draft") builder.publishConsultation(id, { at: row.publishedAt ?? row.opensAt, db: tx });
+  if (status === "reported") builder.markConsultationsReported([id], now.toISOString(), tx);
+  if (status === "closed") throw new Error("the seed makes open, reported and draft consultations only");
+  const stored = tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
+  if (stored?.status !== status) throw new Error(`${row.slug} should be ${status} but is ${stored?.status}`);
+
   return {
     id,
     audience: row.audience,
@@ -127,7 +145,7 @@ export function createConsultation(
       opensAt: row.opensAt,
       closesAt: row.closesAt,
       resultsBy: row.resultsBy ?? null,
-      status: row.status ?? "draft",
+      status,
       minutes: row.minutes ?? 5,
       translations: row.translations ?? {},
       questions: asAnswered,

@@ -1,4 +1,2 @@
-import type { DB } from "../client";
-
 /** The seed's one transaction: every domain's seed file writes through it, so the demo county is all or nothing. */
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type { Tx } from "../client";

@@ -34,7 +34,7 @@ export type ConsultationSeedContext = {
 /** 1. Feeling safe on the way to school (open). */
 export function seedTravel({ db, tx, now, rng, fw, officerId, locality, pickLocality }: ConsultationSeedContext) {
   const travelOpens = addDays(now, -21);
-  const travel = createConsultation(tx, fw, {
+  const travel = createConsultation(tx, fw, now, {
     slug: "feeling-safe-travel",
     title: "Feeling safe on the way to school",
     summary:
@@ -198,7 +198,7 @@ export function seedTravel({ db, tx, now, rng, fw, officerId, locality, pickLoca
 /** 2. Healthy lunches at school (open, both audiences). */
 export function seedLunches({ db, tx, now, rng, fw, officerId, locality, pickLocality }: ConsultationSeedContext) {
   const lunchOpens = addDays(now, -10);
-  const lunches = createConsultation(tx, fw, {
+  const lunches = createConsultation(tx, fw, now, {
     slug: "healthy-lunches",
     title: "Healthy lunches at school",
     summary:
@@ -293,7 +293,7 @@ export function seedYouthClubs({ db, tx, now, rng, fw, officerId, locality, pick
   const clubOpens = addDays(now, -150);
   let clubResponses = 0;
   const clubCloses = addDays(now, -90);
-  const clubs = createConsultation(tx, fw, {
+  const clubs = createConsultation(tx, fw, now, {
     slug: "your-say-youth-clubs",
     title: "Your say on youth clubs",
     summary:
@@ -415,7 +415,7 @@ export function seedYouthClubs({ db, tx, now, rng, fw, officerId, locality, pick
 
 /** 4. Mental health support in schools (draft). */
 export function seedMentalHealth({ tx, now, fw, officerId }: ConsultationSeedContext) {
-  createConsultation(tx, fw, {
+  createConsultation(tx, fw, now, {
     slug: "mental-health-support-schools",
     title: "Mental health support in schools",
     summary:

@@ -45,7 +45,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     seedLunches(ctx);
     const heard = seedYouthClubs(ctx);
     seedMentalHealth(ctx);
-    seedBoardMeeting(tx, now, fw, { officerId, boardMemberId }, heard, met);
+    seedBoardMeeting(tx, fw, { officerId, boardMemberId }, heard, met);
   });
 }
 

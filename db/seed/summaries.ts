@@ -1,15 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
-import { computeFigures, type SummaryScope as Scope, scopeWhere } from "../../app/models/summaries.server";
+import { eq, sql } from "drizzle-orm";
 import {
-  agendaItems,
-  boardResponses,
-  contributionChoices,
-  contributions,
-  summaries,
-  summaryQuotes,
-  summarySources,
-  youSaidWeDid,
-} from "../schema";
+  candidateQuotes,
+  computeFigures,
+  createSummary,
+  recordBoardResponse,
+  type SummaryScope as Scope,
+} from "../../app/models/summaries.server";
+import { agendaItems, contributionChoices, contributions } from "../schema";
 import type { SeedConsultation } from "./consultations";
 import type { Tx } from "./context";
 import { addDays, addHours } from "./dates";
@@ -19,7 +16,6 @@ import { optionId } from "./responses";
 /** The Board meeting that heard about youth clubs: summary, agenda, the Board's response and "you said, we did". */
 export function seedBoardMeeting(
   tx: Tx,
-  now: Date,
   fw: Framework,
   people: { officerId: number; boardMemberId: number },
   heard: { clubs: SeedConsultation; clubOpens: Date; clubCloses: Date; clubResponses: number },
@@ -47,57 +43,30 @@ export function seedBoardMeeting(
   const enjoyment = figures.outcomes.find((o) => o.outcomeId === outcomeId["enjoy-and-achieve"]);
   const ratedGood = enjoyment?.scaleAnswers ? Math.round((enjoyment.positive * 100) / enjoyment.scaleAnswers) : 0;
   const summaryTitle = "What young people told us about youth clubs";
-  const summaryId = tx
-    .insert(summaries)
-    .values({
+  // Quotes are chosen as an officer would: from the model's own candidates, none with a detail removed.
+  const candidates = candidateQuotes(scope, 1000, tx)
+    .filter((c) => c.text && !c.text.includes("[removed]"))
+    .sort((a, b) => a.id - b.id);
+  const quoteIds: number[] = [];
+  for (const re of [/shuts at 7/, /bus there and back|last bus/, /help run it|young carer/]) {
+    const q = candidates.find((c) => c.text && re.test(c.text) && !quoteIds.includes(c.id));
+    if (q) quoteIds.push(q.id);
+  }
+  const { itemId: decisionItem } = createSummary(
+    {
+      staffId: officerId,
       meetingId: boardPast,
       title: summaryTitle,
-      periodFrom: scope.from,
-      periodTo: scope.to,
-      outcomeIds: scope.outcomeIds,
-      figures,
+      scope,
       keyMessage: `Young people value their youth clubs and the youth workers who run them, but ${share("It closes too early")}% said clubs close too early and ${share("It costs too much to get there")}% that they cost too much to get to, most of all from villages. Only ${ratedGood}% rated the things to do where they live as good, and older teenagers find little for them.`,
       recommendation:
         "That the Board asks the Youth Service to open three youth clubs until 9pm on Fridays, and supports a one-year trial of free bus travel to youth clubs for 11–19-year-olds.",
-      createdBy: officerId,
-      createdAt: addDays(boardPastOn, -12).toISOString(),
-    })
-    .returning({ id: summaries.id })
-    .get().id;
-  tx.run(sql`insert into summary_sources (summary_id, contribution_id)
-    select ${summaryId}, id from contributions where ${scopeWhere(scope, tx)}`);
-  const candidates = tx
-    .select({ id: contributions.id, text: contributions.maskedBody })
-    .from(contributions)
-    .innerJoin(
-      summarySources,
-      and(eq(summarySources.contributionId, contributions.id), eq(summarySources.summaryId, summaryId)),
-    )
-    .where(and(eq(contributions.kind, "text"), sql`${contributions.maskedBody} not like '%[removed]%'`))
-    .orderBy(contributions.id)
-    .all();
-  const quotes: { id: number; text: string }[] = [];
-  for (const re of [/shuts at 7/, /bus there and back|last bus/, /help run it|young carer/]) {
-    const q = candidates.find((c) => c.text && re.test(c.text) && !quotes.some((x) => x.id === c.id));
-    if (q?.text) quotes.push({ id: q.id, text: q.text });
-  }
-  if (quotes.length)
-    tx.insert(summaryQuotes)
-      .values(quotes.map((q) => ({ summaryId, contributionId: q.id, text: q.text })))
-      .run();
-
-  const decisionItem = tx
-    .insert(agendaItems)
-    .values({
-      meetingId: boardPast,
-      summaryId,
-      title: summaryTitle,
+      quoteIds,
       kind: "decision",
-      position: 1,
-      exceptionFlags: [],
-    })
-    .returning({ id: agendaItems.id })
-    .get().id;
+      createdAt: addDays(boardPastOn, -12).toISOString(),
+    },
+    tx,
+  );
   tx.insert(agendaItems)
     .values({
       meetingId: boardPast,
@@ -118,23 +87,14 @@ export function seedBoardMeeting(
       exceptionFlags: [],
     })
     .run();
-  const responseId = tx
-    .insert(boardResponses)
-    .values({
+  recordBoardResponse(
+    {
+      staffId: boardMemberId,
       agendaItemId: decisionItem,
       decision:
         "The Board agreed the recommendation. Ashcombe, Wealdham East and Brackenford youth clubs will open until 9pm on Fridays from next term, and 11–19-year-olds will get free bus travel to and from youth clubs for a one-year trial.",
       actions:
         "1. Head of Youth Service to extend Friday opening at the three clubs from the start of next term.\n2. Passenger Transport Manager to set up the free bus pass trial with the bus companies and report costs to the Partnership.\n3. Participation Officer to tell young people what happened through the Sounding Board and forums, and report back on the trial in six months.",
-      recordedBy: boardMemberId,
-      recordedAt: addHours(boardPastOn, 16.5).toISOString(),
-    })
-    .returning({ id: boardResponses.id })
-    .get().id;
-  tx.insert(youSaidWeDid)
-    .values({
-      boardResponseId: responseId,
-      outcomeId: outcomeId["enjoy-and-achieve"],
       youSaid: "You said youth clubs close too early and cost too much to get to.",
       weDid:
         "We are keeping three youth clubs open until 9pm on Fridays: Ashcombe, Wealdham East and Brackenford. And we are giving free bus passes for getting to youth clubs, for one year to start with. We will tell you how it is going in six months.",
@@ -142,7 +102,7 @@ export function seedBoardMeeting(
         "Young people told us that youth clubs close too early, that bus fares stop them going, and that there is too little for older teenagers.",
       weDidParents:
         "The Children and Young People's Board agreed that Ashcombe, Wealdham East and Brackenford youth clubs will open until 9pm on Fridays, and that 11–19-year-olds will travel free by bus to and from youth clubs during a one-year trial. Progress will be reported back in six months.",
-      publishedAt: addDays(now, -30).toISOString(),
-    })
-    .run();
+    },
+    { db: tx, at: addHours(boardPastOn, 16.5).toISOString() },
+  );
 }

@@ -1,9 +1,9 @@
 // The officer's consultation builder: create, add and remove questions, publish, close, and mark reported.
 import { and, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
-import { getDb } from "~db/client";
+import { type Conn, getDb } from "~db/client";
 import { consultations, questionOptions, questions, questionTags, responses } from "~db/schema";
 import { invalidateConsultationCache, loadQuestions } from "./participant-reads.server";
-import type { Audience, QuestionKind } from "./types";
+import type { Audience, QuestionKind, Translations } from "./types";
 
 export function listConsultationsForStaff() {
   const db = getDb();
@@ -69,23 +69,30 @@ function slugify(title: string) {
   return base || "consultation";
 }
 
-export function createConsultation(input: {
-  staffId: number;
-  title: string;
-  summary: string;
-  easySummary: string | null;
-  audience: Audience;
-  opensAt: string;
-  closesAt: string;
-  minutes: number;
-  ageBands?: string[];
-  localityIds?: number[];
-  resultsBy?: string | null;
-}) {
+export function createConsultation(
+  input: {
+    staffId: number;
+    title: string;
+    summary: string;
+    easySummary: string | null;
+    audience: Audience;
+    opensAt: string;
+    closesAt: string;
+    minutes: number;
+    ageBands?: string[];
+    localityIds?: number[];
+    resultsBy?: string | null;
+    /** a fixed address (the demo county's); otherwise made from the title */
+    slug?: string;
+    translations?: Translations;
+    /** when it was made, if not now (the seed's past consultations) */
+    createdAt?: string;
+  },
+  db: Conn = getDb(),
+) {
   invalidateConsultationCache();
-  const db = getDb();
   return db.transaction((tx) => {
-    const base = slugify(input.title);
+    const base = input.slug ?? slugify(input.title);
     let slug = base;
     for (
       let i = 2;
@@ -108,7 +115,9 @@ export function createConsultation(input: {
         ageBands: input.ageBands ?? [],
         localityIds: input.localityIds ?? [],
         resultsBy: input.resultsBy ?? null,
+        translations: input.translations ?? {},
         createdBy: input.staffId,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       })
       .returning({ id: consultations.id, slug: consultations.slug })
       .get();
@@ -122,19 +131,23 @@ export class ConsultationEditError extends Error {
 }
 
 /** Adds a question with its options and outcome tags. Only drafts change shape: answers must match their questions. */
-export function addQuestion(input: {
-  consultationId: number;
-  kind: QuestionKind;
-  prompt: string;
-  easyPrompt: string | null;
-  why: string | null;
-  required: boolean;
-  maxLength: number;
-  options: { label: string; isOther?: boolean }[];
-  outcomeIds: number[];
-}) {
+export function addQuestion(
+  input: {
+    consultationId: number;
+    kind: QuestionKind;
+    prompt: string;
+    easyPrompt: string | null;
+    why: string | null;
+    required: boolean;
+    maxLength: number;
+    options: { label: string; easyLabel?: string | null; isOther?: boolean }[];
+    outcomeIds: number[];
+    /** the plan priority each outcome tag is under, where known (outcome id to priority id) */
+    priorityIds?: Record<number, number | null>;
+  },
+  db: Conn = getDb(),
+) {
   invalidateConsultationCache();
-  const db = getDb();
   return db.transaction((tx) => {
     const c = tx
       .select({ status: consultations.status })
@@ -166,22 +179,35 @@ export function addQuestion(input: {
     if (input.options.length) {
       tx.insert(questionOptions)
         .values(
-          input.options.map((o, i) => ({ questionId, position: i + 1, label: o.label, isOther: Boolean(o.isOther) })),
+          input.options.map((o, i) => ({
+            questionId,
+            position: i + 1,
+            label: o.label,
+            easyLabel: o.easyLabel ?? null,
+            isOther: Boolean(o.isOther),
+          })),
         )
         .run();
     }
     if (input.outcomeIds.length) {
       tx.insert(questionTags)
-        .values(input.outcomeIds.map((outcomeId) => ({ questionId, outcomeId })))
+        .values(
+          input.outcomeIds.map((outcomeId) => ({
+            questionId,
+            outcomeId,
+            priorityId: input.priorityIds?.[outcomeId] ?? null,
+          })),
+        )
         .run();
     }
     return questionId;
   });
 }
 
-export function publishConsultation(id: number) {
+/** Opens a draft that has questions; `at` is when (now, unless the seed publishes one in the past). */
+export function publishConsultation(id: number, opts: { at?: string; db?: Conn } = {}) {
   invalidateConsultationCache();
-  const db = getDb();
+  const db = opts.db ?? getDb();
   db.transaction((tx) => {
     const c = tx.select({ status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
     if (!c) throw new ConsultationEditError("not_found");
@@ -190,7 +216,7 @@ export function publishConsultation(id: number) {
       tx.select({ n: sql<number>`count(*)` }).from(questions).where(eq(questions.consultationId, id)).get()?.n ?? 0;
     if (n === 0) throw new ConsultationEditError("no_questions");
     tx.update(consultations)
-      .set({ status: "open", publishedAt: new Date().toISOString() })
+      .set({ status: "open", publishedAt: opts.at ?? new Date().toISOString() })
       .where(eq(consultations.id, id))
       .run();
   });
@@ -237,11 +263,7 @@ export function removeQuestion(consultationId: number, questionId: number) {
  * A Board has answered what these consultations heard: each one that has closed (and was ever published) becomes
  * reported. Takes the caller's transaction so the Board's response and this change are stored together.
  */
-export function markConsultationsReported(
-  ids: number[],
-  now: string,
-  db: Pick<ReturnType<typeof getDb>, "update"> = getDb(),
-) {
+export function markConsultationsReported(ids: number[], now: string, db: Conn = getDb()) {
   if (!ids.length) return;
   invalidateConsultationCache();
   db.update(consultations)

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type DB, openDatabase } from "~db/client";
+import { seedDemo } from "~db/seed";
+
+// The demo county is written through the models' own builders (consultations, summaries, Board responses), in one
+// transaction on a connection of its own: so it is made as the app makes things, and two seeds are the same county.
+const opened: { db: DB; file: string }[] = [];
+function fresh() {
+  const file = path.join(os.tmpdir(), `sounding-board-seed-${process.pid}-${opened.length}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  const db = openDatabase(file);
+  opened.push({ db, file });
+  return db;
+}
+afterAll(() => {
+  for (const { db, file } of opened) {
+    db.$client.close();
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  }
+});
+
+const now = new Date("2026-11-20T10:00:00Z");
+const read = (db: DB) => {
+  const q = (sql: string) => db.$client.prepare(sql).all();
+  return {
+    consultations: q("select slug, status, published_at is not null as published from consultations order by id"),
+    counts:
+      q(`select (select count(*) from responses) as responses, (select count(*) from contributions) as contributions,
+      (select count(*) from contributions where kind = 'text') as texts, (select count(*) from summary_quotes) as quotes,
+      (select count(*) from question_tags where priority_id is not null) as priorityTags,
+      (select count(*) from question_options where easy_label is not null) as easyLabels`),
+    quotes: q("select contribution_id, text from summary_quotes order by contribution_id"),
+    response: q(
+      "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
+    ),
+  };
+};
+
+describe("the demo seed", () => {
+  it("writes the same county every time, through the builders", async () => {
+    const a = fresh();
+    const b = fresh();
+    await seedDemo(a, { now });
+    await seedDemo(b, { now });
+    const first = read(a);
+    expect(read(b)).toEqual(first);
+    expect(first.consultations).toEqual([
+      { slug: "feeling-safe-travel", status: "open", published: 1 },
+      { slug: "healthy-lunches", status: "open", published: 1 },
+      { slug: "your-say-youth-clubs", status: "reported", published: 1 },
+      { slug: "mental-health-support-schools", status: "draft", published: 0 },
+    ]);
+    // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
+    expect(first.counts).toEqual([
+      { responses: 310, contributions: 1305, texts: 265, quotes: 3, priorityTags: 7, easyLabels: 3 },
+    ]);
+    // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
+    expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);
+    const [{ recorded_at, published_at }] = first.response as { recorded_at: string; published_at: string }[];
+    expect(published_at).toBe(recorded_at);
+    // Every quote is approved, masked text with no detail removed: what the officer's own candidate list offers.
+    for (const q of first.quotes as { text: string }[]) expect(q.text).not.toContain("[removed]");
+  });
+
+  it("refuses a database that already holds a county", async () => {
+    const db = fresh();
+    await seedDemo(db, { now });
+    await expect(seedDemo(db, { now })).rejects.toThrow("seedDemo needs an empty database");
+  });
+});
