@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { ageBandRank } from "~/utils/figures";
-import { type Cell, SUPPRESS_BELOW, suppress } from "~/utils/suppression";
+import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { contributionChoices, contributions, localities, responses } from "~db/schema";
 import { loadQuestions } from "./consultations/participant-reads.server";
@@ -17,7 +17,7 @@ export type QuestionResult = {
   kind: string;
   prompt: string;
   /** rows: one per face or option; cells: one per split group */
-  rows: { key: string; label: string; total: number; cells: Cell[]; meanRank?: number | null }[];
+  rows: { key: string; label: string; total: number; cells: Shown[]; meanRank?: number | null }[];
   answered: number;
   textCounts?: { total: number; approved: number; pending: number; escalated: number; hidden: number };
   quotes?: string[];
@@ -156,7 +156,7 @@ function computeResults(consultationId: number, split: Split, scaleLabel: (n: nu
         if (gi !== undefined) values[gi] += c.n;
         total += c.n;
       }
-      return { key, label, total, cells: split === "none" ? [total] : suppress(values), ...extra };
+      return { key, label, total, cells: split === "none" ? [total] : protectCounts(values), ...extra };
     };
     let rows: QuestionResult["rows"] = [];
     if (q.kind === "scale") {

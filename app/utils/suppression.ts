@@ -6,9 +6,6 @@
  */
 export const SUPPRESS_BELOW = 5;
 
-/** A count as shown: the number, or null where it is suppressed. */
-export type Cell = number | null;
-
 /**
  * A count as shown outside an officer's live results: the number; "fewer" for a count from 1 to 4; "withheld" for a
  * larger count held back only so a "fewer" beside it cannot be worked out from the total.
@@ -36,9 +33,4 @@ export function protectCounts(values: number[], threshold = SUPPRESS_BELOW): Sho
     if (smallest !== -1) cells[smallest] = "withheld";
   }
   return cells;
-}
-
-/** The officer's split results: the same rule, with any hidden cell as null. */
-export function suppress(values: number[], threshold = SUPPRESS_BELOW): Cell[] {
-  return protectCounts(values, threshold).map((c) => (typeof c === "number" ? c : null));
 }

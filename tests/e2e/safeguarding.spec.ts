@@ -162,7 +162,10 @@ test("3. The lead finds it at the top of their queue, an email arrived, and they
     /Choose what you did/,
   );
   await expect(page.getByLabel("Note", { exact: true })).toHaveValue("Tried to reach the school");
-  await page.getByRole("alert").getByRole("link", { name: /Choose what you did/ }).click();
+  await page
+    .getByRole("alert")
+    .getByRole("link", { name: /Choose what you did/ })
+    .click();
   await expect(page.getByRole("radio", { name: "Spoke to the school's designated safeguarding lead" })).toBeFocused();
   await expectNoAxeViolations(page);
 

@@ -9,7 +9,7 @@ import { useTranslation } from "~/i18n/react";
 import { getConsultationForStaff } from "~/models/consultations/builder.server";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import { approvedQuotes, consultationResults, type Split, splits } from "~/models/results.server";
-import { SUPPRESS_BELOW } from "~/utils/suppression";
+import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/results";
 
@@ -29,6 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     if (split === "locality") return key === "unknown" ? t("figures.notSaid") : name;
     return t("results.everyone");
   };
+  const groupPeople = protectCounts(results.groups.map((g) => g.people));
   return {
     id: c.id,
     title: c.title,
@@ -42,10 +43,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       second: "2-digit",
       timeZone: "Europe/London",
     }).format(new Date(results.computedAt)),
-    groups: results.groups.map((g) => ({
+    groups: results.groups.map((g, i) => ({
       key: g.key,
       name: groupName(g.key, g.name),
-      people: split !== "none" && g.people < SUPPRESS_BELOW ? null : g.people,
+      // The groups add up to the people shown above, so one hidden group would be given away: protectCounts.
+      people: split !== "none" ? groupPeople[i] : g.people,
     })),
     questions: results.questions.map((q) => ({
       ...q,
@@ -56,7 +58,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function Results({ loaderData: p }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const fewer = <span className="suppressed">{t("results.fewerThan", { n: SUPPRESS_BELOW })}</span>;
+  // A count from 1 to 4 reads "fewer than 5"; a larger one held back so that count can't be worked out reads "not shown".
+  const shown = (cell: Shown, asNumber: (n: number) => React.ReactNode = (n) => n) =>
+    cell === "fewer" ? (
+      <span className="suppressed">{t("results.fewerThan", { n: SUPPRESS_BELOW })}</span>
+    ) : cell === "withheld" ? (
+      <span className="suppressed">{t("common.withheld")}</span>
+    ) : (
+      asNumber(cell)
+    );
   return (
     <>
       <PageTitle title={t("results.title", { title: p.title })} />
@@ -127,7 +137,7 @@ export default function Results({ loaderData: p }: Route.ComponentProps) {
                             {g.name}
                             <br />
                             <span className="meta">
-                              {g.people === null ? fewer : t("results.peopleShort", { count: g.people })}
+                              {shown(g.people, (n) => t("results.peopleShort", { count: n }))}
                             </span>
                           </th>
                         ))}
@@ -139,7 +149,7 @@ export default function Results({ loaderData: p }: Route.ComponentProps) {
                           <th scope="row">{r.label}</th>
                           {r.cells.map((cell, i) => (
                             <td key={p.groups[i]?.key ?? i} className="num">
-                              {cell === null ? fewer : cell}
+                              {shown(cell)}
                             </td>
                           ))}
                         </tr>
