@@ -59,7 +59,7 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
   );
   expect(rows).toEqual([
     ["Children and Young People's Strategic Partnership", "0"],
-    ["Children and Young People's Board", "0"],
+    ["Children and Young People's Board", "1"],
     ["Children and Young People's Board", "2"],
     ["Children and Young People's Strategic Partnership", "1"],
   ]);
@@ -75,6 +75,62 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
     "Response recorded",
   );
   await expect(page.getByText("Response recorded")).toHaveCount(1);
+});
+
+test("The next Board's agenda item says what its exception flag means, with shares counted from the answers", async ({
+  page,
+}) => {
+  const title = "Feeling safe on the way to school: what young people said since the 42 bus changed";
+  const [summary] = query<{ from: string; to: string }>(
+    "select period_from as 'from', period_to as 'to' from summaries where title = ?",
+    title,
+  );
+  // The shares counted again here, straight from the answers: approved faces answers tagged Stay safe, in the
+  // summary's period and in the period of the same length before it. 4 and 5 are "good" and "really good".
+  const share = (from: string, to: string) => {
+    const [row] = query<{ n: number; good: number }>(
+      `select count(*) as n, sum(c.value_int >= 4) as good from contributions c
+       where c.kind = 'scale' and c.moderation_state = 'approved' and c.created_at >= ? and c.created_at < ?
+         and c.id in (select t.contribution_id from contribution_tags t join outcomes o on o.id = t.outcome_id
+                      where o.title = 'Stay safe')`,
+      from,
+      to,
+    );
+    return { n: row.n, pct: Math.round((row.good * 100) / row.n) };
+  };
+  const length = Date.parse(summary.to) - Date.parse(summary.from);
+  const before = share(new Date(Date.parse(summary.from) - length).toISOString(), summary.from);
+  const now = share(summary.from, summary.to);
+  // The rule's conditions hold, or this test would prove nothing.
+  expect(now.n).toBeGreaterThanOrEqual(20);
+  expect(before.n).toBeGreaterThanOrEqual(20);
+  expect(before.pct - now.pct).toBeGreaterThanOrEqual(15);
+  // Days in the county, last day included: the period's end is exclusive.
+  const days = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  });
+  const period = (from: string, to: string) => days.formatRange(new Date(from), new Date(Date.parse(to) - 1));
+
+  await signInAs(page, "board");
+  await page.goto("/staff/meetings");
+  await page.locator("main table tbody tr").nth(1).getByRole("link").click();
+  const card = page.locator(".card").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(card.getByText("Exception", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await card.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Exception: feedback has markedly changed" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(
+    `Stay safe: worse by ${before.pct - now.pct} points. ${now.pct}% of answers were good or really good in ` +
+      `${period(summary.from, summary.to)}, against ${before.pct}% in ` +
+      `${period(new Date(Date.parse(summary.from) - length).toISOString(), summary.from)}.`,
+  );
+  await expect(page.getByRole("main")).toContainText(
+    "The rule: an outcome is flagged when the share of positive answers (good or really good) moved by 15 points or more since the period of the same length before, with at least 20 answers in each period.",
+  );
+  await expectNoAxeViolations(page);
 });
 
 /** Every cell of the figures tables in `scope`, as read: none may be a count from 1 to 4. */
