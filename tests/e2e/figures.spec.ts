@@ -179,16 +179,43 @@ test("The seed's agenda item lists age bands youngest first, with its exact figu
   const tagged = stored.outcomes.find((o) => o.title === "Make a positive contribution")?.count;
   expect([17, 18]).toContain(tagged);
   await expect(page.locator(".stat")).toHaveText(["120 people", `${stored.contributions} contributions`]);
+  // Nothing is withheld here, so the chart's table gives each group's share of the 120 too.
   expect(await tableRows(page.getByRole("table", { name: "People by age group" }))).toEqual([
-    ["8 to 11", "32"],
-    ["12 to 15", "55"],
-    ["16 to 19", "33"],
+    ["8 to 11", "32", "27%"],
+    ["12 to 15", "55", "46%"],
+    ["16 to 19", "33", "28%"],
   ]);
   expect(await tableRows(page.getByRole("table", { name: "Contributions by outcome" }))).toEqual([
     ["Enjoy and achieve", String(stored.contributions), "120", "31", "43", "2.84"],
     ["Make a positive contribution", String(tagged), "0", "0", "0", "–"],
   ]);
   await expectNoSmallCounts(page.locator("main"));
+
+  // In Arabic, at 320 px, the age chart is mirrored and keeps every label inside the drawing.
+  const itemUrl = page.url();
+  await page.goto(`/language?to=ar&back=${encodeURIComponent(new URL(itemUrl).pathname)}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.setViewportSize({ width: 320, height: 800 });
+  const chart = page.locator("svg.bar-chart");
+  await expect(chart).toHaveCount(1);
+  const report = await chart.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+    const outside = texts.filter(
+      (r) =>
+        r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5,
+    ).length;
+    const g = svg.querySelector("g") as SVGGElement;
+    const [label, figure] = [...g.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+    const bar = (g.querySelector("rect") as SVGRectElement).getBoundingClientRect();
+    return { texts: texts.length, outside, mirrored: label.left >= bar.right - 0.5 && figure.right <= bar.left + 0.5 };
+  });
+  expect(report).toEqual({ texts: 6, outside: 0, mirrored: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await expectNoAxeViolations(page);
+  await page.goto("/language?to=en&back=/staff");
 });
 
 test("An officer's summary of a small group shows no count from 1 to 4, on the draft and on the agenda item, with its period's last day included", async ({
