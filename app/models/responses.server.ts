@@ -118,6 +118,11 @@ function prepareStatements(db: DB) {
       .prepare(),
     // A changed answer replaces the earlier ones, except what was escalated: that stays with the safeguarding lead
     // even if the young person takes the words back.
+    keptEscalated: db
+      .select({ questionId: contributions.questionId, body: contributions.body })
+      .from(contributions)
+      .where(and(eq(contributions.responseId, p("responseId")), eq(contributions.moderationState, "escalated")))
+      .prepare(),
     deleteContributions: db
       .delete(contributions)
       .where(and(eq(contributions.responseId, p("responseId")), ne(contributions.moderationState, "escalated")))
@@ -180,14 +185,23 @@ export type ResponseMeta = {
 
 /**
  * Writes one prepared response. Call inside a transaction. With a receipt that already has a response, that
- * response is updated and its contributions replaced: the person changed their answers.
+ * response is updated and its contributions replaced: the person changed their answers. Returns the response's id;
+ * `escalations` (when given) counts the possible disclosures this write added, so the lead is told once per text.
  */
-export function writeResponse(db: DB, prepared: PreparedResponse, meta: ResponseMeta) {
+export function writeResponse(
+  db: DB,
+  prepared: PreparedResponse,
+  meta: ResponseMeta,
+  escalations: { added: number } = { added: 0 },
+) {
   const s = statements(db);
   const base = { audience: prepared.audience, ageBand: prepared.ageBand, localityId: prepared.localityId };
   let responseId: number | undefined;
   const existing = meta.receiptHash ? s.findByReceipt.get({ receiptHash: meta.receiptHash }) : undefined;
+  // Escalated text stays with the lead when answers change; the same words sent again are not a second case.
+  let kept: { questionId: number | null; body: string | null }[] = [];
   if (existing) {
+    kept = s.keptEscalated.all({ responseId: existing.id });
     responseId = existing.id;
     s.updateResponse.run({
       ...base,
@@ -203,6 +217,10 @@ export function writeResponse(db: DB, prepared: PreparedResponse, meta: Response
   }
   if (!responseId) throw new Error("A response was not stored");
   for (const c of prepared.contributions) {
+    if (c.moderationState === "escalated") {
+      if (kept.some((k) => k.questionId === c.questionId && k.body === c.body)) continue;
+      escalations.added++;
+    }
     const contributionId = Number(
       s.insertContribution.run({ ...c, ...base, consultationId: meta.consultationId, responseId, at: meta.at })
         .lastInsertRowid,
@@ -224,6 +242,10 @@ export function storeResponse(
 ) {
   const prepared = buildResponse(consultation, answers, about);
   const db = getDb();
-  const responseId = db.transaction(() => writeResponse(db, prepared, { ...meta, consultationId: consultation.id }));
-  return { responseId, escalated: prepared.escalated };
+  const escalations = { added: 0 };
+  const responseId = db.transaction(() =>
+    writeResponse(db, prepared, { ...meta, consultationId: consultation.id }, escalations),
+  );
+  // `escalated`: the help page is shown; `newlyEscalated`: the lead is told (not again for the same words).
+  return { responseId, escalated: prepared.escalated, newlyEscalated: escalations.added > 0 };
 }

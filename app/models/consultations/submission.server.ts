@@ -39,7 +39,7 @@ export function submitResponse(input: {
       readingLevel: input.readingLevel,
       at: now.toISOString(),
     });
-    if (stored.escalated) void notifyEscalation();
+    if (stored.newlyEscalated) void notifyEscalation();
     return stored;
   } catch (error) {
     if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);
