@@ -1,8 +1,15 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { answerIsValid } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { type DB, getDb } from "~db/client";
-import { contributionChoices, contributions, contributionTags, responses } from "~db/schema";
+import {
+  contributionChoices,
+  contributions,
+  contributionTags,
+  moderationEvents,
+  responses,
+  summaryQuotes,
+} from "~db/schema";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
 
 /**
@@ -116,16 +123,51 @@ function prepareStatements(db: DB) {
       })
       .where(eq(responses.id, p("responseId")))
       .prepare(),
-    // A changed answer replaces the earlier ones, except what was escalated: that stays with the safeguarding lead
-    // even if the young person takes the words back.
     keptEscalated: db
       .select({ questionId: contributions.questionId, body: contributions.body })
       .from(contributions)
       .where(and(eq(contributions.responseId, p("responseId")), eq(contributions.moderationState, "escalated")))
       .prepare(),
+    // A changed answer replaces the earlier ones, except what a person acted on. Escalated text stays with the
+    // safeguarding lead even if the young person takes the words back; text a moderator approved or hid, or that a
+    // summary quotes, is kept as withdrawn with its record (nothing a participant does erases one) and counts nowhere.
+    toWithdraw: db
+      .select({ id: contributions.id, state: contributions.moderationState })
+      .from(contributions)
+      .where(
+        and(
+          eq(contributions.responseId, p("responseId")),
+          inArray(contributions.moderationState, ["pending", "approved", "hidden"]),
+          sql`(exists (select 1 from ${moderationEvents} e where e.contribution_id = ${contributions.id})
+            or exists (select 1 from ${summaryQuotes} q where q.contribution_id = ${contributions.id}))`,
+        ),
+      )
+      .prepare(),
+    withdraw: db
+      .update(contributions)
+      .set({ moderationState: "withdrawn" })
+      .where(eq(contributions.id, p("id")))
+      .prepare(),
+    recordWithdrawal: db
+      .insert(moderationEvents)
+      .values({
+        contributionId: p("id"),
+        staffId: null,
+        action: "withdrawn",
+        fromState: p("fromState"),
+        toState: "withdrawn",
+        reason: null,
+        createdAt: p("at"),
+      })
+      .prepare(),
     deleteContributions: db
       .delete(contributions)
-      .where(and(eq(contributions.responseId, p("responseId")), ne(contributions.moderationState, "escalated")))
+      .where(
+        and(
+          eq(contributions.responseId, p("responseId")),
+          notInArray(contributions.moderationState, ["escalated", "withdrawn"]),
+        ),
+      )
       .prepare(),
     insertContribution: db
       .insert(contributions)
@@ -210,6 +252,10 @@ export function writeResponse(
       at: meta.at,
       responseId,
     });
+    for (const w of s.toWithdraw.all({ responseId })) {
+      s.withdraw.run({ id: w.id });
+      s.recordWithdrawal.run({ id: w.id, fromState: w.state, at: meta.at });
+    }
     s.deleteContributions.run({ responseId });
   } else {
     // lastInsertRowid rather than RETURNING: the same id, without mapping a result row (this runs ~16 times a submission).

@@ -1,5 +1,9 @@
 // The feedback domain's own types: db/schema stores them, the app speaks them.
 
-/** pending until an officer looks (or escalated when it may need safeguarding); approved is shown, hidden is not. */
-export const moderationStates = ["pending", "approved", "hidden", "escalated"] as const;
+/**
+ * pending until an officer looks (or escalated when it may need safeguarding); approved is shown, hidden is not;
+ * withdrawn: its author changed the answer after a person had acted on it, so it is kept (with its record) but no
+ * longer counts anywhere.
+ */
+export const moderationStates = ["pending", "approved", "hidden", "escalated", "withdrawn"] as const;
 export type ModerationState = (typeof moderationStates)[number];
