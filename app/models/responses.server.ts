@@ -11,6 +11,7 @@ import {
   summaryQuotes,
 } from "~db/schema";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
+import { groupCommit } from "./group-commit.server";
 
 /**
  * How one set of answers is stored, whatever the channel (online, paper, CSV import): a response, and a
@@ -277,6 +278,25 @@ export function writeResponse(
     for (const outcomeId of c.outcomeIds) s.insertTag.run({ contributionId, outcomeId, at: meta.at });
   }
   return responseId;
+}
+
+/**
+ * As storeResponse, but committed together with the other submissions arriving at the same moment (group-commit):
+ * resolves once it is on disk. The participant's "Send my answers" uses it; paper entry and imports need not.
+ */
+export async function storeResponseGrouped(
+  consultation: ParticipantConsultation,
+  answers: Record<string, DraftAnswer>,
+  about: DraftAbout | null,
+  meta: Omit<ResponseMeta, "consultationId">,
+) {
+  const prepared = buildResponse(consultation, answers, about);
+  const db = getDb();
+  const escalations = { added: 0 };
+  const responseId = await groupCommit(() =>
+    writeResponse(db, prepared, { ...meta, consultationId: consultation.id }, escalations),
+  );
+  return { responseId, escalated: prepared.escalated, newlyEscalated: escalations.added > 0 };
 }
 
 /** Builds and writes one response in its own transaction: wholly stored, or not at all. */
