@@ -40,6 +40,7 @@ export default [
       route("consultations/:id/import/template.csv", "routes/staff/consultations/import-template.ts"),
       route("consultations/:id/import/:jobId", "routes/staff/consultations/import-job.tsx"),
       route("moderation", "routes/staff/moderation.tsx"),
+      route("moderation/record", "routes/staff/moderation-record.tsx"),
       route("moderation/:id", "routes/staff/moderation-item.tsx"),
       route("safeguarding", "routes/staff/safeguarding/queue.tsx"),
       route("safeguarding/:id", "routes/staff/safeguarding/case.tsx"),

@@ -7,3 +7,14 @@
  */
 export const moderationStates = ["pending", "approved", "hidden", "escalated", "withdrawn"] as const;
 export type ModerationState = (typeof moderationStates)[number];
+
+/** What a moderation record says was done (moderation_events.action). */
+export const moderationActions = [
+  "approve",
+  "approve_edited",
+  "approve_bulk",
+  "hide",
+  "escalate",
+  "withdrawn",
+] as const;
+export type ModerationAction = (typeof moderationActions)[number];
