@@ -11,6 +11,7 @@ import {
   questions,
   responses,
 } from "~db/schema";
+import { listsInForce } from "./safeguarding-lists.server";
 
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
@@ -228,7 +229,7 @@ export function moderateContribution(input: {
       // An edit masks more; it never puts words in a young person's mouth. Checked again, so a detail typed back in
       // is masked once more.
       if (addsWords(c.body ?? "", input.editedText)) throw new ModerationError("edit_adds", [c.id]);
-      const check = checkText(input.editedText);
+      const check = checkText(input.editedText, { lists: listsInForce() });
       if (check.escalate) throw new ModerationError("edit_escalates", [c.id]);
       maskedBody = check.masked;
       action = "approve_edited";
