@@ -122,19 +122,29 @@ export function listVersionHistory(limit = 50) {
     .map(({ edits, ...row }) => ({ ...row, ...countEdits(edits as ListsEdits) }));
 }
 
+let builtIns: BuiltIns | undefined;
+
+/** The built-in lists as the settings form shows them: each phrase once (a list may repeat one). */
 export function builtInLists(): BuiltIns {
-  return {
+  const unique = (list: string[] | undefined) => [...new Set(list ?? [])];
+  builtIns ??= {
     langs: [...languages],
     // "other_concern" has no phrases: it is what the worrying-word cues and the trained layer give.
     categories: categories.filter((c) => c !== "other_concern"),
-    phrases: defaultLists.phrases,
-    ordinary: defaultLists.ordinary,
-    schools: defaultLists.schools,
+    phrases: Object.fromEntries(
+      languages.map((l) => [
+        l,
+        Object.fromEntries(Object.entries(defaultLists.phrases[l]).map(([c, list]) => [c, unique(list)])),
+      ]),
+    ) as BuiltIns["phrases"],
+    ordinary: Object.fromEntries(languages.map((l) => [l, unique(defaultLists.ordinary[l])])) as BuiltIns["ordinary"],
+    schools: unique(defaultLists.schools),
     groups: Object.fromEntries(languages.map((l) => [l, Object.keys(defaultLists.groups[l] ?? {})])) as Record<
       (typeof languages)[number],
       string[]
     >,
   };
+  return builtIns;
 }
 
 export function proposedLists(edits: ListsEdits): SafeguardingLists {

@@ -109,6 +109,17 @@ async function shoot(page: Page, name: string) {
 const addedBox = (page: Page, list: string) => page.getByLabel(`Phrases you added: ${list}`, { exact: true });
 const bullying = "English, Bullying or threats";
 
+/**
+ * React resets a textarea to its server-rendered text when it hydrates, so typing must wait for that. The form gets
+ * its fiber only after every field inside it has hydrated.
+ */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.getElementById("lists-form");
+    return Boolean(form && Object.keys(form).some((k) => k.startsWith("__reactFiber")));
+  });
+}
+
 async function openList(page: Page, list: string) {
   const details = page.locator("details").filter({ has: addedBox(page, list) });
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
@@ -149,6 +160,7 @@ test("3. An administrator adds phrases, reads their effect on the corpus, saves,
   await page.goto(SETTINGS);
   await expect(page.getByText("In force: the built-in lists, unchanged.")).toBeVisible();
   await expect(page.getByText("Nothing has been saved yet: the built-in lists are in force.")).toBeVisible();
+  await hydrated(page);
   await expectNoAxeViolations(page);
   expect(await overflowAt320(page)).toBeLessThanOrEqual(0);
   await shoot(page, "start");
@@ -162,6 +174,7 @@ test("3. An administrator adds phrases, reads their effect on the corpus, saves,
   await expect(builtIn.getByRole("checkbox", { checked: true })).toHaveCount(builtInCount);
   await addedBox(page, bullying).fill(ADDED.join("\n"));
   await expectNoAxeViolations(page);
+  await section.screenshot({ path: `${shots}/settings-list-wide.png` });
   await page.getByRole("button", { name: "Check the effect" }).click();
 
   const effect = page.getByRole("region", { name: "The effect of these lists" });
@@ -246,10 +259,12 @@ test("3. An administrator adds phrases, reads their effect on the corpus, saves,
 
   // Put the built-in lists back (a second version), so later specs on this server see the lists they expect.
   await page.goto(SETTINGS);
+  await hydrated(page);
   await addedBox(page, bullying).fill("");
   await page.getByLabel("Why are you changing the lists? (optional)").fill("Test over: back to the built-in lists");
   await page.getByRole("button", { name: "Check the effect" }).click();
   await expect(page.getByRole("heading", { name: "The effect of these lists" })).toBeFocused();
+  await expect(page.getByText("these lists add 0 and switch off 0 phrases or school names.")).toBeVisible();
   await page.getByRole("button", { name: "Save these lists" }).click();
   await expect(page.getByText(/^In force: version 2, saved by/)).toBeVisible();
   expect((await rowsOf(history)).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([

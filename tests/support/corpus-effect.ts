@@ -38,4 +38,4 @@ const out = Object.fromEntries(
     ];
   }),
 );
-process.stdout.write(JSON.stringify({ ...out, builtIn: defaultLists.phrases.en.bullying_threats ?? [] }));
+process.stdout.write(JSON.stringify({ ...out, builtIn: [...new Set(defaultLists.phrases.en.bullying_threats ?? [])] }));

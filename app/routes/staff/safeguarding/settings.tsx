@@ -269,11 +269,12 @@ function ListEditor({
   const field = addField(listKey);
   const builtIn = builtInsOf(builtIns, listKey);
   const on = new Set(typed.on[id] ?? []);
+  const onCount = builtIn.filter((p) => on.has(p)).length;
   const added = typed.added[id] ?? "";
   const addedCount = added.split("\n").filter((l) => l.trim()).length;
   const error = errors[field];
   const label = listLabel(t, listKey);
-  const changed = addedCount > 0 || on.size < builtIn.length;
+  const changed = addedCount > 0 || onCount < builtIn.length;
   const inputLang = listKey.lang ?? undefined;
   const inputDir = listKey.lang === "ar" ? "rtl" : listKey.lang ? "ltr" : "auto";
   const title =
@@ -283,12 +284,16 @@ function ListEditor({
         ? t("safeguarding.settings.ordinary")
         : t(`safeguarding.category.${listKey.list}`);
   return (
-    <details className={`field${error ? " has-error" : ""}`} open={Boolean(error) || changed || undefined}>
+    <details
+      className={error ? "field has-error" : undefined}
+      style={{ marginBottom: "0.5rem" }}
+      open={Boolean(error) || changed || undefined}
+    >
       <summary>
         <span>
           {title}{" "}
           <span className="meta">
-            ({t("safeguarding.settings.counts", { on: on.size, total: builtIn.length, added: addedCount })})
+            ({t("safeguarding.settings.counts", { on: onCount, total: builtIn.length, added: addedCount })})
           </span>
         </span>
       </summary>
