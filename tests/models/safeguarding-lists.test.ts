@@ -5,7 +5,8 @@ import { getConsultationBySlug } from "~/models/consultations/participant-reads.
 import { hashReceipt } from "~/models/consultations/receipts.server";
 import { submitResponse } from "~/models/consultations/submission.server";
 import { moderateContribution } from "~/models/feedback.server";
-import { getCase, recordCaseAction } from "~/models/safeguarding.server";
+import { createImportJob, getConsultationForEntry, importTemplate } from "~/models/imports.server";
+import { flaggedImportLines, getCase, recordCaseAction } from "~/models/safeguarding.server";
 import {
   builtInLists,
   checkDigest,
@@ -125,6 +126,18 @@ describe("the safeguarding lists an administrator saves", () => {
     expect(before.state).toBe("pending");
     const waiting = send(`the ${PHRASE} and more clubs`);
     expect(waiting.state).toBe("pending");
+    // A CSV file checked before the save, read again after it: the officer is shown the line with the phrase.
+    const entry = getConsultationForEntry(c.id);
+    if (!entry) throw new Error("no consultation");
+    const file = createImportJob({
+      consultation: entry,
+      staffId: county.officer.id,
+      filename: "answers.csv",
+      text: importTemplate(entry, `Our ${PHRASE} is lovely`),
+      explain: String,
+    });
+    if (!file.ok) throw new Error(file.error);
+    expect(flaggedImportLines(c.id, file.jobId)).toEqual([]);
 
     const read = readListsForm(form(builtIns, { add: [[bullying, PHRASE]], note: "seen in a case" }), builtIns);
     expect(read.errors).toEqual([]);
@@ -136,6 +149,7 @@ describe("the safeguarding lists an administrator saves", () => {
       ...(defaultLists.phrases.en.bullying_threats ?? []),
       PHRASE,
     ]);
+    expect(flaggedImportLines(c.id, file.jobId)).toEqual([2]);
     const after = send(`My ${PHRASE} at home is broken`);
     expect(after.escalated).toBe(true);
     expect(after.state).toBe("escalated");
