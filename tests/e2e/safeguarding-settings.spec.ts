@@ -200,6 +200,7 @@ test("3. An administrator adds phrases, reads their effect on the corpus, saves,
   expect(expected.dev.up).toBeGreaterThan(0);
   const changed = effect.getByRole("region", { name: "Development messages whose result would change" });
   expect((await rowsOf(changed)).map((r) => r[4])).toEqual(expected.dev.changed);
+  await changed.screenshot({ path: `${shots}/settings-changed-wide.png` });
   // Held-out messages are counted, never shown.
   for (const text of expected.heldout.changed) await expect(page.getByText(text)).toHaveCount(0);
   // What was typed is still there, and nothing is in force yet.
