@@ -43,6 +43,7 @@ export default [
       route("moderation/record", "routes/staff/moderation-record.tsx"),
       route("moderation/:id", "routes/staff/moderation-item.tsx"),
       route("safeguarding", "routes/staff/safeguarding/queue.tsx"),
+      route("safeguarding/settings", "routes/staff/safeguarding/settings.tsx"),
       route("safeguarding/:id", "routes/staff/safeguarding/case.tsx"),
       route("summaries/new", "routes/staff/summaries/new.tsx"),
       route("meetings", "routes/staff/meetings/list.tsx"),

@@ -1,9 +1,15 @@
 import { useTranslation } from "~/i18n/react";
 
-/** The detector may add flags (categories) this page has no words for yet: show the flag itself then. */
+/**
+ * A flag or a detector category in words (safeguarding.category holds every category). The detector may add one
+ * this page has no words for yet: show the id itself then.
+ */
 export function flagLabel(t: (key: string) => string, flag: string) {
-  const label = t(`flag.${flag}`);
-  return label === `flag.${flag}` ? flag : label;
+  for (const key of [`flag.${flag}`, `safeguarding.category.${flag}`]) {
+    const label = t(key);
+    if (label !== key) return label;
+  }
+  return flag;
 }
 
 export function formatWhen(iso: string, lang: string) {

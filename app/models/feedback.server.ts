@@ -13,6 +13,7 @@ import {
   staffUsers,
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
+import { listsInForce } from "./safeguarding-lists.server";
 
 // Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only.
 const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${contributions.id}))`;
@@ -233,7 +234,7 @@ export function moderateContribution(input: {
       // An edit masks more; it never puts words in a young person's mouth. Checked again, so a detail typed back in
       // is masked once more.
       if (addsWords(c.body ?? "", input.editedText)) throw new ModerationError("edit_adds", [c.id]);
-      const check = checkText(input.editedText);
+      const check = checkText(input.editedText, { lists: listsInForce() });
       if (check.escalate) throw new ModerationError("edit_escalates", [c.id]);
       maskedBody = check.masked;
       action = "approve_edited";

@@ -12,6 +12,7 @@ import {
 } from "~db/schema";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
 import { groupCommit } from "./group-commit.server";
+import { listsInForce } from "./safeguarding-lists.server";
 
 /**
  * How one set of answers is stored, whatever the channel (online, paper, CSV import): a response, and a
@@ -57,12 +58,13 @@ export function buildResponse(
       : consultation.audience;
   let escalated = false;
   const rows: PreparedResponse["contributions"] = [];
+  const lists = listsInForce();
   consultation.questions.forEach((q, i) => {
     const answer = answers[String(q.id)];
     if (!answerIsValid(q, answer)) throw new IncompleteAnswersError(i + 1);
     if (!answer) return;
     const text = answer.text?.trim() || null;
-    const check = text ? checkText(text) : null;
+    const check = text ? checkText(text, { lists }) : null;
     if (check?.escalate) escalated = true;
     rows.push({
       questionId: q.id,
