@@ -1,3 +1,4 @@
+import { intlLocale } from "~/i18n";
 import { useTranslation } from "~/i18n/react";
 
 /**
@@ -12,12 +13,19 @@ export function flagLabel(t: (key: string) => string, flag: string) {
   return flag;
 }
 
+// One formatter per language, made once (see app/utils/time.ts): the county's clock, en-GB for English.
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatWhen(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/London",
-  }).format(new Date(iso));
+  let format = whenFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lang), {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/London",
+    });
+    whenFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Whole minutes from arrival to the first recorded action; null while nothing has been done. */

@@ -342,7 +342,7 @@ export function listModerationRecord(filters: { action?: ModerationAction; staff
     .leftJoin(consultations, eq(consultations.id, contributions.consultationId))
     .leftJoin(staffUsers, eq(staffUsers.id, moderationEvents.staffId))
     .where(where)
-    .orderBy(desc(moderationEvents.id))
+    .orderBy(desc(moderationEvents.createdAt), desc(moderationEvents.id))
     .limit(perPage)
     .offset((page - 1) * perPage)
     .all();
