@@ -464,8 +464,13 @@ test("9. An officer escalates text that was already published; it leaves the res
 }) => {
   await signInAs(page, "officer");
   await page.goto("/staff/moderation");
+  // On a busy machine a click can land while the queue is still hydrating: wait until the link is React's.
+  await page.waitForFunction(() => {
+    const link = [...document.querySelectorAll("a")].find((a) => a.textContent?.trim() === "Published");
+    return Boolean(link && Object.keys(link).some((k) => k.startsWith("__reactFiber")));
+  });
   await page.getByRole("link", { name: "Published" }).click();
-  await expect(page).toHaveURL(/show=approved/);
+  await expect(page).toHaveURL(/show=approved/, { timeout: 20_000 });
   await page.getByLabel("Consultation", { exact: true }).selectOption({ label: "Feeling safe on the way to school" });
   await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page).toHaveURL(/show=approved&.*consultation=\d+|consultation=\d+.*show=approved/);
