@@ -54,6 +54,7 @@ export function listAnsweredConsultations(passId: number) {
       title: consultations.title,
       translations: consultations.translations,
       status: consultations.status,
+      opensAt: consultations.opensAt,
       closesAt: consultations.closesAt,
       answeredAt: responses.updatedAt,
     })
@@ -302,4 +303,15 @@ export function deletePass(passId: number, db: Conn = getDb()) {
     tx.delete(passes).where(eq(passes.id, passId)).run();
     return { consultationIds: [...new Set(linked.map((l) => l.consultationId))] };
   });
+}
+
+/** Whether an answer is already on a pass (any pass): the done page offers to add it only when it is not. */
+export function isResponseLinked(responseId: number) {
+  return Boolean(
+    getDb()
+      .select({ id: passResponses.responseId })
+      .from(passResponses)
+      .where(eq(passResponses.responseId, responseId))
+      .get(),
+  );
 }
