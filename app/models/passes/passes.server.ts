@@ -4,11 +4,11 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb } from "~db/client";
 import { passes, passSessions, passSignInFailures } from "~db/schema";
+import { type PassAgeBand, passAgeBands } from "./types";
 import { NICKNAME_ANIMALS, NICKNAME_FIRST, SECRET_WORDS } from "./words";
 
-/** The age groups a pass may be made with (app/models/reference.server.ts), and "I'm a parent or carer". */
-export const passAgeBands = ["under_8", "8_11", "12_15", "16_19", "20_25"] as const;
-export type PassAgeBand = (typeof passAgeBands)[number];
+export { type PassAgeBand, passAgeBands };
+
 const UNDER_16 = new Set<string>(["under_8", "8_11", "12_15"]);
 
 export type Pass = {

@@ -6,8 +6,9 @@ import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { linkReceipts } from "~/models/passes/holder.server";
-import { createPass, passAgeBands } from "~/models/passes/passes.server";
+import { createPass } from "~/models/passes/passes.server";
 import { getPass, receiptHashesOf, startPassSession } from "~/models/passes/session.server";
+import { passAgeBands } from "~/models/passes/types";
 import type { Route } from "./+types/new";
 import { mayCreatePass, wordsCookie } from "./shared.server";
 
