@@ -289,8 +289,8 @@ test("In Arabic at 320 px the pass pages read right to left, with the nickname a
   await page.getByRole("radio", { name: ar.ageBand["16_19"] }).check();
   await page.getByRole("button", { name: ar.pass.new.submit }).click();
   await expect(page.getByRole("heading", { level: 1, name: ar.pass.words.title })).toBeVisible();
-  await expect(page.locator(".pass-nickname")).toHaveAttribute("lang", "en");
-  await expect(page.locator(".pass-nickname")).toHaveAttribute("dir", "ltr");
+  await expect(page.locator(".pass-nickname span")).toHaveAttribute("lang", "en");
+  await expect(page.locator(".pass-nickname span")).toHaveAttribute("dir", "ltr");
   await expect(page.locator(".pass-words")).toHaveAttribute("dir", "ltr");
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);

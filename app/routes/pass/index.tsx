@@ -57,8 +57,10 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
       <div className="pass-card">
         <dl>
           <dt>{t("pass.words.nickname")}</dt>
-          <dd className="pass-nickname" lang="en" dir="ltr">
-            {h.nickname}
+          <dd className="pass-nickname">
+            <span lang="en" dir="ltr">
+              {h.nickname}
+            </span>
           </dd>
         </dl>
       </div>

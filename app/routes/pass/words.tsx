@@ -35,8 +35,10 @@ export default function Words({ loaderData: p }: Route.ComponentProps) {
       <div className="pass-card">
         <dl>
           <dt>{t("pass.words.nickname")}</dt>
-          <dd className="pass-nickname" lang="en" dir="ltr">
-            {p.nickname}
+          <dd className="pass-nickname">
+            <span lang="en" dir="ltr">
+              {p.nickname}
+            </span>
           </dd>
           <dt>{t("pass.words.secret")}</dt>
           <dd>
