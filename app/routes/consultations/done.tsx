@@ -75,7 +75,7 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
 function PassOffer({ consultationId, pass }: { consultationId: number; pass: { linked: boolean } | null }) {
   const { t } = useTranslation();
   return (
-    <section className="help-panel" aria-labelledby="pass-offer-title">
+    <section className="panel" aria-labelledby="pass-offer-title">
       <h2 id="pass-offer-title" style={{ marginTop: 0 }}>
         {t("pass.offer.title")}
       </h2>

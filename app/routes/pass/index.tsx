@@ -202,7 +202,9 @@ function Landing() {
       </div>
       <h2>{t("pass.landing.haveTitle")}</h2>
       <p>
-        <a href="/pass/sign-in">{t("pass.landing.signIn")}</a>
+        <a href="/pass/sign-in" className="button secondary">
+          {t("pass.landing.signIn")}
+        </a>
       </p>
     </>
   );

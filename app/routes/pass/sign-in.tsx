@@ -125,7 +125,9 @@ export default function PassSignIn({ loaderData, actionData }: Route.ComponentPr
       <h2>{t("pass.signIn.lostTitle")}</h2>
       <p>{t("pass.signIn.lostBody")}</p>
       <p>
-        <a href="/pass/new">{t("pass.landing.get")}</a>
+        <a href="/pass/new" className="button secondary">
+          {t("pass.landing.get")}
+        </a>
       </p>
     </>
   );
