@@ -235,7 +235,9 @@ test("Five wrong tries slow a nickname down, with a kind message and status 429"
   await page.context().close();
 });
 
-test("A parent adds an email for updates; a mistyped one is kept and explained", async ({ browser }) => {
+test("A parent adds an email for updates (a mistyped one is kept and explained), gets a new nickname, and puts later answers on the pass", async ({
+  browser,
+}) => {
   const page = await noScript(browser);
   await page.goto("/pass");
   await expectNoAxeViolations(page);
@@ -267,6 +269,25 @@ test("A parent adds an email for updates; a mistyped one is kept and explained",
   await expect(page.getByText("You have a new nickname. Use it next time you sign in.")).toBeVisible();
   await expect(page.locator(".pass-nickname")).not.toHaveText(old);
   await expect(page.locator(".pass-nickname")).toHaveText(/^[A-Z][a-z]+ [A-Z][a-z]+ [1-9]\d$/);
+  await expectNoAxeViolations(page);
+
+  // Signed in, they answer another consultation and put those answers on their pass from the done page.
+  await page.goto("/consultations/healthy-lunches/question/1");
+  await page.getByRole("radio", { name: "Good", exact: true }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: "I'm a parent or carer" }).check();
+  await page.getByLabel("Where do you live?").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you, your answers are sent" })).toBeVisible();
+  await page.getByRole("button", { name: "Add these answers to my pass" }).click();
+  const answered = page.locator("section", { has: page.getByRole("heading", { name: "Consultations you answered" }) });
+  await expect(answered.getByRole("heading", { level: 3 })).toHaveText(["Healthy lunches at school"]);
+  await page.goto("/consultations/healthy-lunches/done");
+  await expect(page.getByText("These answers are on your pass.")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.context().close();
 });
