@@ -329,3 +329,16 @@ test("In Arabic at 320 px the pass pages read right to left, with the nickname a
   await page.screenshot({ path: `${shots}/delete-ar-320.png`, fullPage: true });
   await page.context().close();
 });
+
+test("With JavaScript, getting a pass shows the words once and offers a print button", async ({ page }) => {
+  await page.goto("/pass/new");
+  await page.getByRole("radio", { name: "16 to 19" }).check();
+  await page.getByRole("button", { name: "Make my pass" }).click();
+  await readPass(page);
+  await expect(page.getByRole("button", { name: "Print this page" })).toBeVisible();
+  await expect(page.getByText("To print this page, use your browser's Print option.")).toHaveCount(0);
+  await page.getByRole("link", { name: "I've written them down" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your pass" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You've signed out.")).toBeVisible();
+});

@@ -3,10 +3,11 @@ import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
 import { RateLimiter } from "~/utils/rate-limit.server";
 
-// The words are handed from "Get a pass" to the page that shows them once, in a cookie only that page receives,
-// for ten minutes at most; that page clears it as it shows them.
+// The words are handed from "Get a pass" to the page that shows them once, in a cookie sent only to /pass pages, for
+// ten minutes at most; that page clears it as it shows them. (Not path=/pass/words: with JavaScript the page's data
+// comes from /pass/words.data, which that path would not match.)
 const WORDS_COOKIE = "sb_pass_words";
-const WORDS_PATH = "/pass/words";
+const WORDS_PATH = "/pass";
 
 export function wordsCookie(words: string[]) {
   return serializeCookie(WORDS_COOKIE, words.join("-"), { maxAge: 600, secure: isProduction, path: WORDS_PATH });
