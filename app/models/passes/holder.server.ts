@@ -259,6 +259,8 @@ export const REMOVED_TEXT = "[removed by the person who wrote it]";
  * - an answer with a safeguarding case, or escalated, keeps its words and its place in the response: nothing a
  *   participant does can erase a moderation or safeguarding record. Only its link to the pass goes;
  * - the inbox, sessions and the pass itself are deleted.
+ * Anything else a pass comes to own (questions and replies, group memberships) is anonymised here, in this same
+ * transaction, by the same rules, and added to exportPassData.
  * Returns the consultation ids whose receipts this browser should forget.
  */
 export function deletePass(passId: number, db: Conn = getDb()) {
