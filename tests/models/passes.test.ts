@@ -177,6 +177,8 @@ describe("a pass", () => {
     expect(getDb().select({ e: passes.email }).from(passes).where(eq(passes.id, parent.id)).get()?.e).toBe(
       "carer@example.test",
     );
+    const unsaid = await createPass({ ageBand: null, isParent: false });
+    expect(() => setPassEmail(unsaid.id, "someone@example.test")).toThrow(PassError);
     const child = await createPass({ ageBand: "12_15", isParent: false });
     expect(() => setPassEmail(child.id, "kid@example.test")).toThrow(PassError);
     expect(getDb().select({ e: passes.email }).from(passes).where(eq(passes.id, child.id)).get()?.e).toBeNull();

@@ -30,11 +30,7 @@ function renderExport(d: PassExport, lang: "en" | "pl" | "ar") {
   const t = getT(lang);
   const dir = lang === "ar" ? "rtl" : "ltr";
   const ageGroup =
-    d.pass.ageGroup === "parent_or_carer"
-      ? t("pass.new.parent")
-      : d.pass.ageGroup
-        ? t(`ageBand.${d.pass.ageGroup}`)
-        : "";
+    d.pass.ageGroup === "parent_or_carer" ? t("pass.new.parent") : t(`ageBand.${d.pass.ageGroup ?? "prefer_not"}`);
   const row = (label: string, value: string, valueLang?: string) =>
     `<tr><th scope="row">${esc(label)}</th><td${valueLang ? ` lang="${valueLang}" dir="ltr"` : ""}>${esc(value)}</td></tr>`;
   const answer = (a: PassExport["consultations"][number]["answers"][number]) => {

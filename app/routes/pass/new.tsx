@@ -12,8 +12,8 @@ import { passAgeBands } from "~/models/passes/types";
 import type { Route } from "./+types/new";
 import { mayCreatePass, wordsCookie } from "./shared.server";
 
-const schema = z.object({ age: z.enum([...passAgeBands, "parent"]) });
-const choices = [...passAgeBands, "parent"] as const;
+const schema = z.object({ age: z.enum([...passAgeBands, "prefer_not", "parent"]) });
+const choices = [...passAgeBands, "prefer_not", "parent"] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (getPass(request)) throw redirect("/pass");
@@ -29,10 +29,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ errors: { age: t("pass.new.error.age") } }, { status: 400 });
   const isParent = parsed.data.age === "parent";
-  const made = await createPass({
-    ageBand: isParent ? null : (parsed.data.age as (typeof passAgeBands)[number]),
-    isParent,
-  });
+  const age = parsed.data.age;
+  const made = await createPass({ ageBand: age === "parent" || age === "prefer_not" ? null : age, isParent });
   // Answers this browser already sent are the holder's: linked now, so "you said, we did" can find them.
   linkReceipts(made.id, receiptHashesOf(request));
   const headers = new Headers();
