@@ -12,7 +12,21 @@ export default [
   route("ask", "routes/public/coming-soon.tsx", { id: "ask" }),
   route("sessions", "routes/public/coming-soon.tsx", { id: "sessions" }),
   route("join", "routes/public/coming-soon.tsx", { id: "join" }),
-  route("pass", "routes/public/coming-soon.tsx", { id: "pass" }),
+  ...prefix("pass", [
+    index("routes/pass/index.tsx"),
+    route("new", "routes/pass/new.tsx"),
+    route("words", "routes/pass/words.tsx"),
+    route("sign-in", "routes/pass/sign-in.tsx"),
+    route("sign-out", "routes/pass/sign-out.ts"),
+    route("nickname", "routes/pass/nickname.ts"),
+    route("email", "routes/pass/email.tsx"),
+    route("link", "routes/pass/link.ts"),
+    route("my-data", "routes/pass/my-data.tsx"),
+    route("my-data.json", "routes/pass/my-data-json.ts"),
+    route("my-data.html", "routes/pass/my-data-html.ts"),
+    route("delete", "routes/pass/delete.tsx"),
+    route("deleted", "routes/pass/deleted.tsx"),
+  ]),
 
   ...prefix("consultations", [
     index("routes/consultations/list.tsx"),

@@ -26,6 +26,7 @@ export const namespaceSections = {
     "privacy",
     "a11y",
     "chart",
+    "pass",
   ],
   staff: [
     "safeguarding",

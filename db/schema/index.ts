@@ -1,6 +1,7 @@
 export * from "./consultations";
 export * from "./feedback";
 export * from "./imports";
+export * from "./passes";
 export * from "./reference";
 export * from "./safeguarding";
 export * from "./safeguarding-lists";

@@ -4,7 +4,8 @@
  *   - the floor (POST /__bench/floor: one single-row insert) and "Send my answers" (POST …/check), each as
  *     requests/s and p95 latency at 100 concurrent connections on loopback, and their ratio;
  *   - the gzip bytes of JavaScript (and HTML) a participant question page ships;
- *   - the school-assembly burst: 1,000 submissions in 60 s from 100 connections: errors, lost answers, p95.
+ *   - the school-assembly burst: 1,000 submissions in 60 s from 100 connections: errors, lost answers, p95;
+ *   - signing in with a participant pass from 10 connections, argon2id check included (tests/bench/pass-sign-in.ts).
  * The last line is one JSON object with every figure.
  */
 
@@ -18,6 +19,7 @@ import { measureCheckText } from "./check-text";
 import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
 import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load";
 import { addPendingContributions, MODERATION, measureModeration } from "./moderation";
+import { measurePassSignIn, PASS_SIGN_IN } from "./pass-sign-in";
 import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -223,6 +225,15 @@ async function main() {
       `moderation queue (${MODERATION.pending.toLocaleString("en-GB")} waiting): worst p95 ${ms(moderation.moderation_p95_ms)} — ${verdict(moderation.moderation_p95_ms < MODERATION.goalP95 && moderation.moderation_errors === 0, "moderation_p95_ms")} the goal of p95 < ${MODERATION.goalP95} ms`,
     );
 
+    // Participants signing back in with a pass: every request a real argon2id check that succeeds.
+    const passSignIn = await measurePassSignIn({ origin });
+    console.log(
+      summarise(`pass sign-in POST /pass/sign-in (${PASS_SIGN_IN.connections} connections):`, passSignIn.figures),
+    );
+    console.log(
+      `pass sign-in: p95 ${ms(passSignIn.pass_sign_in_p95_ms)} — ${verdict(passSignIn.pass_sign_in_p95_ms < PASS_SIGN_IN.goalP95 && passSignIn.pass_sign_in_errors === 0, "pass_sign_in_p95_ms")} the goal of p95 < ${PASS_SIGN_IN.goalP95} ms`,
+    );
+
     // The school-assembly burst: each submission a fresh participant, paced over a minute.
     await pause(1000);
     const burstReceipts = prepareDrafts(db, consultation, BURST.total, 2);
@@ -285,6 +296,7 @@ async function main() {
         burst_p95_ms: round1(burstP95),
         check_text_p95_ms: round1(check_text_p95_ms),
         moderation_p95_ms: moderation.moderation_p95_ms,
+        pass_sign_in_p95_ms: passSignIn.pass_sign_in_p95_ms,
       }),
     );
     if (missed.length) {

@@ -1,8 +1,10 @@
-import { redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { findResponseByReceipt, responseHasEscalation } from "~/models/consultations/receipts.server";
+import { isResponseLinked } from "~/models/passes/holder.server";
+import { getPass } from "~/models/passes/session.server";
 import { localize } from "~/utils/localize";
 import { readReceipt } from "~/utils/receipt.server";
 import { formatDate } from "~/utils/time";
@@ -21,6 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     closesOn: formatDate(consultation.closesAt, lang),
     resultsBy: formatDate(consultation.resultsBy ?? consultation.closesAt, lang),
     needsHelp: responseHasEscalation(response.id),
+    consultationId: consultation.id,
+    pass: getPass(request) ? { linked: isResponseLinked(response.id) } : null,
   };
 }
 
@@ -54,6 +58,7 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
         <li>{t("done.next3")}</li>
       </ol>
       <p>{t("done.change", { date: p.closesOn })}</p>
+      <PassOffer consultationId={p.consultationId} pass={p.pass} />
       <div className="button-row">
         <a href={`/consultations/${p.slug}/question/1`} className="button secondary">
           {t("consultation.changeAnswers")}
@@ -63,6 +68,43 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
         </a>
       </div>
     </>
+  );
+}
+
+/** "Want to hear what happens? Get a pass", or, for a pass holder, a button that puts these answers on it. */
+function PassOffer({ consultationId, pass }: { consultationId: number; pass: { linked: boolean } | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="pass-offer-title">
+      <h2 id="pass-offer-title" style={{ marginTop: 0 }}>
+        {t("pass.offer.title")}
+      </h2>
+      {!pass ? (
+        <>
+          <p>{t("pass.offer.body")}</p>
+          <div className="button-row">
+            <a href="/pass/new" className="button">
+              {t("pass.landing.get")}
+            </a>
+            <a href="/pass/sign-in" className="button secondary">
+              {t("pass.offer.signIn")}
+            </a>
+          </div>
+        </>
+      ) : pass.linked ? (
+        <p>
+          {t("pass.offer.linked")} <a href="/pass">{t("pass.home.title")}</a>
+        </p>
+      ) : (
+        <Form method="post" action="/pass/link">
+          <p>{t("pass.offer.add")}</p>
+          <input type="hidden" name="consultation" value={consultationId} />
+          <button type="submit" className="button">
+            {t("pass.offer.addButton")}
+          </button>
+        </Form>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,211 @@
+import { Form } from "react-router";
+import { PageTitle } from "~/components/PageTitle";
+import { getLang } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { isAcceptingAnswers } from "~/models/consultations/participant-reads.server";
+import { listAnsweredConsultations, listPassMessages, listYouSaidWeDidForPass } from "~/models/passes/holder.server";
+import { getPass } from "~/models/passes/session.server";
+import { localize } from "~/utils/localize";
+import { formatDate } from "~/utils/time";
+import type { Route } from "./+types/index";
+import "./pass.css";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const pass = getPass(request);
+  if (!pass) return { holder: null };
+  const lang = getLang(request);
+  return {
+    holder: {
+      nickname: pass.nickname,
+      email: pass.email,
+      canAddEmail: pass.canAddEmail,
+      newNickname: new URL(request.url).searchParams.get("nickname") === "new",
+      consultations: listAnsweredConsultations(pass.id).map((c) => {
+        const title = localize(c, "title", lang);
+        return {
+          slug: c.slug,
+          title: title.text,
+          titleLang: title.fallback ? "en" : undefined,
+          answeredOn: formatDate(c.answeredAt, lang),
+          open: isAcceptingAnswers(c),
+        };
+      }),
+      messages: listPassMessages(pass.id).map((m) => ({ ...m, createdOn: formatDate(m.createdAt, lang) })),
+      youSaid: listYouSaidWeDidForPass(pass.id).map((y) => ({
+        id: y.id,
+        youSaid: pass.isParent ? y.youSaidParents : y.youSaid,
+        weDid: pass.isParent ? y.weDidParents : y.weDid,
+        publishedOn: formatDate(y.publishedAt, lang),
+      })),
+    },
+  };
+}
+
+export default function PassPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const h = loaderData.holder;
+  if (!h) return <Landing />;
+  return (
+    <>
+      <PageTitle title={t("pass.home.title")} />
+      <h1>{t("pass.home.title")}</h1>
+      {h.newNickname && (
+        <div className="notice" role="status">
+          <p style={{ margin: 0 }}>{t("pass.nickname.changed")}</p>
+        </div>
+      )}
+      <div className="pass-card">
+        <dl>
+          <dt>{t("pass.words.nickname")}</dt>
+          <dd className="pass-nickname">
+            <span lang="en" dir="ltr">
+              {h.nickname}
+            </span>
+          </dd>
+        </dl>
+      </div>
+
+      <section className="pass-section" aria-labelledby="messages-title">
+        <h2 id="messages-title">{t("pass.home.messagesTitle")}</h2>
+        {h.messages.length ? (
+          <ul className="card-list">
+            {h.messages.map((m) => (
+              <li key={m.id} className="card">
+                <h3 dir="auto">{m.title}</h3>
+                <p className="meta">{m.createdOn}</p>
+                <p dir="auto" style={{ whiteSpace: "pre-wrap" }}>
+                  {m.body}
+                </p>
+                {m.link && <a href={m.link}>{t("pass.home.messageOpen")}</a>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("pass.home.messagesNone")}</p>
+        )}
+      </section>
+
+      {/* Questions and their replies are listed here when asking a question comes (app/models/passes: threads). */}
+      <section className="pass-section" aria-labelledby="questions-title" id="questions">
+        <h2 id="questions-title">{t("pass.home.questionsTitle")}</h2>
+        <p>{t("pass.home.questionsNone")}</p>
+      </section>
+
+      <section className="pass-section" aria-labelledby="answered-title">
+        <h2 id="answered-title">{t("pass.home.answeredTitle")}</h2>
+        {h.consultations.length ? (
+          <ul className="card-list">
+            {h.consultations.map((c) => (
+              <li key={c.slug} className="card">
+                <h3 lang={c.titleLang} dir="auto">
+                  {c.title}
+                </h3>
+                <p className="meta">{t("pass.home.answeredOn", { date: c.answeredOn })}</p>
+                <p>
+                  <span className="tag">{c.open ? t("pass.home.open") : t("pass.home.closed")}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("pass.home.answeredNone")}</p>
+        )}
+      </section>
+
+      <section className="pass-section" aria-labelledby="ysdw-title">
+        <h2 id="ysdw-title">{t("pass.home.ysdwTitle")}</h2>
+        {h.youSaid.length ? (
+          <ul className="plain-list">
+            {h.youSaid.map((y) => (
+              <li key={y.id} className="ysdw">
+                <div className="ysdw-said">
+                  <h3>{t("ysdw.youSaid")}</h3>
+                  <p dir="auto">{y.youSaid}</p>
+                </div>
+                <div className="ysdw-did">
+                  <h3>{t("ysdw.weDid")}</h3>
+                  <p dir="auto">{y.weDid}</p>
+                  <p className="meta">{y.publishedOn}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("pass.home.ysdwNone")}</p>
+        )}
+      </section>
+
+      <section className="pass-section" aria-labelledby="settings-title">
+        <h2 id="settings-title">{t("pass.home.settingsTitle")}</h2>
+        {h.canAddEmail && (
+          <>
+            <h3>{t("pass.email.title")}</h3>
+            {h.email ? (
+              <p>
+                {t("pass.home.emailIs")}{" "}
+                <strong dir="ltr" style={{ overflowWrap: "anywhere" }}>
+                  {h.email}
+                </strong>
+              </p>
+            ) : (
+              <p>{t("pass.home.emailNone")}</p>
+            )}
+            <p>
+              <a href="/pass/email" className="button secondary">
+                {h.email ? t("pass.home.emailChange") : t("pass.home.emailAdd")}
+              </a>
+            </p>
+          </>
+        )}
+        <h3>{t("pass.nickname.title")}</h3>
+        <p>{t("pass.nickname.body")}</p>
+        <Form method="post" action="/pass/nickname">
+          <button type="submit" className="button secondary">
+            {t("pass.nickname.button")}
+          </button>
+        </Form>
+        <h3>{t("pass.home.dataTitle")}</h3>
+        <p>{t("pass.home.dataBody")}</p>
+        <p>
+          <a href="/pass/my-data" className="button secondary">
+            {t("pass.myData.title")}
+          </a>
+        </p>
+      </section>
+
+      <Form method="post" action="/pass/sign-out" className="button-row">
+        <button type="submit" className="button secondary">
+          {t("pass.signOut")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function Landing() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t("pass.landing.title")} />
+      <h1>{t("pass.landing.title")}</h1>
+      <p>{t("pass.landing.intro")}</p>
+      <ul>
+        <li>{t("pass.landing.point1")}</li>
+        <li>{t("pass.landing.point2")}</li>
+        <li>{t("pass.landing.point3")}</li>
+      </ul>
+      <p>{t("pass.landing.noName")}</p>
+      <div className="button-row">
+        <a href="/pass/new" className="button">
+          {t("pass.landing.get")}
+        </a>
+      </div>
+      <h2>{t("pass.landing.haveTitle")}</h2>
+      <p>
+        <a href="/pass/sign-in" className="button secondary">
+          {t("pass.landing.signIn")}
+        </a>
+      </p>
+    </>
+  );
+}
