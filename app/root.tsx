@@ -103,6 +103,9 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
               <li>
                 <a href="/you-said-we-did">{t("nav.youSaid")}</a>
               </li>
+              <li>
+                <a href="/pass">{t("nav.pass")}</a>
+              </li>
             </ul>
           </nav>
         )}
