@@ -289,7 +289,8 @@ export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists):
   for (const { phrase, from, to } of findAll(triggers, tokens)) {
     if (ordinaryRanges.some((o) => !o.phrase.sentence && o.from < to && from < o.to)) continue;
     const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
-    if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) continue;
+    const aboutChild = (f: string) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f));
+    if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some(aboutChild))) continue;
     if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
     out.push({
       lang,

@@ -3,7 +3,7 @@ import { detectIn, type Match } from "./detect";
 import { type Category, type Lang, type ListsOverride, mergeLists, type SafeguardingLists } from "./lists";
 import { findPersonalDetails, type MaskKind } from "./mask";
 import trained from "./model.json";
-import { clean, englishTokens, plainTokens } from "./tokens";
+import { clean, englishTokens, mayBeEnglish, plainTokens } from "./tokens";
 
 /** The broad layer trained on the development corpus (classifier.ts); `npm run safeguarding:train` rewrites it. */
 export const defaultModel: Model = trained;
@@ -74,7 +74,7 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   const cleaned = clean(text);
   const t = cleaned.text;
   const hasLatin = LATIN.test(t);
-  const english = hasLatin || options.lang === "en" ? englishTokens(t) : [];
+  const english = (hasLatin && mayBeEnglish(t)) || options.lang === "en" ? englishTokens(t) : [];
   const plain = plainTokens(t);
 
   const matches: Match[] = [];
@@ -84,7 +84,7 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one.
   const model = options.model === undefined ? defaultModel : options.model;
   if (!matches.length && model) {
-    const hit = classify(model, t, english.length ? english : undefined, plain);
+    const hit = classify(model, t, english, plain);
     if (hit)
       matches.push({
         lang: ARABIC.test(t.slice(hit.start, hit.end)) ? "ar" : "en",
