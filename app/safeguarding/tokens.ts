@@ -108,7 +108,8 @@ export function foldArabic(word: string) {
     .replace(/ڤ/g, "ف")
     .replace(/پ/g, "ب")
     .replace(/چ/g, "ج")
-    .replace(/(\p{L})\1{2,}/gu, "$1");
+    .replace(/(\p{L})\1{2,}/gu, "$1")
+    .replace(/^اا/, "ا");
 }
 
 const ARABIC = /\p{Script=Arabic}/u;
