@@ -374,9 +374,10 @@ export function score(model: Pick<Model, "bias" | "weights">, features: Set<stri
 }
 
 /** The unit most likely to be a disclosure, if any reaches the model's threshold. */
-export function classify(model: Model, text: string, en?: Token[], plain?: Token[]) {
+export function classify(model: Model, text: string, en?: Token[], plain?: Token[], skip?: (unit: Unit) => boolean) {
   let best: (Unit & { p: number }) | null = null;
   for (const u of units(text, en, plain)) {
+    if (skip?.(u)) continue;
     const p = score(model, u.features);
     if (p >= model.threshold && (!best || p > best.p)) best = { ...u, p };
   }

@@ -78,13 +78,16 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   const plain = plainTokens(t);
 
   const matches: Match[] = [];
-  if (english.length) matches.push(...detectIn("en", english, lists));
-  if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists));
-  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists));
-  // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one.
+  const overridden: { start: number; end: number }[] = [];
+  if (english.length) matches.push(...detectIn("en", english, lists, overridden));
+  if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists, overridden));
+  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists, overridden));
+  // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one. Nor does it
+  // overrule the lists where an ordinary phrase already judged the words a disclosure phrase matched.
   const model = options.model === undefined ? defaultModel : options.model;
   if (!matches.length && model) {
-    const hit = classify(model, t, english, plain);
+    const skip = (u: { start: number; end: number }) => overridden.some((o) => o.start < u.end && u.start < o.end);
+    const hit = classify(model, t, english, plain, skip);
     if (hit)
       matches.push({
         lang: ARABIC.test(t.slice(hit.start, hit.end)) ? "ar" : "en",
