@@ -41,10 +41,10 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
-  // 1,101 disclosures escalated (English 392, Polish 173, Arabic 536) and none of the 850 ordinary and masking rows.
+  // 1,126 disclosures escalated (English 417, Polish 173, Arabic 536) and none of the 865 ordinary and masking rows.
   it("escalates at least 99% of the development disclosures in each language, and at most 1% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
-    expect(e.recall.all.total).toBeGreaterThanOrEqual(1101);
+    expect(e.recall.all.total).toBeGreaterThanOrEqual(1126);
     for (const lang of ["all", "en", "pl", "ar"]) {
       expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
       expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
