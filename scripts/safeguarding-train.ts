@@ -1,17 +1,17 @@
 /**
  * npm run safeguarding:train — trains the detector's broad layer (app/safeguarding/classifier.ts) on the development
  * corpus only, picks its threshold by 5-fold cross-validation (the lowest that keeps cross-validated false positives
- * of the whole detector, phrases and model together, at or under 2%), and writes app/safeguarding/model.json.
+ * of the whole detector, phrases and model together, at or under 1%), and writes app/safeguarding/model.json.
  * The held-out part is never read here.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { classify, type Model, textFeatures, train } from "../app/safeguarding/classifier";
+import { type Model, textFeatures, train } from "../app/safeguarding/classifier";
 import { readCorpus } from "../app/safeguarding/corpus.server";
 import { checkText } from "../app/safeguarding/index";
 import * as seedTexts from "../db/seed/texts";
 
-const MAX_FP = 0.02;
+const MAX_FP = 0.01;
 const FOLDS = 5;
 const dev = readCorpus("dev");
 const examples = dev.map((e) => ({ features: textFeatures(e.text), label: (e.label === "escalate" ? 1 : 0) as 0 | 1 }));
@@ -41,7 +41,11 @@ for (let f = 0; f < FOLDS; f++) {
   const m = train([...examples.filter((_, i) => fold[i] !== f), ...extra], opts);
   for (let i = 0; i < dev.length; i++) {
     if (fold[i] !== f) continue;
-    probs[i] = classify({ ...m, threshold: 0 }, dev[i].text)?.p ?? 0;
+    // Through checkText, so the model is scored as it runs: not where an ordinary phrase overrode a trigger.
+    const hit = checkText(dev[i].text, { lang: dev[i].lang, model: { ...m, threshold: 0 } }).matches.find((x) =>
+      x.phrase.startsWith("model "),
+    );
+    probs[i] = hit ? Number(hit.phrase.slice(6)) : 0;
   }
 }
 
@@ -95,7 +99,7 @@ for (let i = 0; i < dev.length; i++) {
   }
 }
 console.log(
-  `model alone, cross-validated at ${chosen.t}: recall ${((100 * alone.hit) / alone.pos).toFixed(1)}%, fp ${((100 * alone.fp) / alone.neg).toFixed(1)}%`,
+  `model where no phrase fired, cross-validated at ${chosen.t}: recall ${((100 * alone.hit) / alone.pos).toFixed(1)}%, fp ${((100 * alone.fp) / alone.neg).toFixed(1)}%`,
 );
 if (process.argv.includes("--verbose")) {
   for (let i = 0; i < dev.length; i++) {

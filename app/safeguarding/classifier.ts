@@ -1,4 +1,4 @@
-import { englishTokens, plainTokens, type Token } from "./tokens";
+import { englishTokens, mayBeEnglish, plainTokens, type Token } from "./tokens";
 
 /**
  * The broad layer under the phrase lists: a logistic regression over word lemmas (English), word stems (Polish,
@@ -329,7 +329,7 @@ export type Unit = { start: number; end: number; features: Set<string> };
 export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
   const hasLatin = LATIN.test(text);
   const hasArabic = ARABIC.test(text);
-  const enTokens = hasLatin ? (en ?? englishTokens(text)) : [];
+  const enTokens = en ?? (hasLatin && mayBeEnglish(text) ? englishTokens(text) : []);
   const plainAll = plain ?? plainTokens(text);
   const sentences: { start: number; end: number; features: Set<string> }[] = [];
   // Sentence numbers differ a little between the two tokenisers, so sentences are cut on the plain tokens and
@@ -374,9 +374,10 @@ export function score(model: Pick<Model, "bias" | "weights">, features: Set<stri
 }
 
 /** The unit most likely to be a disclosure, if any reaches the model's threshold. */
-export function classify(model: Model, text: string, en?: Token[], plain?: Token[]) {
+export function classify(model: Model, text: string, en?: Token[], plain?: Token[], skip?: (unit: Unit) => boolean) {
   let best: (Unit & { p: number }) | null = null;
   for (const u of units(text, en, plain)) {
+    if (skip?.(u)) continue;
     const p = score(model, u.features);
     if (p >= model.threshold && (!best || p > best.p)) best = { ...u, p };
   }

@@ -282,14 +282,24 @@ function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: numbe
 }
 
 /** Every trigger phrase found in the tokens of one language, less those an ordinary phrase overlaps. */
-export function detectIn(lang: Lang, tokens: Token[], lists: SafeguardingLists): Match[] {
+export function detectIn(
+  lang: Lang,
+  tokens: Token[],
+  lists: SafeguardingLists,
+  /** Filled with the text spans where an ordinary phrase overrode a trigger ("want to go home, the party's fun"). */
+  overridden?: { start: number; end: number }[],
+): Match[] {
   const { triggers, ordinary, cues } = compileLists(lists).byLang[lang];
   const ordinaryRanges = findAll(ordinary, tokens);
   const out: Match[] = [];
   for (const { phrase, from, to } of findAll(triggers, tokens)) {
-    if (ordinaryRanges.some((o) => !o.phrase.sentence && o.from < to && from < o.to)) continue;
+    if (ordinaryRanges.some((o) => !o.phrase.sentence && o.from < to && from < o.to)) {
+      overridden?.push({ start: tokens[from].start, end: tokens[to - 1].end });
+      continue;
+    }
     const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
-    if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) continue;
+    const aboutChild = (f: string) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f));
+    if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some(aboutChild))) continue;
     if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
     out.push({
       lang,

@@ -3,7 +3,7 @@ import { detectIn, type Match } from "./detect";
 import { type Category, type Lang, type ListsOverride, mergeLists, type SafeguardingLists } from "./lists";
 import { findPersonalDetails, type MaskKind } from "./mask";
 import trained from "./model.json";
-import { clean, englishTokens, plainTokens } from "./tokens";
+import { clean, englishTokens, mayBeEnglish, plainTokens } from "./tokens";
 
 /** The broad layer trained on the development corpus (classifier.ts); `npm run safeguarding:train` rewrites it. */
 export const defaultModel: Model = trained;
@@ -74,17 +74,20 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   const cleaned = clean(text);
   const t = cleaned.text;
   const hasLatin = LATIN.test(t);
-  const english = hasLatin || options.lang === "en" ? englishTokens(t) : [];
+  const english = (hasLatin && mayBeEnglish(t)) || options.lang === "en" ? englishTokens(t) : [];
   const plain = plainTokens(t);
 
   const matches: Match[] = [];
-  if (english.length) matches.push(...detectIn("en", english, lists));
-  if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists));
-  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists));
-  // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one.
+  const overridden: { start: number; end: number }[] = [];
+  if (english.length) matches.push(...detectIn("en", english, lists, overridden));
+  if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists, overridden));
+  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists, overridden));
+  // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one. Nor does it
+  // overrule the lists where an ordinary phrase already judged the words a disclosure phrase matched.
   const model = options.model === undefined ? defaultModel : options.model;
   if (!matches.length && model) {
-    const hit = classify(model, t, english.length ? english : undefined, plain);
+    const skip = (u: { start: number; end: number }) => overridden.some((o) => o.start < u.end && u.start < o.end);
+    const hit = classify(model, t, english, plain, skip);
     if (hit)
       matches.push({
         lang: ARABIC.test(t.slice(hit.start, hit.end)) ? "ar" : "en",

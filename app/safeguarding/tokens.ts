@@ -92,7 +92,10 @@ export function foldLatin(word: string) {
     .replace(/(\p{L})\1{2,}/gu, "$1");
 }
 
-/** Arabic without harakat or tatweel, with one form of alef, yaa, taa marbuta and hamza seats. */
+/**
+ * Arabic without harakat or tatweel, with one form of alef, yaa, taa marbuta and hamza seats, and the Persian letters
+ * Gulf and Levantine writers borrow (گ ڤ پ چ) read as the Arabic ones.
+ */
 export function foldArabic(word: string) {
   return word
     .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g, "")
@@ -101,22 +104,51 @@ export function foldArabic(word: string) {
     .replace(/ة/g, "ه")
     .replace(/ؤ/g, "و")
     .replace(/ئ/g, "ي")
-    .replace(/(\p{L})\1{2,}/gu, "$1");
+    .replace(/گ/g, "ك")
+    .replace(/ڤ/g, "ف")
+    .replace(/پ/g, "ب")
+    .replace(/چ/g, "ج")
+    .replace(/(\p{L})\1{2,}/gu, "$1")
+    .replace(/^اا/, "ا");
 }
 
 const ARABIC = /\p{Script=Arabic}/u;
-const ARABIC_PREFIXES = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"];
+/** Particles joined to a word's front, longest first: "and", "so", "with/in", "to", "like", "on" (ع, dialect). */
+const ARABIC_PREFIXES = ["وال", "فال", "بال", "كال", "عال", "لل", "ال", "ب", "ل", "ك", "س", "ع"];
+/**
+ * Dialect verb prefixes: the habitual ب (بيضربني, Levantine and Egyptian), the future ه/ح (Egyptian هيضربني) and
+ * the Levantine first person plural م (منروح). Taken off only before an imperfect's own prefix (ي ت ن ا).
+ */
+const VERB_PREFIX = /^(?:ب|ه|ح|م(?=ن))(?=[يتنا])/;
+/** Object and possessive pronouns at a word's end: me, us, her, them, him, you (ـني ـنا ـها ـهم ـهن ـه ـك ـكم ـو). */
+const ARABIC_SUFFIX = /(?:ني|نا|ها|هم|هن|كم|ه|ك)$/;
+/** Prepositions that take the same endings ("علينا" on us): left whole, so "on us" is not read as "on me". */
+const PARTICLES = new Set(["علي", "الي", "عند", "لدي", "معا", "عنا", "فين", "مني", "منا", "بين"]);
 
-/** A word and the same word without the particles Arabic joins to its front (و ف ب ل ك, ال). */
+/**
+ * A word in every form an Arabic phrase may match: as written, without the particles joined to its front (و ف first,
+ * then ب ل ك ع or ال), without a dialect verb prefix, and without an object pronoun at its end.
+ */
 function arabicForms(word: string) {
   const folded = foldArabic(word);
   const forms = new Set([folded]);
-  for (const p of ARABIC_PREFIXES) {
-    if (folded.startsWith(p) && folded.length - p.length >= 2) {
-      const rest = folded.slice(p.length);
+  const bases = [folded];
+  if ((folded[0] === "و" || folded[0] === "ف") && folded.length >= 3) bases.push(folded.slice(1));
+  for (const base of bases) {
+    forms.add(base);
+    for (const p of ARABIC_PREFIXES) {
+      if (!base.startsWith(p) || base.length - p.length < (p.length === 1 ? 3 : 2)) continue;
+      const rest = base.slice(p.length);
       forms.add(rest);
+      if (p === "عال") forms.add(`ال${rest}`);
       if (rest.startsWith("ال") && rest.length > 3) forms.add(rest.slice(2));
     }
+    if (VERB_PREFIX.test(base) && base.length >= 4) forms.add(base.replace(VERB_PREFIX, ""));
+  }
+  for (const f of [...forms]) {
+    const m = ARABIC_SUFFIX.exec(f);
+    const stem = m ? f.slice(0, f.length - m[0].length) : "";
+    if (stem.length >= 3 && !PARTICLES.has(stem)) forms.add(stem);
   }
   return [...forms];
 }
@@ -140,6 +172,20 @@ export function plainTokens(text: string): Token[] {
     out.push({ start: m.index, end: last, forms, negated: false, pos: "", value, sentence });
   }
   return out;
+}
+
+/** Letters only Polish uses among the detector's languages. */
+const POLISH_LETTERS = /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/;
+/** Common English words that are not also Polish words ("i", "a", "to", "no", "on", "my", "we", "do" are). */
+const ENGLISH_HINT =
+  /(?<!\p{L})(?:the|me|is|it|he|she|you|and|of|in|at|not|but|with|have|get|got|want|this|that|are|be|for|if|just|so|they|him|her|his|our|your|can|will|would|when|what|there|been|am|an|im|i'm|dont|don't|cant|can't|myself|kill|die|hurt|help|please|pls|dad|mum|mom|home|school|ur)(?!\p{L})/iu;
+
+/**
+ * Whether Latin text may be English, so worth parsing as English (the parse is most of a check's time): text in
+ * Polish letters with no common English word is not; anything else is, since children mix languages.
+ */
+export function mayBeEnglish(text: string) {
+  return !POLISH_LETTERS.test(text) || ENGLISH_HINT.test(text);
 }
 
 // English -----------------------------------------------------------------------------------------------

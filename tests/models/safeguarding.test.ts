@@ -39,6 +39,40 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
 });
 
 describe("the detector on the development corpus", () => {
+  // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
+  // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
+  // 1,126 disclosures escalated (English 417, Polish 173, Arabic 536) and none of the 865 ordinary and masking rows.
+  it("escalates at least 99% of the development disclosures in each language, and at most 1% of the rest", () => {
+    const e = evaluate(readCorpus("dev"));
+    expect(e.recall.all.total).toBeGreaterThanOrEqual(1126);
+    for (const lang of ["all", "en", "pl", "ar"]) {
+      expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
+      expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
+        0.01,
+      );
+    }
+    expect(e.recall.ar.total).toBeGreaterThanOrEqual(536);
+  });
+
+  it.each([
+    "بابا بيضربني كل يوم",
+    "خايف روح عالبيت",
+    "ما بدي عيش بعد اليوم",
+    "مش عايز أروح البيت",
+    "ما أبي أرجع البيت",
+    "أبوي يضربني",
+    "خايفة من جوز أمي",
+  ])("escalates the Arabic dialect %s", (text) => {
+    expect(checkText(text).escalate).toBe(true);
+  });
+
+  it.each(["ماما عم تطبخ مجدرة اليوم", "خايف من امتحان الرياضيات", "أبي أروح البحر بالصيف", "متت من الضحك على النكتة"])(
+    "leaves the ordinary Arabic %s alone",
+    (text) => {
+      expect(checkText(text).escalate).toBe(false);
+    },
+  );
+
   // This part's masking rows give the exact text that must not survive; the held-out part's name only the kind of
   // detail ("name", "email"), which the evaluation cannot check, so masking is asserted here.
   it("masks every personal detail in the masking messages", () => {
