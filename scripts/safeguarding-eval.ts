@@ -33,5 +33,7 @@ function print(part: string, e: Evaluation) {
 
 const dev = evaluate(readCorpus("dev"));
 const heldout = evaluate(readCorpus("heldout"));
+const heldout2 = evaluate(readCorpus("heldout2"));
 print("dev", dev);
 print("heldout", heldout);
+print("heldout2", heldout2);

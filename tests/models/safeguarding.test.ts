@@ -19,22 +19,52 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
   });
 
   // The goal is 98%, and it is NOT met. This held-out part was written by someone else while the detector was
-  // tuned, and was read once, after the last tuning commit: 105 of 136 disclosures (77.2%) are escalated, English
-  // 70/80 (87.5%), Polish 25/28 (89.3%), Arabic 10/28 (35.7%: written in Levantine dialect, which the phrase lists
-  // and the development corpus barely cover). These floors are the measured figures, so it cannot get worse
+  // tuned; whoever tunes reads only its aggregate figures, once, after their last tuning commit. First read: 105 of 136
+  // (77.2%). After the Arabic dialect work (tuned on new development messages only): 127 of 136 (93.4%), English 74/80
+  // (92.5%), Polish 25/28 (89.3%), Arabic 28/28. These floors are the measured figures, so it cannot get worse
   // unnoticed; raise them as the detector improves (from new development messages, never from these).
-  it("escalates at least 77% of disclosures (goal: 98%, not met)", () => {
+  it("escalates at least 93% of disclosures (goal: 98%, not met)", () => {
     expect(e.recall.all.total).toBe(136);
-    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.77);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.875);
+    expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.933);
+    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.925);
     expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.89);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.35);
+    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(1);
   });
 
-  // Measured 3 of 105 (2.9%): the same "my sister hit me with a pillow ... haha" in each language. Goal met, narrowly.
+  // Measured 3 of 105 (2.9%). Goal met, narrowly.
   it("escalates at most 3% of ordinary messages", () => {
     expect(e.falsePositives.all.total).toBe(105);
     expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe("the detector on the second held-out part (written blind, later)", () => {
+  // 366 messages written by someone who never saw the detector, its lists or its development messages, evaluated
+  // once when they arrived, after the last tuning commit: the most honest estimate of how it does on new words.
+  // Measured: 166 of 204 disclosures (81.4%; English 68/76, Polish 48/63, Arabic 50/65) and 10 of 162 other messages
+  // escalated (6.2%). Neither goal (98%, 3%) is met. Floors at the measured figures; never tune on these messages.
+  const heldout2 = readCorpus("heldout2");
+  const e = evaluate(heldout2);
+
+  it("is apart from the development and first held-out parts, in every language", () => {
+    const seen = new Set([...readCorpus("dev"), ...readCorpus("heldout")].map((m) => m.text));
+    expect(heldout2.filter((m) => seen.has(m.text))).toEqual([]);
+    expect(heldout2.length).toBe(366);
+    for (const lang of ["en", "pl", "ar"])
+      expect(heldout2.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(100);
+  });
+
+  it("escalates at least 81% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(204);
+    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.813);
+    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.894);
+    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.761);
+    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.769);
+  });
+
+  it("escalates at most 6.2% of other messages (goal: 3%, not met)", () => {
+    expect(e.falsePositives.all.total).toBe(162);
+    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(0.062);
   });
 });
 
