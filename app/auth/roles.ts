@@ -8,6 +8,8 @@ export const permissions = [
   "summaries",
   "respond",
   "safeguard",
+  /** Saving the safeguarding lists (phrases, exceptions, schools); the lead may read and try them, not save. */
+  "safeguard_settings",
   "administer",
 ] as const;
 export type Permission = (typeof permissions)[number];

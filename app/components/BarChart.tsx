@@ -48,7 +48,18 @@ export function wrapLabel(label: string, maxChars = Math.floor(LABEL_W / CHAR_W)
   return fitted;
 }
 
-export function BarChart({ caption, rows, valueLabel }: { caption: string; rows: BarRow[]; valueLabel: string }) {
+export function BarChart({
+  caption,
+  rows,
+  valueLabel,
+  labelHeading,
+}: {
+  caption: string;
+  rows: BarRow[];
+  valueLabel: string;
+  /** the table's first column heading, when its rows are not answers (age groups) */
+  labelHeading?: string;
+}) {
   const { t, lang } = useTranslation();
   const rtl = RTL.has(lang);
   const max = Math.max(1, ...rows.map((r) => r.value));
@@ -119,7 +130,7 @@ export function BarChart({ caption, rows, valueLabel }: { caption: string; rows:
         <caption dir="auto">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("chart.answer")}</th>
+            <th scope="col">{labelHeading ?? t("chart.answer")}</th>
             <th scope="col" className="num">
               {valueLabel}
             </th>

@@ -1,17 +1,31 @@
+import { intlLocale } from "~/i18n";
 import { useTranslation } from "~/i18n/react";
 
-/** The detector may add flags (categories) this page has no words for yet: show the flag itself then. */
+/**
+ * A flag or a detector category in words (safeguarding.category holds every category). The detector may add one
+ * this page has no words for yet: show the id itself then.
+ */
 export function flagLabel(t: (key: string) => string, flag: string) {
-  const label = t(`flag.${flag}`);
-  return label === `flag.${flag}` ? flag : label;
+  for (const key of [`flag.${flag}`, `safeguarding.category.${flag}`]) {
+    const label = t(key);
+    if (label !== key) return label;
+  }
+  return flag;
 }
 
+// One formatter per language, made once (see app/utils/time.ts): the county's clock, en-GB for English.
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatWhen(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/London",
-  }).format(new Date(iso));
+  let format = whenFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lang), {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/London",
+    });
+    whenFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Whole minutes from arrival to the first recorded action; null while nothing has been done. */

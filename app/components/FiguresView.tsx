@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/react";
 import type { ShownFigures } from "~/utils/figures";
 import { type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
+import { BarChart } from "./BarChart";
 
 /**
  * A summary's figures, already through the suppression rule (protectFigures): headline counts, then a bar chart
@@ -11,8 +12,6 @@ export function FiguresView({ figures }: { figures: ShownFigures }) {
   const show = (c: Shown) =>
     c === "fewer" ? t("common.fewerThan", { n: SUPPRESS_BELOW }) : c === "withheld" ? t("common.withheld") : c;
   const size = (c: Shown) => (typeof c === "number" ? c : 0);
-  const max = Math.max(1, ...figures.ageBands.map((a) => size(a.count)));
-  const barH = 28;
   return (
     <section aria-label={t("figures.title")}>
       <ul className="stat-row">
@@ -26,50 +25,18 @@ export function FiguresView({ figures }: { figures: ShownFigures }) {
       {figures.suppressed && (
         <p className="hint">{t("common.suppressionNote", { n: SUPPRESS_BELOW, max: SUPPRESS_BELOW - 1 })}</p>
       )}
-      <div className="grid-2">
-        <figure style={{ margin: 0 }}>
-          <figcaption className="label">{t("figures.byAge")}</figcaption>
-          <svg
-            className="bar-chart"
-            role="img"
-            aria-label={t("figures.byAgeChart")}
-            viewBox={`0 0 400 ${figures.ageBands.length * barH + 4}`}
-            width="100%"
-            style={{ maxWidth: 400 }}
-          >
-            {figures.ageBands.map((a, i) => (
-              <g key={a.band} transform={`translate(0 ${i * barH})`}>
-                <text x="0" y="18">
-                  {t(`ageBand.${a.band}`)}
-                </text>
-                <rect className="bar" x="120" y="4" height="18" width={(size(a.count) / max) * 240} rx="3" />
-                <text x={126 + (size(a.count) / max) * 240} y="18">
-                  {show(a.count)}
-                </text>
-              </g>
-            ))}
-          </svg>
-        </figure>
-        <table>
-          <caption>{t("figures.byAge")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("figures.ageBand")}</th>
-              <th scope="col" className="num">
-                {t("figures.people")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.ageBands.map((a) => (
-              <tr key={a.band}>
-                <td>{t(`ageBand.${a.band}`)}</td>
-                <td className="num">{show(a.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* The same chart as every other: mirrored in Arabic, a withheld count in words with no bar and no shares. */}
+      <BarChart
+        caption={t("figures.byAge")}
+        valueLabel={t("figures.people")}
+        labelHeading={t("figures.ageBand")}
+        rows={figures.ageBands.map((a) => ({
+          key: a.band,
+          label: t(`ageBand.${a.band}`),
+          value: size(a.count),
+          shown: typeof a.count === "number" ? undefined : String(show(a.count)),
+        }))}
+      />
       <table>
         <caption>{t("figures.byOutcome")}</caption>
         <thead>

@@ -38,6 +38,7 @@ export const namespaceSections = {
     "moderationState",
     "flag",
     "moderation",
+    "moderationRecord",
     "meetings",
     "itemKind",
     "summary",

@@ -10,7 +10,13 @@ import {
   outcomes,
   questions,
   responses,
+  staffUsers,
 } from "~db/schema";
+import type { ModerationAction } from "./feedback/types";
+import { listsInForce } from "./safeguarding-lists.server";
+
+// Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only.
+const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${contributions.id}))`;
 
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
@@ -228,7 +234,7 @@ export function moderateContribution(input: {
       // An edit masks more; it never puts words in a young person's mouth. Checked again, so a detail typed back in
       // is masked once more.
       if (addsWords(c.body ?? "", input.editedText)) throw new ModerationError("edit_adds", [c.id]);
-      const check = checkText(input.editedText);
+      const check = checkText(input.editedText, { lists: listsInForce() });
       if (check.escalate) throw new ModerationError("edit_escalates", [c.id]);
       maskedBody = check.masked;
       action = "approve_edited";
@@ -302,6 +308,54 @@ export function moderationHistory(contributionId: number) {
     .from(moderationEvents)
     .where(eq(moderationEvents.contributionId, contributionId))
     .orderBy(asc(moderationEvents.id))
+    .all();
+}
+
+/**
+ * The moderation record, newest first: every decision on what people wrote (who, when, what, why), one page at a
+ * time. Records are append-only (migration 0005). Text that is or was with the safeguarding lead is never shown
+ * here, only that it was escalated; other text is shown as it would be published (masked).
+ */
+export function listModerationRecord(filters: { action?: ModerationAction; staffId?: number }, page = 1, perPage = 50) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  if (filters.action) conditions.push(eq(moderationEvents.action, filters.action));
+  if (filters.staffId) conditions.push(eq(moderationEvents.staffId, filters.staffId));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(moderationEvents).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: moderationEvents.id,
+      at: moderationEvents.createdAt,
+      action: moderationEvents.action,
+      fromState: moderationEvents.fromState,
+      toState: moderationEvents.toState,
+      reason: moderationEvents.reason,
+      staff: staffUsers.name,
+      contributionId: moderationEvents.contributionId,
+      consultation: consultations.title,
+      text: sql<string | null>`case when ${isEscalatedContribution} then null else ${contributions.maskedBody} end`,
+      escalated: sql<number>`${isEscalatedContribution}`,
+    })
+    .from(moderationEvents)
+    .innerJoin(contributions, eq(contributions.id, moderationEvents.contributionId))
+    .leftJoin(consultations, eq(consultations.id, contributions.consultationId))
+    .leftJoin(staffUsers, eq(staffUsers.id, moderationEvents.staffId))
+    .where(where)
+    .orderBy(desc(moderationEvents.createdAt), desc(moderationEvents.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all();
+  return { total, rows: rows.map((r) => ({ ...r, escalated: Boolean(r.escalated) })) };
+}
+
+/** The staff who appear in the moderation record, for its filter. */
+export function moderationRecordStaff() {
+  return getDb()
+    .selectDistinct({ id: staffUsers.id, name: staffUsers.name })
+    .from(moderationEvents)
+    .innerJoin(staffUsers, eq(staffUsers.id, moderationEvents.staffId))
+    .orderBy(asc(staffUsers.name))
     .all();
 }
 

@@ -1,9 +1,18 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { answerIsValid } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { type DB, getDb } from "~db/client";
-import { contributionChoices, contributions, contributionTags, responses } from "~db/schema";
+import {
+  contributionChoices,
+  contributions,
+  contributionTags,
+  moderationEvents,
+  responses,
+  summaryQuotes,
+} from "~db/schema";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
+import { groupCommit } from "./group-commit.server";
+import { listsInForce } from "./safeguarding-lists.server";
 
 /**
  * How one set of answers is stored, whatever the channel (online, paper, CSV import): a response, and a
@@ -49,12 +58,13 @@ export function buildResponse(
       : consultation.audience;
   let escalated = false;
   const rows: PreparedResponse["contributions"] = [];
+  const lists = listsInForce();
   consultation.questions.forEach((q, i) => {
     const answer = answers[String(q.id)];
     if (!answerIsValid(q, answer)) throw new IncompleteAnswersError(i + 1);
     if (!answer) return;
     const text = answer.text?.trim() || null;
-    const check = text ? checkText(text) : null;
+    const check = text ? checkText(text, { lists }) : null;
     if (check?.escalate) escalated = true;
     rows.push({
       questionId: q.id,
@@ -116,11 +126,51 @@ function prepareStatements(db: DB) {
       })
       .where(eq(responses.id, p("responseId")))
       .prepare(),
-    // A changed answer replaces the earlier ones, except what was escalated: that stays with the safeguarding lead
-    // even if the young person takes the words back.
+    keptEscalated: db
+      .select({ questionId: contributions.questionId, body: contributions.body })
+      .from(contributions)
+      .where(and(eq(contributions.responseId, p("responseId")), eq(contributions.moderationState, "escalated")))
+      .prepare(),
+    // A changed answer replaces the earlier ones, except what a person acted on. Escalated text stays with the
+    // safeguarding lead even if the young person takes the words back; text a moderator approved or hid, or that a
+    // summary quotes, is kept as withdrawn with its record (nothing a participant does erases one) and counts nowhere.
+    toWithdraw: db
+      .select({ id: contributions.id, state: contributions.moderationState })
+      .from(contributions)
+      .where(
+        and(
+          eq(contributions.responseId, p("responseId")),
+          inArray(contributions.moderationState, ["pending", "approved", "hidden"]),
+          sql`(exists (select 1 from ${moderationEvents} e where e.contribution_id = ${contributions.id})
+            or exists (select 1 from ${summaryQuotes} q where q.contribution_id = ${contributions.id}))`,
+        ),
+      )
+      .prepare(),
+    withdraw: db
+      .update(contributions)
+      .set({ moderationState: "withdrawn" })
+      .where(eq(contributions.id, p("id")))
+      .prepare(),
+    recordWithdrawal: db
+      .insert(moderationEvents)
+      .values({
+        contributionId: p("id"),
+        staffId: null,
+        action: "withdrawn",
+        fromState: p("fromState"),
+        toState: "withdrawn",
+        reason: null,
+        createdAt: p("at"),
+      })
+      .prepare(),
     deleteContributions: db
       .delete(contributions)
-      .where(and(eq(contributions.responseId, p("responseId")), ne(contributions.moderationState, "escalated")))
+      .where(
+        and(
+          eq(contributions.responseId, p("responseId")),
+          notInArray(contributions.moderationState, ["escalated", "withdrawn"]),
+        ),
+      )
       .prepare(),
     insertContribution: db
       .insert(contributions)
@@ -180,14 +230,23 @@ export type ResponseMeta = {
 
 /**
  * Writes one prepared response. Call inside a transaction. With a receipt that already has a response, that
- * response is updated and its contributions replaced: the person changed their answers.
+ * response is updated and its contributions replaced: the person changed their answers. Returns the response's id;
+ * `escalations` (when given) counts the possible disclosures this write added, so the lead is told once per text.
  */
-export function writeResponse(db: DB, prepared: PreparedResponse, meta: ResponseMeta) {
+export function writeResponse(
+  db: DB,
+  prepared: PreparedResponse,
+  meta: ResponseMeta,
+  escalations: { added: number } = { added: 0 },
+) {
   const s = statements(db);
   const base = { audience: prepared.audience, ageBand: prepared.ageBand, localityId: prepared.localityId };
   let responseId: number | undefined;
   const existing = meta.receiptHash ? s.findByReceipt.get({ receiptHash: meta.receiptHash }) : undefined;
+  // Escalated text stays with the lead when answers change; the same words sent again are not a second case.
+  let kept: { questionId: number | null; body: string | null }[] = [];
   if (existing) {
+    kept = s.keptEscalated.all({ responseId: existing.id });
     responseId = existing.id;
     s.updateResponse.run({
       ...base,
@@ -196,6 +255,10 @@ export function writeResponse(db: DB, prepared: PreparedResponse, meta: Response
       at: meta.at,
       responseId,
     });
+    for (const w of s.toWithdraw.all({ responseId })) {
+      s.withdraw.run({ id: w.id });
+      s.recordWithdrawal.run({ id: w.id, fromState: w.state, at: meta.at });
+    }
     s.deleteContributions.run({ responseId });
   } else {
     // lastInsertRowid rather than RETURNING: the same id, without mapping a result row (this runs ~16 times a submission).
@@ -203,6 +266,10 @@ export function writeResponse(db: DB, prepared: PreparedResponse, meta: Response
   }
   if (!responseId) throw new Error("A response was not stored");
   for (const c of prepared.contributions) {
+    if (c.moderationState === "escalated") {
+      if (kept.some((k) => k.questionId === c.questionId && k.body === c.body)) continue;
+      escalations.added++;
+    }
     const contributionId = Number(
       s.insertContribution.run({ ...c, ...base, consultationId: meta.consultationId, responseId, at: meta.at })
         .lastInsertRowid,
@@ -215,6 +282,25 @@ export function writeResponse(db: DB, prepared: PreparedResponse, meta: Response
   return responseId;
 }
 
+/**
+ * As storeResponse, but committed together with the other submissions arriving at the same moment (group-commit):
+ * resolves once it is on disk. The participant's "Send my answers" uses it; paper entry and imports need not.
+ */
+export async function storeResponseGrouped(
+  consultation: ParticipantConsultation,
+  answers: Record<string, DraftAnswer>,
+  about: DraftAbout | null,
+  meta: Omit<ResponseMeta, "consultationId">,
+) {
+  const prepared = buildResponse(consultation, answers, about);
+  const db = getDb();
+  const escalations = { added: 0 };
+  const responseId = await groupCommit(() =>
+    writeResponse(db, prepared, { ...meta, consultationId: consultation.id }, escalations),
+  );
+  return { responseId, escalated: prepared.escalated, newlyEscalated: escalations.added > 0 };
+}
+
 /** Builds and writes one response in its own transaction: wholly stored, or not at all. */
 export function storeResponse(
   consultation: ParticipantConsultation,
@@ -224,6 +310,10 @@ export function storeResponse(
 ) {
   const prepared = buildResponse(consultation, answers, about);
   const db = getDb();
-  const responseId = db.transaction(() => writeResponse(db, prepared, { ...meta, consultationId: consultation.id }));
-  return { responseId, escalated: prepared.escalated };
+  const escalations = { added: 0 };
+  const responseId = db.transaction(() =>
+    writeResponse(db, prepared, { ...meta, consultationId: consultation.id }, escalations),
+  );
+  // `escalated`: the help page is shown; `newlyEscalated`: the lead is told (not again for the same words).
+  return { responseId, escalated: prepared.escalated, newlyEscalated: escalations.added > 0 };
 }

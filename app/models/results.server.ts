@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { ageBandRank } from "~/utils/figures";
 import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { getDb } from "~db/client";
@@ -125,10 +125,15 @@ function computeResults(consultationId: number, split: Split, scaleLabel: (n: nu
     .groupBy(contributions.questionId, contributionChoices.optionId, sql`3`)
     .all();
 
+  // People who answered each question: one per response (a changed answer kept as withdrawn, or words kept with the
+  // safeguarding lead beside a new answer, are still one person's answer).
   const answeredRows = db
-    .select({ questionId: contributions.questionId, n: sql<number>`count(*)` })
+    .select({
+      questionId: contributions.questionId,
+      n: sql<number>`count(distinct coalesce('r' || ${contributions.responseId}, 'c' || ${contributions.id}))`,
+    })
     .from(contributions)
-    .where(eq(contributions.consultationId, consultationId))
+    .where(and(eq(contributions.consultationId, consultationId), ne(contributions.moderationState, "withdrawn")))
     .groupBy(contributions.questionId)
     .all();
   const answered = new Map(answeredRows.map((r) => [r.questionId, r.n]));
@@ -141,6 +146,7 @@ function computeResults(consultationId: number, split: Split, scaleLabel: (n: nu
         eq(contributions.consultationId, consultationId),
         eq(contributions.kind, "text"),
         sql`${contributions.body} is not null`,
+        ne(contributions.moderationState, "withdrawn"),
       ),
     )
     .groupBy(contributions.questionId, contributions.moderationState)

@@ -17,6 +17,7 @@ import {
   summaryQuotes,
   summarySources,
 } from "~db/schema";
+import { listsInForce } from "./safeguarding-lists.server";
 
 /**
  * True for a contribution that may be published or quoted: never one that is, or ever was, escalated.
@@ -117,7 +118,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 /** The categories the detector gives (an older detector gives none), kept on the case as the lead first saw them. */
 function categoriesOf(body: string | null): string[] {
   if (!body) return [];
-  const check = checkText(body) as { categories?: string[] };
+  const check = checkText(body, { lists: listsInForce() }) as { categories?: string[] };
   return Array.isArray(check.categories) ? check.categories : [];
 }
 
@@ -293,7 +294,8 @@ export function flaggedImportLines(consultationId: number, jobId: number) {
     .where(and(eq(importJobs.id, jobId), eq(importJobs.consultationId, consultationId)))
     .get();
   if (!job) return [];
+  const lists = listsInForce();
   return job.rows
-    .filter((row) => Object.values(row.answers).some((a) => a?.text && checkText(a.text).escalate))
+    .filter((row) => Object.values(row.answers).some((a) => a?.text && checkText(a.text, { lists }).escalate))
     .map((row) => row.line);
 }

@@ -7,8 +7,21 @@ export function nowIso() {
   return new Date().toISOString();
 }
 
-const dayFormat = (lang: string) =>
-  new Intl.DateTimeFormat(intlLocale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: COUNTY_TZ });
+// Made once per language: building an Intl.DateTimeFormat costs far more than using one (a queue page dates 20 items).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (lang: string) => {
+  let format = dayFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lang), {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: COUNTY_TZ,
+    });
+    dayFormats.set(lang, format);
+  }
+  return format;
+};
 
 /** A stored date-only value ("2026-11-22") is that day, not the day before in some other zone. */
 function toDate(iso: string) {
@@ -31,12 +44,12 @@ export function formatPeriod(fromIso: string, toExclusiveIso: string, lang: stri
   return dayFormat(lang).formatRange(from, lastMoment);
 }
 
+const offsetFormat = new Intl.DateTimeFormat("en-GB", { timeZone: COUNTY_TZ, timeZoneName: "longOffset" });
+const todayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: COUNTY_TZ });
+
 /** Minutes London is ahead of UTC at that instant (0 in winter, 60 in summer). */
 function londonOffsetMinutes(at: number) {
-  const name =
-    new Intl.DateTimeFormat("en-GB", { timeZone: COUNTY_TZ, timeZoneName: "longOffset" })
-      .formatToParts(new Date(at))
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name = offsetFormat.formatToParts(new Date(at)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
   return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
@@ -50,5 +63,5 @@ export function countyDayStart(ymd: string, addDays = 0) {
 
 /** Today's date ("2026-11-22") in London. */
 export function countyToday(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: COUNTY_TZ }).format(now);
+  return todayFormat.format(now);
 }

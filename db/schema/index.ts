@@ -4,5 +4,6 @@ export * from "./imports";
 export * from "./passes";
 export * from "./reference";
 export * from "./safeguarding";
+export * from "./safeguarding-lists";
 export * from "./staff";
 export * from "./summaries";

@@ -1,4 +1,5 @@
 import type { DraftAnswer } from "../../app/models/consultations/types";
+import { countyDayStart, countyToday } from "../../app/utils/time";
 import type { DB } from "../client";
 import { createConsultation } from "./consultations";
 import type { Tx } from "./context";
@@ -30,6 +31,14 @@ export type ConsultationSeedContext = {
   locality: (slug: string) => { id: number };
   pickLocality: () => string | null;
 };
+
+/**
+ * When the 42 bus stopped running after 5pm, in the travel consultation's story: the start of the day, in the county,
+ * nine days before today, so the interim summary covers ten whole days including today.
+ */
+export function busCutStart(now: Date) {
+  return new Date(countyDayStart(countyToday(now), -9));
+}
 
 /** 1. Feeling safe on the way to school (open). */
 export function seedTravel({ db, tx, now, rng, fw, officerId, locality, pickLocality }: ConsultationSeedContext) {
@@ -182,6 +191,22 @@ export function seedTravel({ db, tx, now, rng, fw, officerId, locality, pickLoca
       if (!personal.length) break;
       if (r.answers[qLong.id] && rng.chance(0.2)) r.answers[qLong.id] = answer.text(personal.shift() as string);
     }
+    // The story the next Board meets: ten days ago the 42 bus stopped running after 5pm, and young people who
+    // answered since feel less safe on the way, bus riders most (the interim summary's exception flag, db/seed/summaries.ts).
+    const cut = busCutStart(now);
+    for (const r of list) {
+      const value = r.answers[qScale.id]?.value;
+      const mode = r.answers[qMode.id]?.optionIds?.[0];
+      // Bus riders lose their bus home; those who walk or cycle now share unlit roads with the after-school crowd.
+      const drop =
+        mode === optionId(qMode, "Bus")
+          ? 2
+          : mode === optionId(qMode, "Walk") || mode === optionId(qMode, "Bike or scooter")
+            ? 1
+            : 0;
+      if (r.at >= cut && drop && typeof value === "number")
+        r.answers[qScale.id] = answer.scale(Math.max(1, value - drop));
+    }
     // The one disclosure: yesterday evening, from a 12–15-year-old who travels by bus.
     const disclosure = list.find(
       (r) => r.about.ageBand === "12_15" && r.answers[qMode.id]?.optionIds?.[0] === optionId(qMode, "Bus"),
@@ -193,6 +218,7 @@ export function seedTravel({ db, tx, now, rng, fw, officerId, locality, pickLoca
     }
     writeResponses(db, tx, travel, list, openPolicy(rng, now), officerId);
   }
+  return travel;
 }
 
 /** 2. Healthy lunches at school (open, both audiences). */

@@ -10,13 +10,13 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { type DB, openDatabase } from "../client";
 import { areas, consultations, plans, staffUsers } from "../schema";
-import { seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
+import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
 import { seedMeetings } from "./meetings";
 import { seedPlan } from "./plan";
 import { createRng } from "./random";
 import { seedPlaces } from "./reference";
 import { hashDemoPasswords, seedStaff } from "./staff";
-import { seedBoardMeeting } from "./summaries";
+import { seedBoardMeeting, seedInterimSummary } from "./summaries";
 
 export { DEMO_PASSWORD, demoStaff } from "./staff";
 
@@ -45,6 +45,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     seedLunches(ctx);
     const heard = seedYouthClubs(ctx);
     seedMentalHealth(ctx);
+    seedInterimSummary(tx, now, fw, officerId, met, busCutStart(now));
     seedBoardMeeting(tx, fw, { officerId, boardMemberId }, heard, met);
   });
 }

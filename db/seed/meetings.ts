@@ -40,12 +40,17 @@ export function seedMeetings(tx: Tx, now: Date) {
     boardPastOn,
     "Council Chamber, County Hall, Wealdham",
   );
-  meeting(board.id, "Children and Young People's Board", boardNextOn, "Council Chamber, County Hall, Wealdham");
+  const boardNext = meeting(
+    board.id,
+    "Children and Young People's Board",
+    boardNextOn,
+    "Council Chamber, County Hall, Wealdham",
+  );
   meeting(
     partnership.id,
     "Children and Young People's Strategic Partnership",
     partnershipNextOn,
     "Brackenford Family Centre, Brackenford",
   );
-  return { boardPast, boardPastOn, partnershipPast };
+  return { boardPast, boardPastOn, partnershipPast, boardNext };
 }

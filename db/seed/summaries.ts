@@ -6,6 +6,7 @@ import {
   recordBoardResponse,
   type SummaryScope as Scope,
 } from "../../app/models/summaries.server";
+import { countyDayStart, countyToday } from "../../app/utils/time";
 import { agendaItems, contributionChoices, contributions } from "../schema";
 import type { SeedConsultation } from "./consultations";
 import type { Tx } from "./context";
@@ -104,5 +105,41 @@ export function seedBoardMeeting(
         "The Children and Young People's Board agreed that Ashcombe, Wealdham East and Brackenford youth clubs will open until 9pm on Fridays, and that 11–19-year-olds will travel free by bus to and from youth clubs during a one-year trial. Progress will be reported back in six months.",
     },
     { db: tx, at: addHours(boardPastOn, 16.5).toISOString() },
+  );
+}
+
+/**
+ * The next Board's agenda: an interim summary of the travel consultation since the 42 bus stopped running after 5pm.
+ * Its exception flag (Stay safe, worse) is worked out by the model from the answers, as for any officer's summary.
+ */
+export function seedInterimSummary(
+  tx: Tx,
+  now: Date,
+  fw: Framework,
+  officerId: number,
+  met: { boardNext: number },
+  busCut: Date,
+) {
+  // Whole days in the county, as an officer's summary form gives them: from the cut to the end of today.
+  const scope: Scope = {
+    from: busCut.toISOString(),
+    to: countyDayStart(countyToday(now), 1),
+    outcomeIds: [fw.outcomeId["stay-safe"]],
+  };
+  createSummary(
+    {
+      staffId: officerId,
+      meetingId: met.boardNext,
+      title: "Feeling safe on the way to school: what young people said since the 42 bus changed",
+      scope,
+      keyMessage:
+        "Since the 42 bus stopped running after 5pm, fewer young people say they feel safe on the way to and from school. Those who stay for after-school clubs now walk along unlit roads or wait a long time.",
+      recommendation:
+        "That the Board asks Passenger Transport to review the 42's evening timetable with the bus company, and reports back to the Sounding Board.",
+      quoteIds: [],
+      kind: "decision",
+      createdAt: addHours(now, -2).toISOString(),
+    },
+    tx,
   );
 }

@@ -10,6 +10,8 @@ export type BenchServer = {
   origin: string;
   databasePath: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or the OOM killer would: no chance to finish anything; resolves once it has exited. */
+  kill(): Promise<void>;
 };
 
 /** A port nobody is listening on right now (BENCH_PORT wins if set). */
@@ -82,13 +84,19 @@ export async function startServer(root: string, databasePath: string, port: numb
     clearTimeout(timer);
   };
 
+  const kill = async () => {
+    if (exited) return;
+    child.kill("SIGKILL");
+    await exit;
+  };
+
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the server exited before it was ready:\n${log}`);
     try {
       const res = await fetch(`${origin}/healthz`);
-      if (res.status === 200) return { port, origin, databasePath, stop };
+      if (res.status === 200) return { port, origin, databasePath, stop, kill };
     } catch {
       // not listening yet
     }

@@ -59,7 +59,7 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
   );
   expect(rows).toEqual([
     ["Children and Young People's Strategic Partnership", "0"],
-    ["Children and Young People's Board", "0"],
+    ["Children and Young People's Board", "1"],
     ["Children and Young People's Board", "2"],
     ["Children and Young People's Strategic Partnership", "1"],
   ]);
@@ -75,6 +75,62 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
     "Response recorded",
   );
   await expect(page.getByText("Response recorded")).toHaveCount(1);
+});
+
+test("The next Board's agenda item says what its exception flag means, with shares counted from the answers", async ({
+  page,
+}) => {
+  const title = "Feeling safe on the way to school: what young people said since the 42 bus changed";
+  const [summary] = query<{ from: string; to: string }>(
+    "select period_from as 'from', period_to as 'to' from summaries where title = ?",
+    title,
+  );
+  // The shares counted again here, straight from the answers: approved faces answers tagged Stay safe, in the
+  // summary's period and in the period of the same length before it. 4 and 5 are "good" and "really good".
+  const share = (from: string, to: string) => {
+    const [row] = query<{ n: number; good: number }>(
+      `select count(*) as n, sum(c.value_int >= 4) as good from contributions c
+       where c.kind = 'scale' and c.moderation_state = 'approved' and c.created_at >= ? and c.created_at < ?
+         and c.id in (select t.contribution_id from contribution_tags t join outcomes o on o.id = t.outcome_id
+                      where o.title = 'Stay safe')`,
+      from,
+      to,
+    );
+    return { n: row.n, pct: Math.round((row.good * 100) / row.n) };
+  };
+  const length = Date.parse(summary.to) - Date.parse(summary.from);
+  const before = share(new Date(Date.parse(summary.from) - length).toISOString(), summary.from);
+  const now = share(summary.from, summary.to);
+  // The rule's conditions hold, or this test would prove nothing.
+  expect(now.n).toBeGreaterThanOrEqual(20);
+  expect(before.n).toBeGreaterThanOrEqual(20);
+  expect(before.pct - now.pct).toBeGreaterThanOrEqual(15);
+  // Days in the county, last day included: the period's end is exclusive.
+  const days = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  });
+  const period = (from: string, to: string) => days.formatRange(new Date(from), new Date(Date.parse(to) - 1));
+
+  await signInAs(page, "board");
+  await page.goto("/staff/meetings");
+  await page.locator("main table tbody tr").nth(1).getByRole("link").click();
+  const card = page.locator(".card").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(card.getByText("Exception", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await card.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Exception: feedback has markedly changed" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(
+    `Stay safe: worse by ${before.pct - now.pct} points. ${now.pct}% of answers were good or really good in ` +
+      `${period(summary.from, summary.to)}, against ${before.pct}% in ` +
+      `${period(new Date(Date.parse(summary.from) - length).toISOString(), summary.from)}.`,
+  );
+  await expect(page.getByRole("main")).toContainText(
+    "The rule: an outcome is flagged when the share of positive answers (good or really good) moved by 15 points or more since the period of the same length before, with at least 20 answers in each period.",
+  );
+  await expectNoAxeViolations(page);
 });
 
 /** Every cell of the figures tables in `scope`, as read: none may be a count from 1 to 4. */
@@ -123,16 +179,43 @@ test("The seed's agenda item lists age bands youngest first, with its exact figu
   const tagged = stored.outcomes.find((o) => o.title === "Make a positive contribution")?.count;
   expect([17, 18]).toContain(tagged);
   await expect(page.locator(".stat")).toHaveText(["120 people", `${stored.contributions} contributions`]);
+  // Nothing is withheld here, so the chart's table gives each group's share of the 120 too.
   expect(await tableRows(page.getByRole("table", { name: "People by age group" }))).toEqual([
-    ["8 to 11", "32"],
-    ["12 to 15", "55"],
-    ["16 to 19", "33"],
+    ["8 to 11", "32", "27%"],
+    ["12 to 15", "55", "46%"],
+    ["16 to 19", "33", "28%"],
   ]);
   expect(await tableRows(page.getByRole("table", { name: "Contributions by outcome" }))).toEqual([
     ["Enjoy and achieve", String(stored.contributions), "120", "31", "43", "2.84"],
     ["Make a positive contribution", String(tagged), "0", "0", "0", "–"],
   ]);
   await expectNoSmallCounts(page.locator("main"));
+
+  // In Arabic, at 320 px, the age chart is mirrored and keeps every label inside the drawing.
+  const itemUrl = page.url();
+  await page.goto(`/language?to=ar&back=${encodeURIComponent(new URL(itemUrl).pathname)}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.setViewportSize({ width: 320, height: 800 });
+  const chart = page.locator("svg.bar-chart");
+  await expect(chart).toHaveCount(1);
+  const report = await chart.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+    const outside = texts.filter(
+      (r) =>
+        r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5,
+    ).length;
+    const g = svg.querySelector("g") as SVGGElement;
+    const [label, figure] = [...g.querySelectorAll("text")].map((t) => t.getBoundingClientRect());
+    const bar = (g.querySelector("rect") as SVGRectElement).getBoundingClientRect();
+    return { texts: texts.length, outside, mirrored: label.left >= bar.right - 0.5 && figure.right <= bar.left + 0.5 };
+  });
+  expect(report).toEqual({ texts: 6, outside: 0, mirrored: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await expectNoAxeViolations(page);
+  await page.goto("/language?to=en&back=/staff");
 });
 
 test("An officer's summary of a small group shows no count from 1 to 4, on the draft and on the agenda item, with its period's last day included", async ({

@@ -390,6 +390,28 @@ test("7. Without JavaScript, hiding needs a reason for the author, and approve-w
   await page.getByRole("button", { name: "Yes, approve 1" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 approved." })).toBeVisible();
   await expect(status).toHaveText(new RegExp(`^${start - 3} waiting`));
+
+  // Each of the three decisions is in the moderation record, newest first: who, what, why.
+  await page.getByRole("link", { name: "Moderation record" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation record" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const rows = await page
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.slice(0, 3).map((tr) => [...tr.querySelectorAll("td")].slice(1, 4).map((td) => td.textContent?.trim())),
+    );
+  expect(rows).toEqual([
+    ["Priya Shah", "Approved in a selection (Waiting → Approved)", "–"],
+    ["Priya Shah", "Approved with edits (Waiting → Approved)", "–"],
+    ["Priya Shah", "Hidden (Waiting → Hidden)", "It names someone, so we can't share it."],
+  ]);
+  await page.getByLabel("What was done").selectOption({ label: "Hidden" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.locator("tbody tr").first()).toContainText("It names someone, so we can't share it.");
+  const actions = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+  expect(actions.length).toBeGreaterThanOrEqual(1);
+  expect(actions.filter((a) => !a.startsWith("Hidden"))).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.context().close();
 });
 

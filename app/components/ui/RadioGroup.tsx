@@ -51,7 +51,6 @@ export function RadioGroup({ label, name, options, defaultValue, description, er
       <div className={inline ? "choices choices-inline" : "choices"}>
         {options.map((o, i) => (
           <AriaRadio key={o.value} value={o.value} id={i === 0 ? id : undefined} className="choice">
-            <span className="radio-dot" aria-hidden="true" />
             <span>
               {o.label}
               {o.hint && <span className="hint">{o.hint}</span>}

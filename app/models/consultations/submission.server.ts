@@ -1,6 +1,6 @@
 // Sending answers: the consultation must still be open, then the one answer writer (../responses.server) stores them.
 
-import { IncompleteAnswersError, storeResponse } from "../responses.server";
+import { IncompleteAnswersError, storeResponse, storeResponseGrouped } from "../responses.server";
 import { notifyEscalation } from "../safeguarding.server";
 import { isAcceptingAnswers } from "./participant-reads.server";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./types";
@@ -39,7 +39,38 @@ export function submitResponse(input: {
       readingLevel: input.readingLevel,
       at: now.toISOString(),
     });
-    if (stored.escalated) void notifyEscalation();
+    if (stored.newlyEscalated) void notifyEscalation();
+    return stored;
+  } catch (error) {
+    if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);
+    throw error;
+  }
+}
+
+/**
+ * A participant sending their answers online: as submitResponse, but committed with the other submissions of the
+ * same moment (one wait for the disk for a whole class sending together). Resolves once the answers are on disk.
+ */
+export async function sendAnswers(input: {
+  consultation: ParticipantConsultation;
+  receiptHash: string;
+  answers: Record<string, DraftAnswer>;
+  about: DraftAbout | null;
+  language: string;
+  readingLevel: string;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  if (!isAcceptingAnswers(input.consultation, now)) throw new SubmissionError("closed");
+  try {
+    const stored = await storeResponseGrouped(input.consultation, input.answers, input.about, {
+      receiptHash: input.receiptHash,
+      channel: "online",
+      language: input.language,
+      readingLevel: input.readingLevel,
+      at: now.toISOString(),
+    });
+    if (stored.newlyEscalated) void notifyEscalation();
     return stored;
   } catch (error) {
     if (error instanceof IncompleteAnswersError) throw new SubmissionError("incomplete", error.questionNumber);

@@ -4,7 +4,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getDraft } from "~/models/consultations/drafts.server";
-import { SubmissionError, submitResponse } from "~/models/consultations/submission.server";
+import { SubmissionError, sendAnswers } from "~/models/consultations/submission.server";
 import { listLocalities } from "~/models/reference.server";
 import { langOf, localize } from "~/utils/localize";
 import { readingLevel, readReceipt } from "~/utils/receipt.server";
@@ -83,7 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return data({ ...page, errors: { "answer-row-1": t("check.error.nothing") } }, { status: 400 });
   }
   try {
-    submitResponse({
+    await sendAnswers({
       consultation,
       receiptHash: receipt.hash,
       answers: draft.answers,

@@ -7,6 +7,7 @@ import { flagLabel } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
+import { FilterSelect } from "~/components/ui/FilterSelect";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import {
@@ -358,6 +359,9 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
               </Link>
             </li>
           ))}
+          <li>
+            <Link to="/staff/moderation/record">{t("moderationRecord.link")}</Link>
+          </li>
         </ul>
       </nav>
       {approvedView && <p>{t("moderation.approvedIntro")}</p>}
@@ -474,36 +478,6 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
         </nav>
       )}
     </>
-  );
-}
-
-function FilterSelect(props: {
-  name: string;
-  label: string;
-  value: string | number | undefined;
-  options: { value: string; label: string }[];
-}) {
-  const { t } = useTranslation();
-  return (
-    // Long consultation titles must not push a 320 px screen sideways.
-    <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
-      <label className="label" htmlFor={`filter-${props.name}`}>
-        {props.label}
-      </label>
-      <select
-        id={`filter-${props.name}`}
-        name={props.name}
-        defaultValue={props.value === undefined ? "" : String(props.value)}
-        style={{ maxWidth: "100%" }}
-      >
-        <option value="">{t("moderation.filter.any")}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

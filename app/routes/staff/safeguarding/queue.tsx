@@ -40,6 +40,9 @@ export default function SafeguardingQueue({ loaderData: p }: Route.ComponentProp
       <PageTitle title={t("safeguarding.title")} />
       <h1 id="main">{t("safeguarding.title")}</h1>
       <p>{t("safeguarding.intro")}</p>
+      <p>
+        <Link to="/staff/safeguarding/settings">{t("safeguarding.settings.link")}</Link>
+      </p>
       <p role="status">{t("safeguarding.count", { count: p.total })}</p>
       {p.rows.length === 0 ? (
         <p className="notice">{t("safeguarding.empty")}</p>
