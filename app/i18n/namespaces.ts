@@ -26,6 +26,7 @@ export const namespaceSections = {
     "privacy",
     "a11y",
     "chart",
+    "ask",
   ],
   staff: [
     "safeguarding",
@@ -49,6 +50,7 @@ export const namespaceSections = {
     "preview",
     "paper",
     "import",
+    "questions",
   ],
 } as const;
 

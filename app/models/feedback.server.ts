@@ -14,6 +14,7 @@ import {
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
 import { listsInForce } from "./safeguarding-lists.server";
+import { afterModeration, threadMessageKind } from "./threads.server";
 
 // Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only.
 const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${contributions.id}))`;
@@ -65,6 +66,7 @@ export function listModerationQueue(filters: QueueFilters = {}, page = 1, perPag
       ageBand: contributions.ageBand,
       audience: contributions.audience,
       createdAt: contributions.createdAt,
+      threadKind: threadMessageKind,
       channel: sql<
         string | null
       >`(select ${responses.channel} from ${responses} where ${responses.id} = ${contributions.responseId})`,
@@ -255,6 +257,7 @@ export function moderateContribution(input: {
       })
       .run();
     if (input.outcomeIds) setOfficerTags(tx, c.id, input.outcomeIds, input.staffId, now);
+    afterModeration(tx, [c.id], toState, now);
   });
 }
 
@@ -281,6 +284,7 @@ export function approveMany(input: { staffId: number; contributionIds: number[] 
         })),
       )
       .run();
+    afterModeration(tx, ids, "approved", now);
   });
   return ids.length;
 }

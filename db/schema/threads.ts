@@ -1,12 +1,10 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { threadStatuses } from "../../app/models/threads/types";
 import { consultations } from "./consultations";
 import { contributions } from "./feedback";
 import { passes } from "./passes";
 import { outcomes } from "./reference";
 import { staffUsers } from "./staff";
-
-export const threadStatuses = ["waiting_check", "waiting_assignment", "with_answerer", "answered", "closed"] as const;
-export type ThreadStatus = (typeof threadStatuses)[number];
 
 /**
  * A question a young person asks with their pass, and the conversation after it. The asker's words are contributions

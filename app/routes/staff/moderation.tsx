@@ -404,7 +404,9 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   onFocus={() => setCurrent(index)}
                 >
                   <h2 id={`c-${item.id}-title`} style={{ fontSize: "1.1rem" }}>
-                    {item.consultation ?? t("moderation.noSource")}
+                    {item.threadKind
+                      ? t(`moderation.thread.${item.threadKind}`)
+                      : (item.consultation ?? t("moderation.noSource"))}
                     {item.question && <span className="meta"> · {item.question}</span>}
                   </h2>
                   <p className="meta">
@@ -452,6 +454,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                       <ReasonForm
                         item={item.id}
                         intent="hide"
+                        hint={item.threadKind ? t("moderation.thread.reasonShown") : undefined}
                         search={p.search}
                         error={errors?.[`hide-reason-${item.id}`]}
                         open={p.failedId === item.id && Boolean(errors?.[`hide-reason-${item.id}`])}
@@ -484,6 +487,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
 function ReasonForm(props: {
   item: number;
   intent: "hide" | "escalate";
+  hint?: string;
   search: string;
   error?: string;
   open: boolean;
@@ -502,6 +506,7 @@ function ReasonForm(props: {
           </label>
           <p className="hint" id={`${id}-hint`}>
             {t(`moderation.${props.intent}ReasonHint`)}
+            {props.hint && <> {props.hint}</>}
           </p>
           {props.error && (
             <p className="field-error" id={`${id}-error`}>
