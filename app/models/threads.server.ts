@@ -12,10 +12,8 @@ import {
   consultations,
   contributions,
   contributionTags,
-  moderationEvents,
   outcomes,
   passes,
-  safeguardingCases,
   staffUsers,
   threadMessages,
   threads,
@@ -46,7 +44,9 @@ export class ThreadError extends Error {
   }
 }
 
-const isEscalated = sql<number>`(${contributions.moderationState} = 'escalated' or exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id}))`;
+// Written out with table names: drizzle drops them from columns in a select field, which would compare a case's
+// own ids inside the subquery.
+const isEscalated = sql<number>`("contributions"."moderation_state" = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = "contributions"."id"))`;
 
 /** When the pass may send again: null while under the limit, else when the oldest message of the last day is a day old. */
 export function askerRetryAt(passId: number, now = new Date(), db: Conn = getDb()) {
@@ -209,7 +209,8 @@ export function afterModeration(
       status: threads.status,
       assigneeId: threads.assigneeId,
       dueOn: threads.dueOn,
-      first: sql<number>`not exists (select 1 from thread_messages m2 where m2.thread_id = ${threadMessages.threadId} and m2.id < ${threadMessages.id})`,
+      // Written out with table names: drizzle drops them from columns in a select field.
+      first: sql<number>`not exists (select 1 from thread_messages m2 where m2.thread_id = "thread_messages"."thread_id" and m2.id < "thread_messages"."id")`,
     })
     .from(threadMessages)
     .innerJoin(threads, eq(threads.id, threadMessages.threadId))
@@ -254,7 +255,7 @@ export function listThreadsForPass(passId: number) {
       dueOn: threads.dueOn,
       createdAt: threads.createdAt,
       updatedAt: threads.updatedAt,
-      question: sql<string>`(select c.body from thread_messages m join contributions c on c.id = m.contribution_id where m.thread_id = ${threads.id} order by m.id limit 1)`,
+      question: sql<string>`(select c.body from thread_messages m join contributions c on c.id = m.contribution_id where m.thread_id = "threads"."id" order by m.id limit 1)`,
     })
     .from(threads)
     .where(eq(threads.passId, passId))
@@ -304,7 +305,7 @@ export function getThreadForAsker(passId: number, threadId: number) {
       escalated: isEscalated,
       hideReason: sql<
         string | null
-      >`(select e.reason from ${moderationEvents} e where e.contribution_id = ${contributions.id} and e.to_state = 'hidden' order by e.id desc limit 1)`,
+      >`(select e.reason from moderation_events e where e.contribution_id = "contributions"."id" and e.to_state = 'hidden' order by e.id desc limit 1)`,
     })
     .from(threadMessages)
     .leftJoin(contributions, eq(contributions.id, threadMessages.contributionId))
@@ -357,7 +358,7 @@ export function listThreadsForStaff(viewer: StaffViewer, filters: { status?: Thr
   const conditions = [];
   if (!viewer.manages) conditions.push(eq(threads.assigneeId, viewer.id));
   if (filters.status) conditions.push(eq(threads.status, filters.status));
-  const overdue = sql<number>`(${threads.status} = 'with_answerer' and ${threads.dueOn} < ${today})`;
+  const overdue = sql<number>`("threads"."status" = 'with_answerer' and "threads"."due_on" < ${today})`;
   return getDb()
     .select({
       id: threads.id,
