@@ -22,7 +22,7 @@ const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalat
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
   state?: "pending" | "approved";
-  source?: "online" | "paper" | "import";
+  source?: "online" | "paper" | "import" | "question";
   consultationId?: number;
   ageBand?: string;
   localityId?: number;
@@ -34,7 +34,8 @@ function filterWhere(f: QueueFilters): SQL {
     eq(contributions.moderationState, f.state ?? "pending"),
     sql`${contributions.body} is not null`,
   ];
-  if (f.source) {
+  if (f.source === "question") conditions.push(eq(contributions.source, "question"));
+  else if (f.source) {
     conditions.push(
       sql`exists (select 1 from ${responses} where ${responses.id} = ${contributions.responseId} and ${responses.channel} = ${f.source})`,
     );

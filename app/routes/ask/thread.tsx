@@ -134,7 +134,7 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
           </li>
         ))}
       </ol>
-      {th.status === "answered" && (
+      {th.status !== "closed" && th.messages.some((m) => m.from === "staff") && (
         <>
           <h2>{t("ask.thread.nextTitle")}</h2>
           <Form method="post" noValidate>
@@ -144,23 +144,25 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
               {t("ask.thread.close")}
             </button>
           </Form>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="reply" />
-            <CountedTextArea
-              id="reply"
-              name="reply"
-              label={t("ask.thread.replyLabel")}
-              hint={t("ask.thread.replyHint")}
-              defaultValue={p.reply}
-              error={p.errors?.reply}
-              maxLength={QUESTION_MAX}
-              rows={4}
-            />
-            <button type="submit" className="button secondary">
-              {t("ask.thread.sendReply")}
-            </button>
-          </Form>
         </>
+      )}
+      {th.status === "answered" && (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reply" />
+          <CountedTextArea
+            id="reply"
+            name="reply"
+            label={t("ask.thread.replyLabel")}
+            hint={t("ask.thread.replyHint")}
+            defaultValue={p.reply}
+            error={p.errors?.reply}
+            maxLength={QUESTION_MAX}
+            rows={4}
+          />
+          <button type="submit" className="button secondary">
+            {t("ask.thread.sendReply")}
+          </button>
+        </Form>
       )}
       {th.status === "closed" && <p>{t(th.closedBy === "asker" ? "ask.thread.closedByYou" : "ask.thread.closed")}</p>}
       <p>

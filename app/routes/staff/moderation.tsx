@@ -34,7 +34,7 @@ const PER_PAGE = 20;
 
 // Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue.
 const filterSchema = z.object({
-  source: z.enum(["online", "paper", "import"]).optional().catch(undefined),
+  source: z.enum(["online", "paper", "import", "question"]).optional().catch(undefined),
   consultation: z.coerce.number().int().positive().optional().catch(undefined),
   age: z.enum(AGE_BANDS).optional().catch(undefined),
   locality: z.coerce.number().int().positive().optional().catch(undefined),
@@ -303,7 +303,10 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
           name="source"
           label={t("moderation.filter.source")}
           value={p.filters.source}
-          options={["online", "paper", "import"].map((s) => ({ value: s, label: t(`moderation.channel.${s}`) }))}
+          options={["online", "paper", "import", "question"].map((s) => ({
+            value: s,
+            label: t(`moderation.channel.${s}`),
+          }))}
         />
         <FilterSelect
           name="consultation"
