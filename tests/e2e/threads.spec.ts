@@ -190,6 +190,10 @@ test("Questions past their due date show as overdue, first, with the exact count
   await page.getByRole("link", { name: "2 questions from young people are overdue" }).click();
   await expect(page).toHaveURL("/staff/questions");
   const rows = page.locator("main table tbody tr");
+  // Every thread in the server's database was made by these tests.
+  const all = readE2eDb<{ n: number }>("select count(*) n from threads")[0].n;
+  await expect(rows).toHaveCount(all);
+  await expect(page.getByRole("status")).toHaveText(`${all} questions`);
   const ids = await rows
     .locator("a")
     .evaluateAll((links) => links.map((a) => Number((a as HTMLAnchorElement).pathname.split("/").pop())));
@@ -200,8 +204,10 @@ test("Questions past their due date show as overdue, first, with the exact count
   await expect(rows.filter({ hasText: "Overdue question about the skate park" })).toContainText("Overdue");
   await expect(rows.filter({ hasText: "Question due next week about libraries" })).not.toContainText("Overdue");
 
+  const closed = readE2eDb<{ n: number }>("select count(*) n from threads where status = 'closed'")[0].n;
   await page.goto("/staff/questions?status=closed");
-  await expect(page.locator("main table tbody tr")).toHaveCount(1);
+  await expect(page.locator("main table tbody tr")).toHaveCount(closed);
+  await expect(page.getByRole("status")).toHaveText(closed === 1 ? "1 question" : `${closed} questions`);
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto("/staff/questions");
   await page.screenshot({ path: `${SHOTS}/staff-list-320.png`, fullPage: true });
@@ -272,5 +278,18 @@ test("Ask a question reads right to left in Arabic at 320 px, with JavaScript of
   await expect(yp.page.locator(".tag")).toHaveText("ينتظر الفحص");
   expect(await yp.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await yp.page.screenshot({ path: `${SHOTS}/thread-ar-320.png`, fullPage: true });
+  await yp.context.close();
+});
+
+test("After five questions and replies in a day, a kind page says when to try again", async ({ browser, baseURL }) => {
+  const yp = await youngPerson(browser, baseURL as string);
+  for (let i = 1; i <= 5; i++) assignedQuestion(yp.pass.passId, `Earlier question number ${i}`, countyDay(6));
+  await yp.page.goto("/ask");
+  await expect(yp.page.getByRole("heading", { level: 1 })).toHaveText("You have sent a lot today");
+  await expect(yp.page.getByText("You can send 5 questions or replies a day.")).toBeVisible();
+  await expect(yp.page.getByText(/^You can send another after \d{1,2} \w+ \d{4} at \d{2}:\d{2}\.$/)).toBeVisible();
+  const refused = await yp.context.request.post("/ask", { form: { question: "Is the pool open on Sunday?" } });
+  expect(refused.status()).toBe(429);
+  expect(await refused.text()).toContain("You can send another after");
   await yp.context.close();
 });

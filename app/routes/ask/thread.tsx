@@ -140,9 +140,11 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="close" />
             <p>{t("ask.thread.closeHint")}</p>
-            <button type="submit" className="button">
-              {t("ask.thread.close")}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button">
+                {t("ask.thread.close")}
+              </button>
+            </div>
           </Form>
         </>
       )}
@@ -159,9 +161,11 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
             maxLength={QUESTION_MAX}
             rows={4}
           />
-          <button type="submit" className="button secondary">
-            {t("ask.thread.sendReply")}
-          </button>
+          <div className="button-row">
+            <button type="submit" className="button secondary">
+              {t("ask.thread.sendReply")}
+            </button>
+          </div>
         </Form>
       )}
       {th.status === "closed" && <p>{t(th.closedBy === "asker" ? "ask.thread.closedByYou" : "ask.thread.closed")}</p>}
