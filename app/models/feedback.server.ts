@@ -106,6 +106,7 @@ export function getPendingContribution(id: number) {
       ageBand: contributions.ageBand,
       audience: contributions.audience,
       createdAt: contributions.createdAt,
+      threadKind: threadMessageKind,
       consultation: consultations.title,
       question: questions.prompt,
       locality: localities.name,

@@ -293,3 +293,34 @@ test("After five questions and replies in a day, a kind page says when to try ag
   expect(await refused.text()).toContain("You can send another after");
   await yp.context.close();
 });
+
+test("A question that may be a disclosure shows where to get help and never reaches an answerer", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
+  const yp = await youngPerson(browser, baseURL as string);
+  const words = "My step dad hits me when he is angry, who can I tell?";
+  await yp.page.goto("/ask");
+  await yp.page.getByLabel("Your question").fill(words);
+  await yp.page.getByRole("button", { name: "Send my question" }).click();
+  await expect(yp.page.getByRole("heading", { name: "If you need help now" })).toBeVisible();
+  await expect(yp.page.locator(".thread-messages")).toContainText(words);
+  await expect(yp.page.locator(".thread-messages")).toContainText(
+    "We have passed this to an adult whose job is to keep children safe.",
+  );
+  const threadId = Number(new URL(yp.page.url()).pathname.split("/").pop());
+  await yp.context.close();
+
+  // Not in the moderation queue, not given to anyone; the officer sees only that it is with the lead.
+  await signInAs(page, "officer");
+  await page.goto("/staff/moderation?source=question");
+  await expect(page.getByText(words)).toHaveCount(0);
+  await page.goto(`/staff/questions/${threadId}`);
+  await expect(page.getByText(words)).toHaveCount(0);
+  await expect(page.getByText("This question was escalated to the safeguarding lead.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Give the question" })).toHaveCount(0);
+  await signOut(page);
+  await signInAs(page, "board");
+  expect((await page.goto(`/staff/questions/${threadId}`))?.status()).toBe(404);
+});
