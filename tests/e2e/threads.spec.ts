@@ -91,6 +91,7 @@ test("A young person asks with JavaScript off, an officer assigns it, a Board me
   await expect(page.getByRole("status")).toHaveText("Saved: the answerer and the due date.");
   await expect(page.locator(".summary-list")).toContainText("With the answerer");
   await expect(page.locator(".summary-list")).toContainText("Cllr Helen Marsh");
+  await page.screenshot({ path: `${SHOTS}/staff-thread-wide.png`, fullPage: true });
   await signOut(page);
 
   // The Board member sees it among their questions and answers it.
@@ -323,4 +324,36 @@ test("A question that may be a disclosure shows where to get help and never reac
   await signOut(page);
   await signInAs(page, "board");
   expect((await page.goto(`/staff/questions/${threadId}`))?.status()).toBe(404);
+});
+
+test("A hidden question tells the young person why, in the words the officer wrote for them", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
+  const yp = await youngPerson(browser, baseURL as string);
+  const words = "What is the phone number of the head of the council?";
+  const reason = "We can't share people's phone numbers. You can ask what the Board is doing about something.";
+  await yp.page.goto("/ask");
+  await yp.page.getByLabel("Your question").fill(words);
+  await yp.page.getByRole("button", { name: "Send my question" }).click();
+  const threadUrl = new URL(yp.page.url()).pathname;
+
+  await signInAs(page, "officer");
+  await page.goto("/staff/moderation?source=question");
+  const card = page.locator("article").filter({ hasText: words });
+  await hydrated(page);
+  await card.locator("details[data-action=hide] summary").click();
+  await expect(card.getByText("The young person will read this reason")).toBeVisible();
+  await card.getByLabel(/^Why is it hidden\?/).fill(reason);
+  await card.getByRole("button", { name: "Hide it" }).click();
+  await expect(page.locator("article").filter({ hasText: words })).toHaveCount(0);
+  await signOut(page);
+
+  await yp.page.goto(threadUrl);
+  await expect(yp.page.locator(".tag")).toHaveText("Closed");
+  await expect(yp.page.locator(".thread-messages")).toContainText("We did not pass this on.");
+  await expect(yp.page.locator(".thread-messages")).toContainText(`This is why: ${reason}`);
+  await yp.page.screenshot({ path: `${SHOTS}/thread-hidden-wide.png`, fullPage: true });
+  await yp.context.close();
 });
