@@ -121,7 +121,7 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         </p>
       )}
       <dl className="summary-list">
-        <div>
+        <div className="summary-row">
           <dt>{t("questions.statusLabel")}</dt>
           <dd>
             {t(`questions.status.${th.status}`)}
@@ -133,20 +133,20 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
             )}
           </dd>
         </div>
-        <div>
+        <div className="summary-row">
           <dt>{t("questions.answerer")}</dt>
           <dd>{th.assignee ?? t("questions.nobody")}</dd>
         </div>
-        <div>
+        <div className="summary-row">
           <dt>{t("questions.due")}</dt>
           <dd>{th.due || t("questions.noDate")}</dd>
         </div>
-        <div>
+        <div className="summary-row">
           <dt>{t("questions.asked")}</dt>
           <dd>{th.asked}</dd>
         </div>
         {(th.outcome || th.consultation) && (
-          <div>
+          <div className="summary-row">
             <dt>{t("questions.about")}</dt>
             <dd>{[th.outcome, th.consultation].filter(Boolean).join(" · ")}</dd>
           </div>
@@ -193,7 +193,9 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
               error={errors?.answer}
               defaultValue={p.values.answer}
             />
-            <Button>{t("questions.sendAnswer")}</Button>
+            <div className="button-row">
+              <Button>{t("questions.sendAnswer")}</Button>
+            </div>
           </Form>
         </section>
       )}
@@ -237,7 +239,9 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
               error={errors?.due}
               defaultValue={p.values.due ?? th.dueOn ?? ""}
             />
-            <Button>{th.assigneeId ? t("questions.reassign") : t("questions.assign")}</Button>
+            <div className="button-row">
+              <Button>{th.assigneeId ? t("questions.reassign") : t("questions.assign")}</Button>
+            </div>
           </Form>
         </section>
       )}
@@ -245,7 +249,9 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
       {p.manages && th.status !== "closed" && (
         <Form method="post">
           <input type="hidden" name="intent" value="close" />
-          <Button variant="secondary">{t("questions.close")}</Button>
+          <div className="button-row">
+            <Button variant="secondary">{t("questions.close")}</Button>
+          </div>
         </Form>
       )}
     </>
