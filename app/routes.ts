@@ -9,7 +9,8 @@ export default [
   route("accessibility", "routes/public/accessibility.tsx"),
   route("you-said-we-did", "routes/public/you-said-we-did.tsx"),
   route("questions", "routes/public/coming-soon.tsx", { id: "questions" }),
-  route("ask", "routes/public/coming-soon.tsx", { id: "ask" }),
+  route("ask", "routes/ask/ask.tsx"),
+  route("pass/questions/:id", "routes/ask/thread.tsx"),
   route("sessions", "routes/public/coming-soon.tsx", { id: "sessions" }),
   route("join", "routes/public/coming-soon.tsx", { id: "join" }),
   ...prefix("pass", [
@@ -60,6 +61,8 @@ export default [
       route("safeguarding/settings", "routes/staff/safeguarding/settings.tsx"),
       route("safeguarding/:id", "routes/staff/safeguarding/case.tsx"),
       route("summaries/new", "routes/staff/summaries/new.tsx"),
+      route("questions", "routes/staff/questions/list.tsx"),
+      route("questions/:id", "routes/staff/questions/show.tsx"),
       route("meetings", "routes/staff/meetings/list.tsx"),
       route("meetings/:id", "routes/staff/meetings/show.tsx"),
       route("agenda-items/:id", "routes/staff/meetings/item.tsx"),

@@ -11,14 +11,18 @@ export const permissions = [
   /** Saving the safeguarding lists (phrases, exceptions, schools); the lead may read and try them, not save. */
   "safeguard_settings",
   "administer",
+  /** Every question thread: assign to an answerer with a due date, close. */
+  "manage_questions",
+  /** Answer the question threads assigned to you. */
+  "answer_questions",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do. Admins may do everything. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: ["consultations", "moderate", "tag", "summaries"],
+  officer: ["consultations", "moderate", "tag", "summaries", "manage_questions", "answer_questions"],
   safeguarding: ["moderate", "safeguard"],
-  board: ["respond"],
+  board: ["respond", "answer_questions"],
   admin: permissions,
 };
 

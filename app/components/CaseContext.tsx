@@ -39,6 +39,8 @@ export function CaseContext({
 }: {
   row: {
     channel: string | null;
+    /** contributions.source: a young person's question thread has no channel */
+    source?: string;
     consultation: string | null;
     question: string | null;
     ageBand: string | null;
@@ -58,7 +60,11 @@ export function CaseContext({
       <div className="summary-row">
         <dt>{t("safeguarding.source")}</dt>
         <dd>
-          {row.channel ? t(`moderation.channel.${row.channel}`) : "–"}
+          {row.channel
+            ? t(`moderation.channel.${row.channel}`)
+            : row.source === "question"
+              ? t("moderation.channel.question")
+              : "–"}
           {row.consultation && <> · {row.consultation}</>}
         </dd>
       </div>

@@ -27,6 +27,7 @@ export const namespaceSections = {
     "a11y",
     "chart",
     "pass",
+    "ask",
   ],
   staff: [
     "safeguarding",
@@ -50,6 +51,7 @@ export const namespaceSections = {
     "preview",
     "paper",
     "import",
+    "questions",
   ],
 } as const;
 

@@ -14,6 +14,7 @@ import {
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
 import { listsInForce } from "./safeguarding-lists.server";
+import { afterModeration, threadMessageKind } from "./threads.server";
 
 // Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only.
 const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${contributions.id}))`;
@@ -21,7 +22,7 @@ const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalat
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
   state?: "pending" | "approved";
-  source?: "online" | "paper" | "import";
+  source?: "online" | "paper" | "import" | "question";
   consultationId?: number;
   ageBand?: string;
   localityId?: number;
@@ -33,7 +34,8 @@ function filterWhere(f: QueueFilters): SQL {
     eq(contributions.moderationState, f.state ?? "pending"),
     sql`${contributions.body} is not null`,
   ];
-  if (f.source) {
+  if (f.source === "question") conditions.push(eq(contributions.source, "question"));
+  else if (f.source) {
     conditions.push(
       sql`exists (select 1 from ${responses} where ${responses.id} = ${contributions.responseId} and ${responses.channel} = ${f.source})`,
     );
@@ -65,6 +67,7 @@ export function listModerationQueue(filters: QueueFilters = {}, page = 1, perPag
       ageBand: contributions.ageBand,
       audience: contributions.audience,
       createdAt: contributions.createdAt,
+      threadKind: threadMessageKind,
       channel: sql<
         string | null
       >`(select ${responses.channel} from ${responses} where ${responses.id} = ${contributions.responseId})`,
@@ -103,6 +106,7 @@ export function getPendingContribution(id: number) {
       ageBand: contributions.ageBand,
       audience: contributions.audience,
       createdAt: contributions.createdAt,
+      threadKind: threadMessageKind,
       consultation: consultations.title,
       question: questions.prompt,
       locality: localities.name,
@@ -255,6 +259,7 @@ export function moderateContribution(input: {
       })
       .run();
     if (input.outcomeIds) setOfficerTags(tx, c.id, input.outcomeIds, input.staffId, now);
+    afterModeration(tx, [c.id], toState, now);
   });
 }
 
@@ -281,6 +286,7 @@ export function approveMany(input: { staffId: number; contributionIds: number[] 
         })),
       )
       .run();
+    afterModeration(tx, ids, "approved", now);
   });
   return ids.length;
 }

@@ -18,6 +18,7 @@ import {
   summarySources,
 } from "~db/schema";
 import { listsInForce } from "./safeguarding-lists.server";
+import { afterModeration } from "./threads.server";
 
 /**
  * True for a contribution that may be published or quoted: never one that is, or ever was, escalated.
@@ -239,6 +240,7 @@ export function escalateContribution(input: { staffId: number; contributionId: n
       .run();
     tx.delete(summaryQuotes).where(eq(summaryQuotes.contributionId, input.contributionId)).run();
     tx.delete(summarySources).where(eq(summarySources.contributionId, input.contributionId)).run();
+    afterModeration(tx, [input.contributionId], "escalated", now);
     return c.state !== "escalated";
   });
 }

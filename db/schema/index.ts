@@ -7,3 +7,4 @@ export * from "./safeguarding";
 export * from "./safeguarding-lists";
 export * from "./staff";
 export * from "./summaries";
+export * from "./threads";

@@ -18,6 +18,8 @@ import {
   safeguardingCases,
   summaryQuotes,
   summarySources,
+  threadMessages,
+  threads,
   youSaidWeDid,
 } from "~db/schema";
 
@@ -229,6 +231,7 @@ export function exportPassData(passId: number) {
             : {}),
         })),
     })),
+    questions: exportThreads(passId),
     messages: listPassMessages(passId).map(({ title, body, createdAt, readAt }) => ({
       title,
       body,
@@ -241,6 +244,43 @@ export function exportPassData(passId: number) {
       publishedAt,
     })),
   };
+}
+
+/** The pass holder's questions, each with its words and the answers written to them, oldest message first. */
+function exportThreads(passId: number) {
+  const db = getDb();
+  const own = db
+    .select({ id: threads.id, status: threads.status, createdAt: threads.createdAt })
+    .from(threads)
+    .where(eq(threads.passId, passId))
+    .orderBy(asc(threads.id))
+    .all();
+  if (!own.length) return [];
+  const messages = db
+    .select({
+      threadId: threadMessages.threadId,
+      from: threadMessages.from,
+      staffAnswer: threadMessages.body,
+      ownWords: contributions.body,
+      createdAt: threadMessages.createdAt,
+    })
+    .from(threadMessages)
+    .leftJoin(contributions, eq(contributions.id, threadMessages.contributionId))
+    .where(
+      inArray(
+        threadMessages.threadId,
+        own.map((t) => t.id),
+      ),
+    )
+    .orderBy(asc(threadMessages.id))
+    .all();
+  return own.map((t) => ({
+    status: t.status,
+    askedAt: t.createdAt,
+    messages: messages
+      .filter((m) => m.threadId === t.id)
+      .map((m) => ({ from: m.from, text: (m.from === "asker" ? m.ownWords : m.staffAnswer) ?? "", at: m.createdAt })),
+  }));
 }
 
 export type PassExport = NonNullable<ReturnType<typeof exportPassData>>;
@@ -300,6 +340,23 @@ export function deletePass(passId: number, db: Conn = getDb()) {
       const hashes = linked.map((l) => l.receiptHash).filter((h): h is string => Boolean(h));
       if (hashes.length) tx.delete(responseDrafts).where(inArray(responseDrafts.receiptHash, hashes)).run();
       tx.update(responses).set({ receiptHash: null }).where(inArray(responses.id, responseIds)).run();
+    }
+    // Questions and replies: their words go the same way (escalated ones stay with the lead, a moderation record
+    // stays on the row); the threads themselves stay, tied to nobody (threads.pass_id ON DELETE SET NULL), so the
+    // answers staff wrote and the counts of questions asked are kept.
+    const askerWords = tx
+      .select({ id: threadMessages.contributionId })
+      .from(threadMessages)
+      .innerJoin(threads, eq(threads.id, threadMessages.threadId))
+      .where(and(eq(threads.passId, passId), isNotNull(threadMessages.contributionId)))
+      .all()
+      .flatMap((m) => (m.id === null ? [] : [m.id]));
+    if (askerWords.length) {
+      const kept = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id}))`;
+      tx.update(contributions)
+        .set({ body: REMOVED_TEXT, maskedBody: null })
+        .where(and(inArray(contributions.id, askerWords), isNotNull(contributions.body), sql`not ${kept}`))
+        .run();
     }
     // Sessions, inbox and links go with the pass (ON DELETE CASCADE), in this same transaction.
     tx.delete(passes).where(eq(passes.id, passId)).run();

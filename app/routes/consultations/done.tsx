@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { HelpPanel } from "~/components/HelpPanel";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -37,20 +38,7 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
         <h1>{t("done.title")}</h1>
         <p style={{ margin: "0.5rem 0 0" }}>{t("done.sentTo", { title: isolate(p.title) })}</p>
       </div>
-      {p.needsHelp && (
-        <section className="help-panel" aria-labelledby="help-title">
-          <h2 id="help-title" style={{ marginTop: 0 }}>
-            {t("help.title")}
-          </h2>
-          <p>{t("help.body")}</p>
-          <ul>
-            <li>{t("help.childline")}</li>
-            <li>{t("help.emergency")}</li>
-          </ul>
-          <p>{t("help.next")}</p>
-          <p>{t("help.secret")}</p>
-        </section>
-      )}
+      {p.needsHelp && <HelpPanel />}
       <h2>{t("done.nextTitle")}</h2>
       <ol>
         <li>{t("done.next1")}</li>

@@ -5,6 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { isAcceptingAnswers } from "~/models/consultations/participant-reads.server";
 import { listAnsweredConsultations, listPassMessages, listYouSaidWeDidForPass } from "~/models/passes/holder.server";
 import { getPass } from "~/models/passes/session.server";
+import { listThreadsForPass } from "~/models/threads.server";
 import { localize } from "~/utils/localize";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/index";
@@ -30,6 +31,12 @@ export async function loader({ request }: Route.LoaderArgs) {
           open: isAcceptingAnswers(c),
         };
       }),
+      threads: listThreadsForPass(pass.id).map((th) => ({
+        id: th.id,
+        status: th.status,
+        question: th.question,
+        askedOn: formatDate(th.createdAt, lang),
+      })),
       messages: listPassMessages(pass.id).map((m) => ({ ...m, createdOn: formatDate(m.createdAt, lang) })),
       youSaid: listYouSaidWeDidForPass(pass.id).map((y) => ({
         id: y.id,
@@ -85,10 +92,31 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      {/* Questions and their replies are listed here when asking a question comes (app/models/passes: threads). */}
       <section className="pass-section" aria-labelledby="questions-title" id="questions">
         <h2 id="questions-title">{t("pass.home.questionsTitle")}</h2>
-        <p>{t("pass.home.questionsNone")}</p>
+        {h.threads.length ? (
+          <ul className="card-list">
+            {h.threads.map((th) => (
+              <li key={th.id} className="card">
+                <p style={{ margin: 0 }}>
+                  <a href={`/pass/questions/${th.id}`} dir="auto">
+                    {th.question}
+                  </a>
+                </p>
+                <p className="meta" style={{ margin: "0.25rem 0 0" }}>
+                  <span className="tag">{t(`ask.status.${th.status}`)}</span> · {th.askedOn}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("pass.home.questionsNone")}</p>
+        )}
+        <p>
+          <a href="/ask" className="button secondary">
+            {t("ask.title")}
+          </a>
+        </p>
       </section>
 
       <section className="pass-section" aria-labelledby="answered-title">

@@ -52,6 +52,14 @@ function renderExport(d: PassExport, lang: "en" | "pl" | "ar") {
         )
         .join("")
     : `<p>${esc(t("pass.home.answeredNone"))}</p>`;
+  const questions = d.questions.length
+    ? d.questions
+        .map(
+          (q) =>
+            `<section><p><strong>${esc(t(`ask.status.${q.status}`))}</strong> · ${esc(formatDate(q.askedAt, lang))}</p><ul>${q.messages.map((m) => `<li><span dir="auto">${esc(m.text)}</span></li>`).join("")}</ul></section>`,
+        )
+        .join("")
+    : `<p>${esc(t("pass.home.questionsNone"))}</p>`;
   const messages = d.messages.length
     ? `<ul>${d.messages.map((m) => `<li><strong dir="auto">${esc(m.title)}</strong><br><span dir="auto">${esc(m.body)}</span></li>`).join("")}</ul>`
     : `<p>${esc(t("pass.home.messagesNone"))}</p>`;
@@ -85,6 +93,8 @@ ${row(t("pass.export.created"), formatDate(d.pass.createdAt, lang))}
 </table>
 <h2>${esc(t("pass.home.answeredTitle"))}</h2>
 ${consultations}
+<h2>${esc(t("pass.home.questionsTitle"))}</h2>
+${questions}
 <h2>${esc(t("pass.home.messagesTitle"))}</h2>
 ${messages}
 <h2>${esc(t("pass.home.ysdwTitle"))}</h2>

@@ -3,6 +3,7 @@ import { requireStaff } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { useTranslation } from "~/i18n/react";
 import { countByModerationState } from "~/models/feedback.server";
+import { countOverdueThreads } from "~/models/threads.server";
 import type { Route } from "./+types/home";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -12,6 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     name: staff.name,
     role: staff.role,
     counts,
+    overdueQuestions: can(staff.role, "manage_questions") ? countOverdueThreads() : 0,
     may: {
       consultations: can(staff.role, "consultations"),
       moderate: can(staff.role, "moderate"),
@@ -39,6 +41,11 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
             <strong>{p.counts.approved ?? 0}</strong> {t("staff.approved")}
           </li>
         </ul>
+      )}
+      {p.overdueQuestions > 0 && (
+        <p className="notice warn">
+          <a href="/staff/questions">{t("questions.overdueCount", { count: p.overdueQuestions })}</a>
+        </p>
       )}
       <ul className="card-list">
         {p.may.consultations && (

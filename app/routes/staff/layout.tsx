@@ -12,6 +12,11 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff", key: "home", show: true },
     { to: "/staff/consultations", key: "consultations", show: can(staff.role, "consultations") },
     { to: "/staff/moderation", key: "moderation", show: can(staff.role, "moderate") },
+    {
+      to: "/staff/questions",
+      key: "questions",
+      show: can(staff.role, "manage_questions") || can(staff.role, "answer_questions"),
+    },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
   ].filter((l) => l.show);
   const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;

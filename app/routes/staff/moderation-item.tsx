@@ -73,7 +73,7 @@ export default function ModerationItem({ loaderData, actionData }: Route.Compone
       <ErrorSummary errors={p.errors} />
       <h1 id="main">{t("moderation.editTitle")}</h1>
       <p className="meta">
-        {item.consultation ?? t("moderation.noSource")}
+        {item.threadKind ? t(`moderation.thread.${item.threadKind}`) : (item.consultation ?? t("moderation.noSource"))}
         {item.question && <> · {item.question}</>} ·{" "}
         {item.ageBand ? t(`ageBand.${item.ageBand}`) : t(`audienceShort.${item.audience}`)}
         {item.locality && <> · {item.locality}</>} · {item.createdOn}

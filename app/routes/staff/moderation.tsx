@@ -34,7 +34,7 @@ const PER_PAGE = 20;
 
 // Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue.
 const filterSchema = z.object({
-  source: z.enum(["online", "paper", "import"]).optional().catch(undefined),
+  source: z.enum(["online", "paper", "import", "question"]).optional().catch(undefined),
   consultation: z.coerce.number().int().positive().optional().catch(undefined),
   age: z.enum(AGE_BANDS).optional().catch(undefined),
   locality: z.coerce.number().int().positive().optional().catch(undefined),
@@ -303,7 +303,10 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
           name="source"
           label={t("moderation.filter.source")}
           value={p.filters.source}
-          options={["online", "paper", "import"].map((s) => ({ value: s, label: t(`moderation.channel.${s}`) }))}
+          options={["online", "paper", "import", "question"].map((s) => ({
+            value: s,
+            label: t(`moderation.channel.${s}`),
+          }))}
         />
         <FilterSelect
           name="consultation"
@@ -404,7 +407,9 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   onFocus={() => setCurrent(index)}
                 >
                   <h2 id={`c-${item.id}-title`} style={{ fontSize: "1.1rem" }}>
-                    {item.consultation ?? t("moderation.noSource")}
+                    {item.threadKind
+                      ? t(`moderation.thread.${item.threadKind}`)
+                      : (item.consultation ?? t("moderation.noSource"))}
                     {item.question && <span className="meta"> · {item.question}</span>}
                   </h2>
                   <p className="meta">
@@ -452,6 +457,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                       <ReasonForm
                         item={item.id}
                         intent="hide"
+                        hint={item.threadKind ? t("moderation.thread.reasonShown") : undefined}
                         search={p.search}
                         error={errors?.[`hide-reason-${item.id}`]}
                         open={p.failedId === item.id && Boolean(errors?.[`hide-reason-${item.id}`])}
@@ -484,6 +490,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
 function ReasonForm(props: {
   item: number;
   intent: "hide" | "escalate";
+  hint?: string;
   search: string;
   error?: string;
   open: boolean;
@@ -502,6 +509,7 @@ function ReasonForm(props: {
           </label>
           <p className="hint" id={`${id}-hint`}>
             {t(`moderation.${props.intent}ReasonHint`)}
+            {props.hint && <> {props.hint}</>}
           </p>
           {props.error && (
             <p className="field-error" id={`${id}-error`}>
