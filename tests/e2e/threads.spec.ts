@@ -213,6 +213,17 @@ test("Questions past their due date show as overdue, first, with the exact count
   await page.goto("/staff/questions");
   await page.screenshot({ path: `${SHOTS}/staff-list-320.png`, fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  // The Board sees the same count on its meeting page.
+  await signOut(page);
+  await signInAs(page, "board");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/staff/meetings");
+  // Newest first: the next Partnership, then the next Board.
+  await page.locator("main table tbody tr").nth(1).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Children and Young People's Board – /);
+  await expect(page.getByRole("link", { name: "2 questions from young people are overdue" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("Each thread opens only for those it belongs to: officer, its answerer, its asker", async ({

@@ -4,6 +4,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getMeeting } from "~/models/summaries.server";
+import { countOverdueThreads } from "~/models/threads.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
 
@@ -11,7 +12,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   requirePermission(request, "summaries", "respond");
   const meeting = getMeeting(Number(params.id));
   if (!meeting) throw data(null, { status: 404 });
-  return { ...meeting, date: formatDate(meeting.meetsOn, getLang(request)) };
+  // A promise to answer that is broken is worse than none: the Board sees how many answers are late.
+  return { ...meeting, date: formatDate(meeting.meetsOn, getLang(request)), overdueQuestions: countOverdueThreads() };
 }
 
 export default function Meeting({ loaderData: m }: Route.ComponentProps) {
@@ -28,6 +30,11 @@ export default function Meeting({ loaderData: m }: Route.ComponentProps) {
         {m.body} · {m.date}
         {m.place && <> · {m.place}</>}
       </p>
+      {m.overdueQuestions > 0 && (
+        <p className="notice warn">
+          <a href="/staff/questions">{t("questions.overdueCount", { count: m.overdueQuestions })}</a>
+        </p>
+      )}
       {groups.map((kind) => {
         const items = m.items.filter((i) => i.kind === kind);
         return (
