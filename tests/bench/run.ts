@@ -123,6 +123,18 @@ async function main() {
     );
     console.log(`participant page HTML: ${int(page.htmlGzip)} B gzip (${int(page.htmlRaw)} B raw)`);
 
+    // The moderation queue with 10,000 items waiting (the goal's figure): first page, a deep page and a filtered view.
+    // Measured before the submission runs, whose answers would otherwise join the queue (tens of thousands more).
+    const moderation = await measureModeration({
+      origin,
+      cookie: await officerCookie(origin),
+      consultationId: moderationConsultationId,
+    });
+    for (const run of moderation.runs) console.log(summarise(`moderation GET ${run.path}:`, run.figures));
+    console.log(
+      `moderation queue (${MODERATION.pending.toLocaleString("en-GB")} waiting): worst p95 ${ms(moderation.moderation_p95_ms)} — ${verdict(moderation.moderation_p95_ms < MODERATION.goalP95 && moderation.moderation_errors === 0, "moderation_p95_ms")} the goal of p95 < ${MODERATION.goalP95} ms`,
+    );
+
     // The floor: same server and middleware, one single-row insert.
     const floorRun = { origin, path: "/__bench/floor", connections: CONNECTIONS, accept: (s: number) => s === 200 };
     await closedLoop({ ...floorRun, seconds: WARM_SECONDS });
@@ -212,17 +224,6 @@ async function main() {
     );
     console.log(
       `results page: p95 ${ms(resultsFigures.p95)} — ${verdict(resultsFigures.p95 < BUDGET.resultsP95 && resultsFigures.errors === 0, "results_p95_ms")} the goal of p95 < ${BUDGET.resultsP95} ms`,
-    );
-
-    // The moderation queue with 10,000 items waiting: first page, a deep page and a filtered view.
-    const moderation = await measureModeration({
-      origin,
-      cookie: staffCookie,
-      consultationId: moderationConsultationId,
-    });
-    for (const run of moderation.runs) console.log(summarise(`moderation GET ${run.path}:`, run.figures));
-    console.log(
-      `moderation queue (${MODERATION.pending.toLocaleString("en-GB")} waiting): worst p95 ${ms(moderation.moderation_p95_ms)} — ${verdict(moderation.moderation_p95_ms < MODERATION.goalP95 && moderation.moderation_errors === 0, "moderation_p95_ms")} the goal of p95 < ${MODERATION.goalP95} ms`,
     );
 
     // Participants signing back in with a pass: every request a real argon2id check that succeeds.
