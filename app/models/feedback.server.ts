@@ -16,8 +16,9 @@ import type { ModerationAction } from "./feedback/types";
 import { listsInForce } from "./safeguarding-lists.server";
 import { afterModeration, threadMessageKind } from "./threads.server";
 
-// Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only.
-const isEscalatedContribution = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${contributions.id}))`;
+// Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only. Used in select fields,
+// where drizzle writes a column without its table name ("id" would then be the case's own id), so names are spelt out.
+const isEscalatedContribution = sql`("contributions"."moderation_state" = 'escalated' or exists (select 1 from "safeguarding_cases" sc where sc.contribution_id = "contributions"."id"))`;
 
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
