@@ -1,4 +1,6 @@
-export const roles = ["officer", "safeguarding", "board", "admin"] as const;
+// partnership: a member of the Strategic Partnership (health, police, schools, voluntary sector), who answers the
+// questions an officer gives them.
+export const roles = ["officer", "safeguarding", "board", "partnership", "admin"] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -23,6 +25,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   officer: ["consultations", "moderate", "tag", "summaries", "manage_questions", "answer_questions"],
   safeguarding: ["moderate", "safeguard"],
   board: ["respond", "answer_questions"],
+  partnership: ["answer_questions"],
   admin: permissions,
 };
 

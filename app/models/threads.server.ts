@@ -19,6 +19,7 @@ import {
   threads,
 } from "~db/schema";
 import { sendPassMessage } from "./passes/holder.server";
+import { emailPassHolder } from "./passes/notify.server";
 import { listsInForce } from "./safeguarding-lists.server";
 import type { ThreadStatus } from "./threads/types";
 
@@ -255,12 +256,23 @@ export function listThreadsForPass(passId: number) {
       dueOn: threads.dueOn,
       createdAt: threads.createdAt,
       updatedAt: threads.updatedAt,
+      answererRole: sql<string | null>`(select s.role from staff_users s where s.id = "threads"."assignee_id")`,
       question: sql<string>`(select c.body from thread_messages m join contributions c on c.id = m.contribution_id where m.thread_id = "threads"."id" order by m.id limit 1)`,
     })
     .from(threads)
     .where(eq(threads.passId, passId))
     .orderBy(desc(threads.updatedAt), desc(threads.id))
-    .all();
+    .all()
+    .map(({ answererRole, ...r }) => ({ ...r, shownStatus: shownStatus(r.status, answererRole) }));
+}
+
+/**
+ * The status as the asker reads it: "with [role of answerer]" names who has their question (a participation officer,
+ * a Board member or a member of the Strategic Partnership), never the person.
+ */
+export function shownStatus(status: ThreadStatus, answererRole: string | null) {
+  if (status !== "with_answerer") return status;
+  return answererRole === "board" ? "with_board" : answererRole === "partnership" ? "with_partnership" : "with_officer";
 }
 
 export type AskerMessage =
@@ -284,6 +296,7 @@ export function getThreadForAsker(passId: number, threadId: number) {
       dueOn: threads.dueOn,
       closedBy: threads.closedBy,
       createdAt: threads.createdAt,
+      answererRole: sql<string | null>`(select s.role from staff_users s where s.id = "threads"."assignee_id")`,
       outcome: outcomes.childTitle,
       consultation: consultations.title,
     })
@@ -325,7 +338,13 @@ export function getThreadForAsker(passId: number, threadId: number) {
           hideReason: r.state === "hidden" ? r.hideReason : null,
         },
   );
-  return { ...thread, messages, needsHelp: messages.some((m) => m.from === "asker" && m.state === "escalated") };
+  const { answererRole, ...rest } = thread;
+  return {
+    ...rest,
+    shownStatus: shownStatus(thread.status, answererRole),
+    messages,
+    needsHelp: messages.some((m) => m.from === "asker" && m.state === "escalated"),
+  };
 }
 
 /** Who may be given questions to answer: active staff whose role answers questions. */
@@ -489,10 +508,14 @@ export function assignThread(input: { threadId: number; assigneeId: number; dueO
   });
 }
 
-/** The answerer's answer: shown to the asker, and a message in their pass's inbox in the language they asked in. */
+/**
+ * The answerer's answer: shown to the asker, and a message in their pass's inbox in the language they asked in. Once it
+ * is committed, an email tells the holder there is something to read, if they added an address; `emailed` settles when
+ * the mail server has taken it (false when there is no address or no server), and never rejects.
+ */
 export function answerThread(input: { threadId: number; staffId: number; body: string; now?: Date }) {
   const at = (input.now ?? new Date()).toISOString();
-  getDb().transaction((tx) => {
+  const asker = getDb().transaction((tx) => {
     const thread = tx
       .select({
         status: threads.status,
@@ -520,7 +543,9 @@ export function answerThread(input: { threadId: number; staffId: number; body: s
         new Date(at),
       );
     }
+    return thread.passId ? { passId: thread.passId, language: thread.language } : null;
   });
+  return { emailed: asker ? emailPassHolder(asker.passId, "answered", asker.language) : Promise.resolve(false) };
 }
 
 export function closeThreadByOfficer(input: { threadId: number; now?: Date }) {

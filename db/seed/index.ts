@@ -13,11 +13,13 @@ import { areas, consultations, plans, staffUsers } from "../schema";
 import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
 import { seedMeetings } from "./meetings";
 import { seedPlan } from "./plan";
+import { hashDemoPassSecrets, seedQuestions } from "./questions";
 import { createRng } from "./random";
 import { seedPlaces } from "./reference";
 import { hashDemoPasswords, seedStaff } from "./staff";
 import { seedBoardMeeting, seedInterimSummary } from "./summaries";
 
+export { DEMO_PASS } from "./questions";
 export { DEMO_PASSWORD, demoStaff } from "./staff";
 
 /** True when the database holds no county yet: no staff, areas, plans or consultations. */
@@ -32,11 +34,12 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
   if (!isEmpty(db)) throw new Error("seedDemo needs an empty database");
   const now = opts.now ?? new Date();
   const hashes = await hashDemoPasswords();
+  const passHashes = await hashDemoPassSecrets();
 
   db.transaction((tx) => {
     // One stream of random draws, taken in this order, so every fresh checkout gets the same county.
     const rng = createRng(0x5eed2025);
-    const { officerId, boardMemberId } = seedStaff(tx, hashes, now);
+    const { officerId, boardMemberId, partnershipMemberId } = seedStaff(tx, hashes, now);
     const { locality, pickLocality } = seedPlaces(tx, rng);
     const fw = seedPlan(tx);
     const met = seedMeetings(tx, now);
@@ -47,6 +50,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     seedMentalHealth(ctx);
     seedInterimSummary(tx, now, fw, officerId, met, busCutStart(now));
     seedBoardMeeting(tx, fw, { officerId, boardMemberId }, heard, met);
+    seedQuestions(tx, now, passHashes, { officerId, boardMemberId, partnershipMemberId }, (key) => fw.outcomeId[key]);
   });
 }
 

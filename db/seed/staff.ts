@@ -9,12 +9,13 @@ export const demoStaff = [
   { email: "officer@demo.test", name: "Priya Shah", role: "officer" },
   { email: "safeguarding@demo.test", name: "Tom Okafor", role: "safeguarding" },
   { email: "board@demo.test", name: "Cllr Helen Marsh", role: "board" },
+  { email: "partnership@demo.test", name: "Dr Ade Martins", role: "partnership" },
   { email: "admin@demo.test", name: "Sam Reid", role: "admin" },
 ] as const;
 
 export const hashDemoPasswords = () => Promise.all(demoStaff.map(() => hashPassword(DEMO_PASSWORD)));
 
-/** The four demo accounts, one per role, with the demo password (hashed before the transaction: hashing is asynchronous). */
+/** The five demo accounts, one per role, with the demo password (hashed before the transaction: hashing is asynchronous). */
 export function seedStaff(tx: Tx, hashes: string[], now: Date) {
   const staff = tx
     .insert(staffUsers)
@@ -28,5 +29,6 @@ export function seedStaff(tx: Tx, hashes: string[], now: Date) {
   };
   const officerId = staffId("officer");
   const boardMemberId = staffId("board");
-  return { officerId, boardMemberId };
+  const partnershipMemberId = staffId("partnership");
+  return { officerId, boardMemberId, partnershipMemberId };
 }

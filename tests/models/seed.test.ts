@@ -33,6 +33,11 @@ const read = (db: DB) => {
       (select count(*) from question_tags where priority_id is not null) as priorityTags,
       (select count(*) from question_options where easy_label is not null) as easyLabels`),
     quotes: q("select contribution_id, text from summary_quotes order by contribution_id"),
+    threads: q(
+      `select t.status, s.role as answerer, t.due_on < '2026-11-20' as overdue,
+      (select count(*) from thread_messages m where m.thread_id = t.id) as messages
+      from threads t left join staff_users s on s.id = t.assignee_id order by t.id`,
+    ),
     response: q(
       "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
     ),
@@ -55,7 +60,16 @@ describe("the demo seed", () => {
     ]);
     // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
     expect(first.counts).toEqual([
-      { responses: 310, contributions: 1305, texts: 265, quotes: 3, priorityTags: 7, easyLabels: 3 },
+      { responses: 310, contributions: 1311, texts: 271, quotes: 3, priorityTags: 7, easyLabels: 3 },
+    ]);
+    // Young people's questions in every state, answered by each kind of answerer; one overdue.
+    expect(first.threads).toEqual([
+      { status: "answered", answerer: "board", overdue: 0, messages: 2 },
+      { status: "with_answerer", answerer: "partnership", overdue: 0, messages: 1 },
+      { status: "with_answerer", answerer: "officer", overdue: 1, messages: 1 },
+      { status: "closed", answerer: "officer", overdue: 1, messages: 2 },
+      { status: "waiting_assignment", answerer: null, overdue: null, messages: 1 },
+      { status: "waiting_check", answerer: null, overdue: null, messages: 1 },
     ]);
     // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
     expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sounding-board-demo";
-export type DemoRole = "officer" | "safeguarding" | "board" | "admin";
+export type DemoRole = "officer" | "safeguarding" | "board" | "partnership" | "admin";
 
 /** True when timers run in the page, i.e. JavaScript is on. With it off, axe (which needs timers) cannot run there. */
 async function scriptsRun(page: Page) {

@@ -72,10 +72,15 @@ function freshNickname(except?: string) {
 /** ageBand null and not a parent: the holder would rather not say, and is treated as under 16 (no email). */
 export type NewPassInput = { ageBand: PassAgeBand | null; isParent: boolean; now?: Date };
 
+/** The stored form of a pass's secret words: an argon2id hash, never the words. */
+export function hashSecret(words: string) {
+  return hash(normaliseSecret(words), argon);
+}
+
 /** Makes a pass; returns its id, nickname and the words, which exist nowhere else after this returns. */
 export async function createPass(input: NewPassInput) {
   const words = newSecretWords();
-  const secretHash = await hash(words.join(" "), argon);
+  const secretHash = await hashSecret(words.join(" "));
   const now = (input.now ?? new Date()).toISOString();
   const nickname = freshNickname();
   const row = getDb()

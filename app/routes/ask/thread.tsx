@@ -94,9 +94,9 @@ export default function Thread({ loaderData, actionData }: Route.ComponentProps)
       )}
       <h1>{title}</h1>
       <p>
-        {t("ask.thread.statusLabel")} <strong className="tag">{t(`ask.status.${th.status}`)}</strong>
+        {t("ask.thread.statusLabel")} <strong className="tag">{t(`ask.status.${th.shownStatus}`)}</strong>
       </p>
-      <p>{t(`ask.statusHelp.${th.status}`)}</p>
+      <p>{t(`ask.statusHelp.${th.shownStatus}`)}</p>
       {th.dueOn && th.status === "with_answerer" && <p>{t("ask.thread.due", { date: th.dueOn })}</p>}
       {(th.outcome || th.consultation) && (
         <p>

@@ -34,6 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       threads: listThreadsForPass(pass.id).map((th) => ({
         id: th.id,
         status: th.status,
+        shownStatus: th.shownStatus,
         question: th.question,
         askedOn: formatDate(th.createdAt, lang),
       })),
@@ -104,7 +105,7 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
                   </a>
                 </p>
                 <p className="meta" style={{ margin: "0.25rem 0 0" }}>
-                  <span className="tag">{t(`ask.status.${th.status}`)}</span> · {th.askedOn}
+                  <span className="tag">{t(`ask.status.${th.shownStatus}`)}</span> · {th.askedOn}
                 </p>
               </li>
             ))}

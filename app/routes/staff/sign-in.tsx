@@ -25,6 +25,7 @@ const demoAccounts = [
   { email: "officer@demo.test", role: "officer" },
   { email: "safeguarding@demo.test", role: "safeguarding" },
   { email: "board@demo.test", role: "board" },
+  { email: "partnership@demo.test", role: "partnership" },
   { email: "admin@demo.test", role: "admin" },
 ];
 
