@@ -18,6 +18,7 @@ import {
   threadMessages,
   threads,
 } from "~db/schema";
+import { groupCommit } from "./group-commit.server";
 import { sendPassMessage } from "./passes/holder.server";
 import { emailPassHolder } from "./passes/notify.server";
 import { listsInForce } from "./safeguarding-lists.server";
@@ -150,6 +151,14 @@ export function askQuestion(input: {
     const written = writeAskerMessage(tx, input.passId, thread.id, input.text, outcomeId, at);
     return { threadId: thread.id, escalated: written.escalated };
   });
+}
+
+/**
+ * askQuestion for a request: its transaction shares one commit (and one disk sync) with every other question, reply
+ * or answer sent in the same turn of the event loop, and resolves only once that commit is on disk.
+ */
+export function askQuestionAcknowledged(input: Parameters<typeof askQuestion>[0]) {
+  return groupCommit(() => askQuestion(input));
 }
 
 function askersThread(tx: Conn, passId: number, threadId: number) {

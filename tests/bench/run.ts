@@ -14,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ASK, measureAsk } from "./ask";
 import { participantPageWeight } from "./assets";
 import { measureCheckText } from "./check-text";
 import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
@@ -235,6 +236,13 @@ async function main() {
       `pass sign-in: p95 ${ms(passSignIn.pass_sign_in_p95_ms)} — ${verdict(passSignIn.pass_sign_in_p95_ms < PASS_SIGN_IN.goalP95 && passSignIn.pass_sign_in_errors === 0, "pass_sign_in_p95_ms")} the goal of p95 < ${PASS_SIGN_IN.goalP95} ms`,
     );
 
+    // Young people asking questions: each a real POST /ask from a signed-in pass, checked and written for moderation.
+    const ask = await measureAsk({ origin, db });
+    console.log(summarise(`ask POST /ask (${ASK.connections} connections):`, ask.figures));
+    console.log(
+      `ask a question: p95 ${ms(ask.ask_p95_ms)} — ${verdict(ask.ask_p95_ms < ASK.goalP95 && ask.ask_errors === 0, "ask_p95_ms")} the goal of p95 < ${ASK.goalP95} ms`,
+    );
+
     // The school-assembly burst: each submission a fresh participant, paced over a minute.
     await pause(1000);
     const burstReceipts = prepareDrafts(db, consultation, BURST.total, 2);
@@ -298,6 +306,7 @@ async function main() {
         check_text_p95_ms: round1(check_text_p95_ms),
         moderation_p95_ms: moderation.moderation_p95_ms,
         pass_sign_in_p95_ms: passSignIn.pass_sign_in_p95_ms,
+        ask_p95_ms: ask.ask_p95_ms,
       }),
     );
     if (missed.length) {

@@ -9,7 +9,7 @@ import { listOpenConsultations } from "~/models/consultations/participant-reads.
 import { getPass } from "~/models/passes/session.server";
 import { listActiveOutcomes } from "~/models/reference.server";
 import { notifyEscalation } from "~/models/safeguarding.server";
-import { askerRetryAt, askQuestion, ThreadError } from "~/models/threads.server";
+import { askerRetryAt, askQuestionAcknowledged, ThreadError } from "~/models/threads.server";
 import { parseAskerText, QUESTION_MAX } from "~/schemas/threads";
 import { localize } from "~/utils/localize";
 import type { Route } from "./+types/ask";
@@ -62,7 +62,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const id = (v: string) => (/^\d{1,9}$/.test(v) ? Number(v) : null);
   try {
-    const result = askQuestion({
+    const result = await askQuestionAcknowledged({
       passId: pass.id,
       text: parsed.text,
       outcomeId: id(values.outcome),
