@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashSecret, nicknameKey } from "../../app/models/passes/passes.server";
 import { checkText } from "../../app/safeguarding";
 import {
@@ -8,6 +8,7 @@ import {
   moderationEvents,
   passes,
   passMessages,
+  passResponses,
   threadMessages,
   threads,
 } from "../schema";
@@ -205,5 +206,20 @@ export function seedQuestions(tx: Tx, now: Date, hashes: string[], staff: Staff,
     outcomeId: null,
     at: iso(0, -3),
   });
+  // The demo pass answered the youth clubs consultation (a young person's answer the Board's summary counted), so its
+  // page shows the "you said, we did" it fed.
+  const fed = tx.get<{ id: number }>(sql`
+    select c.response_id as id from summary_sources ss
+    join contributions c on c.id = ss.contribution_id
+    join responses r on r.id = c.response_id
+    join agenda_items ai on ai.summary_id = ss.summary_id
+    join board_responses br on br.agenda_item_id = ai.id
+    join you_said_we_did y on y.board_response_id = br.id
+    where c.audience = 'young_people' and c.age_band = '12_15'
+    order by c.response_id limit 1`);
+  if (!fed) throw new Error("the seed has no answer that fed a published 'you said, we did'");
+  tx.insert(passResponses)
+    .values({ passId: demo, responseId: fed.id, linkedAt: iso(-25) })
+    .run();
   return { demoPassId: demo, answeredThreadId: bus, closedThreadId: council };
 }
