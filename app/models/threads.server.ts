@@ -418,6 +418,20 @@ export function countOverdueThreads(now = new Date()) {
   );
 }
 
+/** The questions given to one answerer that wait for their answer, and how many of those are past their due date. */
+export function countThreadsForAnswerer(staffId: number, now = new Date()) {
+  const today = countyToday(now);
+  const row = getDb()
+    .select({
+      waiting: sql<number>`count(*)`,
+      overdue: sql<number>`coalesce(sum(${threads.dueOn} < ${today}), 0)`,
+    })
+    .from(threads)
+    .where(and(eq(threads.assigneeId, staffId), eq(threads.status, "with_answerer")))
+    .get();
+  return { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };
+}
+
 /**
  * One thread as staff see it. Answerers see only threads assigned to them, and only approved words (masked); an
  * officer also sees that other messages exist, never their words.

@@ -122,6 +122,15 @@ test("A parent adds an email, their question goes to the Partnership, and the an
 
   // The Partnership member finds it among their questions and answers it.
   await signInAs(page, "partnership");
+  // Their overview counts what waits for them, exactly as the database holds it.
+  const waiting = readE2eDb<{ n: number }>(
+    "select count(*) n from threads t join staff_users s on s.id = t.assignee_id where s.email = 'partnership@demo.test' and t.status = 'with_answerer'",
+  )[0].n;
+  expect(waiting).toBeGreaterThanOrEqual(1);
+  await expect(page.locator("main .card").filter({ hasText: "Questions" })).toContainText(
+    waiting === 1 ? "1 question is waiting for your answer" : `${waiting} questions are waiting for your answer`,
+  );
+  await expectNoAxeViolations(page);
   await page.goto("/staff/questions");
   await expectNoAxeViolations(page);
   // The list shows the masked copy (the number on the end reads as a phone number): find it by its link.

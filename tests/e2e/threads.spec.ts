@@ -176,7 +176,8 @@ function assignedQuestion(passId: number, text: string, dueOn: string) {
 
 test("Questions past their due date show as overdue, first, with the exact count on the overview", async ({ page }) => {
   const { passId } = makePassSession();
-  const overdueSql = "select id from threads where status = 'with_answerer' and due_on < ? order by due_on, created_at, id";
+  const overdueSql =
+    "select id from threads where status = 'with_answerer' and due_on < ? order by due_on, created_at, id";
   // The demo county has its own overdue question (the skate park, with the officer).
   const before = readE2eDb<{ id: number }>(overdueSql, countyDay(0)).length;
   const late1 = assignedQuestion(passId, "Overdue question about the skate park", countyDay(-3));

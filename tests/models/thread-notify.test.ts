@@ -17,6 +17,7 @@ import {
   answerThread,
   askQuestion,
   assignThread,
+  countThreadsForAnswerer,
   getThreadForAsker,
   listThreadsForPass,
   shownStatus,
@@ -102,6 +103,28 @@ describe("the asker reads who has their question", () => {
     // Other states read as they are; an administrator answering reads as an officer.
     expect(shownStatus("answered", "board")).toBe("answered");
     expect(shownStatus("with_answerer", "admin")).toBe("with_officer");
+  });
+});
+
+describe("an answerer's own count on their overview", () => {
+  it("counts the questions waiting for their answer and those past their date, exactly", async () => {
+    const answerer = getDb()
+      .insert(staffUsers)
+      .values({ email: `count-${Math.random()}@test`, name: "Cal Count", passwordHash: "x", role: "partnership" })
+      .returning({ id: staffUsers.id })
+      .get();
+    expect(countThreadsForAnswerer(answerer.id)).toEqual({ waiting: 0, overdue: 0 });
+    const passId = (await createPass({ ageBand: "16_19", isParent: false })).id;
+    const a = askedAndAssigned(passId, "When does the leisure centre open on Sundays?", answerer.id);
+    askedAndAssigned(passId, "Is there a youth bus to Brackenford?", answerer.id);
+    askedAndAssigned(passId, "Who runs the holiday club?", answerer.id);
+    // Two days on, the first two (due in 7 days) are still on time; ten days on, all three are late.
+    const later = (days: number) => new Date(Date.now() + days * 86400_000);
+    expect(countThreadsForAnswerer(answerer.id, later(2))).toEqual({ waiting: 3, overdue: 0 });
+    expect(countThreadsForAnswerer(answerer.id, later(10))).toEqual({ waiting: 3, overdue: 3 });
+    // An answered one no longer waits.
+    answerThread({ threadId: a, staffId: answerer.id, body: "At 10am." });
+    expect(countThreadsForAnswerer(answerer.id, later(10))).toEqual({ waiting: 2, overdue: 2 });
   });
 });
 

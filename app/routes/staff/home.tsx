@@ -3,7 +3,7 @@ import { requireStaff } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { useTranslation } from "~/i18n/react";
 import { countByModerationState } from "~/models/feedback.server";
-import { countOverdueThreads } from "~/models/threads.server";
+import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
 import type { Route } from "./+types/home";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -14,11 +14,17 @@ export async function loader({ request }: Route.LoaderArgs) {
     role: staff.role,
     counts,
     overdueQuestions: can(staff.role, "manage_questions") ? countOverdueThreads() : 0,
+    // Someone who answers but does not manage questions sees their own: what waits for them, and what is late.
+    yourQuestions:
+      can(staff.role, "answer_questions") && !can(staff.role, "manage_questions")
+        ? countThreadsForAnswerer(staff.id)
+        : null,
     may: {
       consultations: can(staff.role, "consultations"),
       moderate: can(staff.role, "moderate"),
       summaries: can(staff.role, "summaries"),
       respond: can(staff.role, "respond"),
+      manageQuestions: can(staff.role, "manage_questions"),
     },
   };
 }
@@ -48,6 +54,26 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
         </p>
       )}
       <ul className="card-list">
+        {p.yourQuestions && (
+          <li className="card">
+            <h2>
+              <a href="/staff/questions">{t("staff.navLinks.questions")}</a>
+            </h2>
+            <p>
+              {p.yourQuestions.waiting
+                ? t("staff.yourQuestions", { count: p.yourQuestions.waiting })
+                : t("staff.yourQuestionsNone")}
+              {p.yourQuestions.overdue > 0 && (
+                <>
+                  {" "}
+                  <strong className="tag escalated">
+                    {t("staff.yourOverdue", { count: p.yourQuestions.overdue })}
+                  </strong>
+                </>
+              )}
+            </p>
+          </li>
+        )}
         {p.may.consultations && (
           <li className="card">
             <h2>
@@ -62,6 +88,14 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
               <a href="/staff/moderation">{t("staff.navLinks.moderation")}</a>
             </h2>
             <p>{t("staff.moderationBlurb")}</p>
+          </li>
+        )}
+        {p.may.manageQuestions && (
+          <li className="card">
+            <h2>
+              <a href="/staff/questions">{t("staff.navLinks.questions")}</a>
+            </h2>
+            <p>{t("staff.questionsBlurb")}</p>
           </li>
         )}
         {(p.may.summaries || p.may.respond) && (
