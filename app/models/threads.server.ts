@@ -5,10 +5,12 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { can } from "~/auth/roles";
 import { isLang } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
+import { publicUrl, sendMail } from "~/utils/mail.server";
 import { checkText } from "~/utils/text-safety";
-import { countyToday } from "~/utils/time";
+import { countyToday, formatDate } from "~/utils/time";
 import { type Conn, getDb, type Tx } from "~db/client";
 import {
+  auditLog,
   consultations,
   contributions,
   contributionTags,
@@ -497,6 +499,7 @@ export function getThreadForStaff(viewer: StaffViewer, threadId: number, now = n
     overdue: thread.status === "with_answerer" && Boolean(thread.dueOn && thread.dueOn < today),
     messages,
     mayAnswer: thread.status === "with_answerer" && thread.assigneeId === viewer.id,
+    lastReminder: viewer.manages ? lastReminder(threadId) : null,
   };
 }
 
@@ -569,6 +572,77 @@ export function answerThread(input: { threadId: number; staffId: number; body: s
     return thread.passId ? { passId: thread.passId, language: thread.language } : null;
   });
   return { emailed: asker ? emailPassHolder(asker.passId, "answered", asker.language) : Promise.resolve(false) };
+}
+
+/**
+ * An officer reminds the answerer of a question with them: an email when SMTP is set up (the question's words stay on
+ * the site), and a line in the audit log either way, so the thread shows when the last reminder went and from whom.
+ */
+export function remindAnswerer(input: { threadId: number; officerId: number; now?: Date }) {
+  const at = (input.now ?? new Date()).toISOString();
+  const target = getDb().transaction((tx) => {
+    const thread = tx
+      .select({
+        status: threads.status,
+        dueOn: threads.dueOn,
+        email: staffUsers.email,
+        name: staffUsers.name,
+        active: staffUsers.active,
+      })
+      .from(threads)
+      .leftJoin(staffUsers, eq(staffUsers.id, threads.assigneeId))
+      .where(eq(threads.id, input.threadId))
+      .get();
+    if (!thread) throw new ThreadError("not_found");
+    if (thread.status !== "with_answerer" || !thread.email || !thread.active) throw new ThreadError("not_ready");
+    tx.insert(auditLog)
+      .values({
+        staffId: input.officerId,
+        action: "question_reminder",
+        subjectType: "thread",
+        subjectId: input.threadId,
+        createdAt: at,
+      })
+      .run();
+    return { email: thread.email, name: thread.name, dueOn: thread.dueOn };
+  });
+  const t = getT("en");
+  const late = target.dueOn !== null && target.dueOn < countyToday(new Date(at));
+  return {
+    emailed: sendMail({
+      to: [target.email],
+      subject: t("questions.reminder.subject"),
+      text: [
+        t("questions.reminder.greeting", { name: target.name }),
+        "",
+        t(late ? "questions.reminder.late" : "questions.reminder.body", { date: formatDate(target.dueOn, "en") }),
+        "",
+        publicUrl(`/staff/questions/${input.threadId}`),
+        "",
+        t("questions.reminder.noWords"),
+      ].join("\n"),
+    }),
+  };
+}
+
+/** When the answerer was last reminded of this question, and by whom. */
+function lastReminder(threadId: number) {
+  return (
+    getDb()
+      .select({ at: auditLog.createdAt, by: staffUsers.name })
+      .from(auditLog)
+      .leftJoin(staffUsers, eq(staffUsers.id, auditLog.staffId))
+      .where(
+        and(
+          eq(auditLog.action, "question_reminder"),
+          eq(auditLog.subjectType, "thread"),
+          eq(auditLog.subjectId, threadId),
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 export function closeThreadByOfficer(input: { threadId: number; now?: Date }) {

@@ -112,6 +112,17 @@ test("A parent adds an email, their question goes to the Partnership, and the an
   await page.getByLabel("Answer by").fill(countyDay(10));
   await page.getByRole("button", { name: "Give the question" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved: the answerer and the due date.");
+  // The officer reminds the Partnership member: an email with the link and none of the question's words.
+  await expect(page.getByText("No reminder sent yet")).toBeVisible();
+  await page.getByRole("button", { name: "Remind Dr Ade Martins" }).click();
+  await expect(page.getByRole("status")).toHaveText("Reminder sent by email.");
+  await expect(page.getByText(/^Last reminded .+ by Priya Shah$/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expect.poll(() => mail.filter((m) => m.to.includes("partnership@demo.test")).length).toBe(1);
+  const [reminder] = mail.filter((m) => m.to.includes("partnership@demo.test"));
+  expect(reminder.body).toContain("Hello Dr Ade Martins,");
+  expect(reminder.body).toContain(`${baseURL}/staff/questions/${threadId}`);
+  expect(reminder.body).not.toContain("nurse");
   await signOut(page);
 
   await parent.goto(threadUrl);

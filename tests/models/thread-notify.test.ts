@@ -20,11 +20,13 @@ import {
   countThreadsForAnswerer,
   getThreadForAsker,
   listThreadsForPass,
+  remindAnswerer,
   shownStatus,
+  ThreadError,
 } from "~/models/threads.server";
 import { countyToday } from "~/utils/time";
 import { getDb } from "~db/client";
-import { staffUsers, threadMessages } from "~db/schema";
+import { auditLog, staffUsers, threadMessages } from "~db/schema";
 import { makeCounty } from "../support/factories";
 
 const received: { to: string[]; raw: string }[] = [];
@@ -168,5 +170,43 @@ describe("an answer tells a parent by email, only where they added an address", 
     await expect(answer.emailed).resolves.toBe(false);
     expect(received.length).toBe(before);
     expect(getThreadForAsker(child, threadId)?.status).toBe("answered");
+  });
+});
+
+describe("an officer reminds an answerer", () => {
+  it("emails the answerer a link and no words, records who and when, and refuses a question not with them", async () => {
+    const passId = (await createPass({ ageBand: "12_15", isParent: false })).id;
+    const threadId = askedAndAssigned(passId, "Why is the REMINDER-WORDS pool shut?", partner.id);
+    const before = received.length;
+    const reminded = remindAnswerer({ threadId, officerId: county.officer.id });
+    await expect(reminded.emailed).resolves.toBe(true);
+    expect(received.length).toBe(before + 1);
+    const mail = received[received.length - 1];
+    const partnerEmail = getDb()
+      .select({ email: staffUsers.email })
+      .from(staffUsers)
+      .all()
+      .find((s) => s.email.startsWith("partner-"))?.email;
+    expect(mail.to).toEqual([partnerEmail]);
+    const text = quotedPrintable(
+      mail.raw
+        .split(/\r?\n\r?\n/)
+        .slice(1)
+        .join("\n"),
+    );
+    expect(text).toContain("Hello Pat Partner,");
+    expect(text).toContain("A question from a young person is waiting for your answer. Please answer it by");
+    expect(text).toContain(`https://sounding-board.county.test/staff/questions/${threadId}`);
+    expect(mail.raw).not.toContain("REMINDER-WORDS");
+    const logged = getDb()
+      .select({ staffId: auditLog.staffId, action: auditLog.action, subjectId: auditLog.subjectId })
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === "question_reminder" && r.subjectId === threadId);
+    expect(logged).toEqual([{ staffId: county.officer.id, action: "question_reminder", subjectId: threadId }]);
+
+    answerThread({ threadId, staffId: partner.id, body: "It reopens in May." });
+    expect(() => remindAnswerer({ threadId, officerId: county.officer.id })).toThrow(ThreadError);
+    expect(() => remindAnswerer({ threadId: 999_999, officerId: county.officer.id })).toThrow(ThreadError);
   });
 });

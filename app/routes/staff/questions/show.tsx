@@ -15,6 +15,7 @@ import {
   closeThreadByOfficer,
   getThreadForStaff,
   listAnswerers,
+  remindAnswerer,
   ThreadError,
 } from "~/models/threads.server";
 import { ANSWER_MAX } from "~/schemas/threads";
@@ -26,6 +27,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("assign"), assignee: id, due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   z.object({ intent: z.literal("answer"), answer: z.string().trim().min(1).max(ANSWER_MAX) }),
   z.object({ intent: z.literal("close") }),
+  z.object({ intent: z.literal("remind") }),
 ]);
 
 function page(request: Request, params: { id: string }, staff: { id: number; role: string }) {
@@ -41,6 +43,10 @@ function page(request: Request, params: { id: string }, staff: { id: number; rol
       due: formatDate(thread.dueOn, lang),
       asked: formatWhen(thread.createdAt, lang),
       messages: thread.messages.map((m) => ({ ...m, when: formatWhen(m.at, lang) })),
+      lastReminder: thread.lastReminder && {
+        by: thread.lastReminder.by,
+        when: formatWhen(thread.lastReminder.at, lang),
+      },
     },
     answerers: manages ? listAnswerers().map((a) => ({ id: a.id, name: a.name, role: a.role })) : [],
     done: new URL(request.url).searchParams.get("done"),
@@ -87,6 +93,13 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!current.manages) throw data(null, { status: 403 });
         closeThreadByOfficer({ threadId });
         break;
+      case "remind": {
+        if (!current.manages) throw data(null, { status: 403 });
+        const { emailed } = remindAnswerer({ threadId, officerId: staff.id });
+        // Recorded either way; the page says whether the email went.
+        const sent = await emailed;
+        return redirect(`/staff/questions/${threadId}?done=${sent ? "remind" : "remindNoEmail"}`);
+      }
     }
   } catch (error) {
     if (error instanceof ThreadError) {
@@ -115,7 +128,7 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         <a href="/staff/questions">{t("questions.back")}</a>
       </p>
       <h1>{title}</h1>
-      {p.done && !errors && ["assign", "answer", "close"].includes(p.done) && (
+      {p.done && !errors && ["assign", "answer", "close", "remind", "remindNoEmail"].includes(p.done) && (
         <p className="notice" role="status">
           {t(`questions.done.${p.done}`)}
         </p>
@@ -153,6 +166,17 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         )}
       </dl>
       {th.firstState === "escalated" && <p className="notice warn">{t("questions.withLead")}</p>}
+      {p.manages && th.status === "with_answerer" && (
+        <Form method="post" className="button-row">
+          <input type="hidden" name="intent" value="remind" />
+          <Button variant="secondary">{t("questions.remind", { name: th.assignee ?? "" })}</Button>
+          <span className="meta">
+            {th.lastReminder
+              ? t("questions.lastReminder", { when: th.lastReminder.when, name: th.lastReminder.by ?? "" })
+              : t("questions.noReminder")}
+          </span>
+        </Form>
+      )}
 
       <h2>{t("questions.messages")}</h2>
       <ol className="card-list">
