@@ -191,6 +191,11 @@ export function replyToThread(input: { passId: number; threadId: number; text: s
   });
 }
 
+/** replyToThread for a request: one shared commit with the other writes of the same turn, as askQuestionAcknowledged. */
+export function replyToThreadAcknowledged(input: Parameters<typeof replyToThread>[0]) {
+  return groupCommit(() => replyToThread(input));
+}
+
 export function closeThreadByAsker(input: { passId: number; threadId: number; now?: Date }) {
   const at = (input.now ?? new Date()).toISOString();
   getDb().transaction((tx) => {

@@ -8,7 +8,7 @@ import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { requirePass } from "~/models/passes/session.server";
 import { notifyEscalation } from "~/models/safeguarding.server";
-import { closeThreadByAsker, getThreadForAsker, replyToThread, ThreadError } from "~/models/threads.server";
+import { closeThreadByAsker, getThreadForAsker, replyToThreadAcknowledged, ThreadError } from "~/models/threads.server";
 import { parseAskerText, QUESTION_MAX } from "~/schemas/threads";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/thread";
@@ -58,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (intent !== "reply") return fail(400, { problem: t("ask.error.invalid") });
     const parsed = parseAskerText(reply);
     if (parsed.error) return fail(400, { errors: { reply: t(parsed.error, { max: QUESTION_MAX }) } });
-    const result = replyToThread({ passId: pass.id, threadId: rest.thread.id, text: parsed.text });
+    const result = await replyToThreadAcknowledged({ passId: pass.id, threadId: rest.thread.id, text: parsed.text });
     if (result.escalated) void notifyEscalation();
     return redirect(`/pass/questions/${rest.thread.id}?sent=reply`);
   } catch (error) {

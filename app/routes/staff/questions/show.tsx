@@ -166,7 +166,7 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         )}
       </dl>
       {th.firstState === "escalated" && <p className="notice warn">{t("questions.withLead")}</p>}
-      {p.manages && th.status === "with_answerer" && (
+      {p.manages && th.status === "with_answerer" && !th.mayAnswer && (
         <Form method="post" className="button-row">
           <input type="hidden" name="intent" value="remind" />
           <Button variant="secondary">{t("questions.remind", { name: th.assignee ?? "" })}</Button>
