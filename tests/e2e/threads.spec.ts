@@ -51,8 +51,18 @@ test("A young person asks with JavaScript off, an officer assigns it, a Board me
   page,
   baseURL,
 }) => {
-  const yp = await youngPerson(browser, baseURL as string);
-  const child = yp.page;
+  // A real pass, got the way a young person gets one, so they can sign back in with its words later.
+  const childContext = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const child = await childContext.newPage();
+  await child.goto("/pass/new");
+  await child.getByRole("radio", { name: "12 to 15" }).check();
+  await child.getByRole("button", { name: "Make my pass" }).click();
+  await expect(child.getByRole("heading", { level: 1, name: "Write down your pass" })).toBeVisible();
+  const nickname = (await child.locator(".pass-nickname").innerText()).trim();
+  const words = await child.locator(".pass-words li").allInnerTexts();
+  expect(words).toHaveLength(4);
+  const passId = readE2eDb<{ id: number }>("select id from passes where nickname = ?", nickname)[0].id;
+  const yp = { context: childContext, pass: { passId } };
   await child.goto("/ask");
   await expect(child.getByRole("heading", { level: 1, name: "Ask a question" })).toBeVisible();
   await child.screenshot({ path: `${SHOTS}/ask-wide.png`, fullPage: true });
@@ -107,7 +117,15 @@ test("A young person asks with JavaScript off, an officer assigns it, a Board me
   );
   await signOut(page);
 
-  // The young person reads the answer; their pass has a message pointing at it.
+  // The young person comes back another day: they sign in with their nickname and words and read the answer.
+  await childContext.clearCookies();
+  await child.goto("/pass/sign-in");
+  await child.getByLabel("Nickname").fill(nickname);
+  await child.getByLabel("Secret words").fill(words.join(" "));
+  await child.getByRole("button", { name: "Sign in" }).click();
+  await expect(child.getByRole("heading", { level: 1, name: "Your pass" })).toBeVisible();
+  await expect(child.getByRole("link", { name: QUESTION })).toBeVisible();
+  await expect(child.locator(".card").filter({ hasText: QUESTION }).locator(".tag")).toHaveText("Answered");
   await child.goto(threadUrl);
   await expect(child.locator(".tag")).toHaveText("Answered");
   await expect(child.locator(".thread-messages > li")).toHaveCount(2);
