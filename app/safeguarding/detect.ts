@@ -1,5 +1,14 @@
 import { type Category, categories, type Lang, languages, type SafeguardingLists } from "./lists";
-import { foldArabic, foldLatin, isNegation, type Token } from "./tokens";
+import {
+  CLAUSE_BREAK,
+  foldArabic,
+  foldLatin,
+  isBreak,
+  isNegationIn,
+  NEGATION_REACH,
+  negationScope,
+  type Token,
+} from "./tokens";
 
 /** Phrases from the lists, compiled once per lists object and matched word by word (see lists.ts for the syntax). */
 
@@ -55,7 +64,7 @@ function compilePhrase(
         const w: Word = { exact: new Set(), prefixes: [] };
         if (part.endsWith("*") && part.length > 1) w.prefixes.push(foldFor(lang, part.slice(0, -1)));
         else w.exact.add(foldFor(lang, part));
-        if (isNegation(part)) negative = true;
+        if (isNegationIn(lang, foldFor(lang, part.replace(/\*$/, "")))) negative = true;
         return w;
       });
       if (words.length === 1) {
@@ -210,15 +219,26 @@ const FIRST_PERSON = new Set([
 /** Arabic says "me" and "my" with a suffix: ـني, ـي; and "I" is انا. */
 const ARABIC_FIRST_PERSON = /^انا$|ني$|ي$/;
 
-const CLAUSE_BREAK = new Set(["but", "and", "because", "when", "so", "then", "until", "if"]);
-
-/** "he never hit me", "my dad doesn't hurt me": a negation in the three words before, within the same clause. */
-function negatedBefore(tokens: Token[], from: number) {
-  for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+/**
+ * "he never hit me", "tata nigdy mnie nie uderzył", "أبوي ما يضربني": a negation in the few words before, within
+ * the same clause, or written onto the first word itself (Arabic "مايضربني", "مبيضربنيش").
+ */
+function negatedBefore(lang: Lang, tokens: Token[], from: number) {
+  if (lang !== "en" && tokens[from]?.negated) return true;
+  if (lang === "ar" && isBreak(lang, tokens[from])) return false;
+  for (let k = from - 1; k >= Math.max(0, from - NEGATION_REACH[lang]); k--) {
+    if (tokens[k].sentence !== tokens[from].sentence) return false;
     const forms = tokens[k].forms;
-    if (forms.some((f) => CLAUSE_BREAK.has(f))) return false;
-    if (forms.some(isNegation)) return true;
+    if (forms.some((f) => CLAUSE_BREAK[lang].has(f))) return false;
+    if (forms.some((f) => isNegationIn(lang, f)) || (lang !== "en" && tokens[k].negated)) return true;
+    if (isBreak(lang, tokens[k])) return false;
   }
+  return false;
+}
+
+/** A negation inside a match that skipped words ("mnie .. uderzył" over "mnie nie uderzył"). */
+function negatedInside(lang: Lang, tokens: Token[], from: number, to: number) {
+  for (let k = from + 1; k < to; k++) if (tokens[k].forms.some((f) => isNegationIn(lang, f))) return true;
   return false;
 }
 
@@ -250,10 +270,13 @@ function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: numbe
       const used = new Set<Cue>();
       let score = 0;
       let aboutChild = false;
+      // A worrying word under a negation ("nigdy mnie nie uderzył", "ما بخاف") does not count.
+      const negated = negationScope(lang, tokens.slice(i, j));
       for (let k = i; k < j; k++) {
         const tk = tokens[k];
         if (tk.forms.some((f) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f))))
           aboutChild = true;
+        if (negated[k - i]) continue;
         let best: Cue | null = null;
         for (const f of tk.forms) {
           for (const c of cueIndex(cues).get(f) ?? []) if (!used.has(c) && (!best || c.weight > best.weight)) best = c;
@@ -300,7 +323,11 @@ export function detectIn(
     const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
     const aboutChild = (f: string) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f));
     if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some(aboutChild))) continue;
-    if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
+    if (!phrase.negative && phrase.category !== "self_harm") {
+      if (negatedBefore(lang, tokens, from)) continue;
+      // Polish only: Arabic phrases often skip over a negation that is part of what they mean ("كأني .. مش موجودة").
+      if (lang === "pl" && negatedInside(lang, tokens, from, to)) continue;
+    }
     out.push({
       lang,
       category: phrase.category as Category,

@@ -431,6 +431,8 @@ const en: Partial<Record<Category, string[]>> = {
   ],
   exploitation: [
     "deliver stuff|things|packages|bags",
+    "need|want|make|tell|ask @me to? do a? run|runs|drop|drops|delivery|deliveries",
+    "keep my phone on all night|at_night|all_the_time|24_7",
     "lose it .. have to pay",
     "say* i owe them|him",
     "hide packages|bags|drugs",
@@ -577,6 +579,10 @@ const enOrdinary = [
   "locked out",
   "scared|afraid|frightened of the dark|spiders|dogs|heights",
   "not afraid|scared|frightened",
+  "threaten* to tell|grass .. teacher|sir|miss|mum|dad|head|on_me",
+  "run to the shop|shops|corner|post_office",
+  "share*|post* a? video|photo|pic|picture of @me sing*|danc*|play*|skat*|laugh*|scor*|swim*",
+  "~come into|came_into|came_to|come_to|visit* school to talk",
 ];
 
 const enGroups: Record<string, string[]> = {
@@ -735,6 +741,13 @@ const pl: Partial<Record<Category, string[]>> = {
     "przemoc*",
     "awantur*",
     "policja przyjech*",
+    "on|tata|ojciec|ojczym|stary|facet ja bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop*",
+    "bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop* mame|matke|mamusie|mamie",
+    "rzuca*|rzucil*|rzucal* .. w mame|w_matke|w_mamusie|w_nia",
+    "sasiedzi|sasiad|sasiadka .. wezwal*|dzwonil*|slyszel* policj*|krzyki|awantur*",
+    "policj* .. bo|przez krzyki|awantur*|klotni*|bije|bil",
+    "podbit* oko|oka|oczy|warg*",
+    "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
     "karmię braci|siostry|rodzeństwo",
@@ -809,6 +822,10 @@ const pl: Partial<Record<Category, string[]>> = {
   ],
   bullying_threats: [
     "mnie dorwa|dorwie",
+    "mnie zalatwi*|zalatwia|zalatwimy|dojada|dojedzie|dojebia",
+    "zalatwi*|zalatwia|dojada|dojedzie mnie",
+    "bede|bedziesz mial*|miala przejeban*|przesran*",
+    "wiedza|wie gdzie mieszkam",
     "dorwa|dorwie mnie",
     "groz* mi|ze",
     "grozili*|grozila|grozil",
@@ -857,6 +874,14 @@ const plOrdinary = [
   "wracac|wrocic|isc do domu .. impreza|imprezie|fajnie|super|jeszcze|zabawa|gramy",
   "~w pracy|w_szkole|do_pracy|po_pracy",
   "~w grze|w_filmie|w_ksiazce|w_serialu",
+  "groz*|grozil* ze .. powie|powiedza|naskarzy|poskarzy|doniesie pani|panu|mamie|tacie|nauczyciel*|wychowawc*|rodzicom|dyrektor*",
+  "zabija*|zabil* mnie? wzrokiem|spojrzeniem",
+  "klasowk*|sprawdzian*|kartkowk*|egzamin*|test* .. zabij*|zabije|zabija",
+  "uczy* sie|lekcj*|rozmawial*|mowil* o przemoc*",
+  "przemoc* .. wojn*",
+  "wychodzic|wyjsc po dwudziest*|dziewiat*|dziesiat*|zmroku|ciemku|20|21|22|osiemnast*",
+  "wracac|wrocic|isc do domu tak|za? wczesnie",
+  "~pilk* w twarz|glowe|nos|oko",
 ];
 
 /**
@@ -886,7 +911,21 @@ const arGroups: Record<string, string[]> = {
   ],
   go: ["روح", "اروح", "ارجع", "رجع", "ارجع", "اعود", "نروح", "نرجع", "اطلع"],
   home: ["البيت", "بيت", "بيتنا", "الدار", "دار", "المنزل", "منزل", "الدار", "لبيت"],
-  scared: ["خايف", "خايفه", "خائف", "خائفه", "اخاف", "خاف", "خوفان", "خوفانه", "مرعوب", "مرعوبه", "برتعب", "ارتعب"],
+  scared: [
+    "خايف",
+    "خايفه",
+    "خائف",
+    "خائفه",
+    "اخاف",
+    "خاف",
+    "نخاف",
+    "خوفان",
+    "خوفانه",
+    "مرعوب",
+    "مرعوبه",
+    "برتعب",
+    "ارتعب",
+  ],
   parent: ["بابا", "ماما", "ابي", "امي", "ابوي", "ابويا", "امي", "والدي", "والدتي", "امه", "ابوه", "مامتي"],
   mother: ["ماما", "امي", "والدتي", "مامتي", "امه", "مرته", "زوجته", "مراته"],
   adult: [
@@ -933,6 +972,13 @@ const arGroups: Record<string, string[]> = {
     "جوز_عمتي",
     "ابن_الجيران",
     "صاحب_اخوي",
+    "راجل_ماما",
+    "راجل_امي",
+    "راجل_مامتي",
+    "المدرس",
+    "مدرس",
+    "المدرس_الخصوصي",
+    "الاستاذ_الخصوصي",
   ],
   siblings: ["اخوتي", "اخواتي", "اخواني", "اخوي", "اختي", "خواتي", "اخوتي"],
   body: [
@@ -1179,6 +1225,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام|نام|نمت|روح_عالمدرسه|اروح_المدرسه .. بلا|بدون|من_غير|من_دون عشا|اكل|غدا|فطور|ترويقه",
   ],
   unsafe_home: [
+    "حاجه|شي|اشي|شيء تحصل|يحصل|تصير|يصير|صاير|صايره|حاصل|حاصله .. البيت|بيتنا",
     "لا اريد الرجوع|العوده",
     "اخاف|خايف|خائف|خايفه|خائفه ان? ارجع|اعود|اروح",
     "@scared كتير|كثير|جدا|موت|شوي? @go .. @home",
@@ -1247,6 +1294,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "علي دين",
     "عطوني|اعطوني|يعطوني|يدفعولي|دفعولي فلوس|مصاري|مصريات|بيزات .. اوصل|وصل|ابيع|انقل|احمل|اخبي|اشيل|اوزع",
     "مديون*|مدينين",
+    "فلوس|مصاري|قروش|بيزات .. باش|عشان|علشان|مشان|لحتي|حتي نهز|اهز|نشيل|اشيل|نودي|اودي|نوصل|اوصل|نخبي|اخبي|نوزع|اوزع|نبيع|ابيع",
+    "باكيات|باكو|بواكي|اكياس|شنط|غراض|اغراض .. لبلاصه|لمكان|لناس|لبيوت|لمنطقه|لمدينه|بعيده|بالليل",
+    "اخدوني|اخذوني|خدوني|ودوني|بودوني|يودوني|وداوني|يوديني|بيوديني|اخدني|اخذني|يوخدوني|ياخذوني .. مدينه|لمدينه|محلات|اماكن|مكان|منطقه|بعيد*|بالليل|بالسياره",
+    "@neg اعرف|بعرف|عارف|عارفه|اعرفش وين|فين|وين_انا|فين_انا",
+    "يخوفوني|بخوفوني|خوفوني|يهددوني|هددوني|يخوفني .. لو|اذا|ان قلت|حكيت|قلت_لي|قلت_لحد",
     "دين|ديون .. الهم|الهن|لهم|لهن|لالهم|لالهن|عليا|عليي",
     "اشتغل|بشتغل|نشتغل|شتغل لالهن|الهن|الهم|لهم|لهن|عندهن|عندهم|الهن",
     "يعطيني|عطاني|عطوني|اعطاني|جابلي|جابولي .. سجاير|سجائر|دخان|فيب|حشيش|مخدرات|بيره|عرق|ويسكي",
@@ -1273,6 +1325,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "يصورني|صورني|يصورنا .. شباك|الشباك|بالسر|خلسه|وانا|بدون",
     "يتبعني|يلاحقني|يراقبني|يلحقني|يلحقوني|بيلاحقني|يتبعوني|يراقبوني",
     "يطلع|يتطلع|يبحلق|يبص|يتفرج|بيطلع فيي|عليي|فيا|عليا .. بطريقه|بشكل .. تخوف|بتخوف|غريب*|مش_منيح*|مش_مريح*|بشع*|وسخه",
+    "يشوف|يطل|يبصلي فيي|عليي|فيا|عليا|لي? .. بطريقه|بشكل .. خايب*|وحش*|مش_كويس*|تخوف|بتخوف|غريب*|بشع*|وسخه",
+    "قريب|جنبي|لازق|لازقلي .. @neg مرتاح*",
     "@adult .. يحكي|بيحكي|يكلمني|يقعد معي|معايا .. لحالي|لوحدي|لحالنا|وحدي|بروحي",
     "زلمه|رجل|راجل|رجال|غريب|غريبه|مره_غريبه|واحد_غريب .. .. يناديني|يصفرلي|يغمزلي|يلحقني|يراقبني|يصورني|يستناني",
     "يمشي|ماشي|يجي|بيجي|يلف ورايا|وراي|ورايه|خلفي|ورايي",
@@ -1321,6 +1375,10 @@ const arOrdinary = [
   "@go .. @home .. لسا|لسه|بعدين|الحفله|حلوه|مبسوط|هلا|هلق|هلقيت|دلوقتي|الحين|نلعب|العب|عم_نلعب|بكير|النادي|بالنادي|الحفله|بالحفله",
   "~مفاجا*|مفاجاه|مفاجئه|هديه|الهديه|عيد_ميلاد|الحفله|الجواب|الاجابه|الامتحان",
   "الامتحان|امتحان|الاختبار|اختبار|الامتحانات|الرياضيات|الواجبات .. تعبت",
+  "اخوي|اختي|صاحبي|صاحبتي|رفيقي|رفيقتي|ابن_عمي|بنت_عمي مديونلي|مديونتلي|مديونيلي",
+  "مديون*|مدين* .. حلويات|الحلويات|سندويشه|سندويش|ساندويش|بسكوت|شوكولا*|عصير|بوظه|ايس_كريم|شيبس",
+  "@no_any شي|اشي|شيء يخوف|مخيف|بخوف|تخوف",
+  "اخدني|اخذني|اخدنا|اخذنا|اخذونا|اخدونا .. نزور|لزياره|جدتي|جدي|نشوف|المتحف|رحله|العيد",
 ];
 
 const enCues: Record<string, number> = {

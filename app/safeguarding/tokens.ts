@@ -116,10 +116,18 @@ const ARABIC = /\p{Script=Arabic}/u;
 /** Particles joined to a word's front, longest first: "and", "so", "with/in", "to", "like", "on" (ع, dialect). */
 const ARABIC_PREFIXES = ["وال", "فال", "بال", "كال", "عال", "لل", "ال", "ب", "ل", "ك", "س", "ع"];
 /**
- * Dialect verb prefixes: the habitual ب (بيضربني, Levantine and Egyptian), the future ه/ح (Egyptian هيضربني) and
- * the Levantine first person plural م (منروح). Taken off only before an imperfect's own prefix (ي ت ن ا).
+ * Dialect verb prefixes: the habitual ب (بيضربني, Levantine and Egyptian), the future ه/ح (Egyptian هيضربني), the
+ * Levantine first person plural م (منروح), the Maghrebi ك (كيضربني, كنخاف) and the Iraqi د (ديضربني). Taken off
+ * only before an imperfect's own prefix (ي ت ن ا).
  */
-const VERB_PREFIX = /^(?:ب|ه|ح|م(?=ن))(?=[يتنا])/;
+const VERB_PREFIX = /^(?:ب|ه|ح|ك|د|م(?=ن))(?=[يتنا])/;
+/**
+ * A negation written onto the verb: ما joined to it (Gulf and Levantine مايضربني، مابخاف) and the Egyptian and
+ * Maghrebi circumfix م(ا)…ش (مبيضربنيش، متخافش، ماكيضربنيش). The word then means "does not …": its forms are the
+ * verb's, and the token is marked negated.
+ */
+const JOINED_NEGATION = /^ما(?=[يتنابكد].{2,})/;
+const CIRCUMFIX_NEGATION = /^ما?(?=[يتنابكد])(.{3,})ش$/;
 /** Object and possessive pronouns at a word's end: me, us, her, them, him, you (ـني ـنا ـها ـهم ـهن ـه ـك ـكم ـو). */
 const ARABIC_SUFFIX = /(?:ني|نا|ها|هم|هن|كم|ه|ك)$/;
 /** Prepositions that take the same endings ("علينا" on us): left whole, so "on us" is not read as "on me". */
@@ -133,6 +141,9 @@ function arabicForms(word: string) {
   const folded = foldArabic(word);
   const forms = new Set([folded]);
   const bases = [folded];
+  const circumfix = CIRCUMFIX_NEGATION.exec(folded);
+  if (circumfix) bases.push(folded.slice(folded.startsWith("ما") ? 2 : 1, -1));
+  else if (JOINED_NEGATION.test(folded) && !ARABIC_NOT_NEGATED.has(folded)) bases.push(folded.slice(2));
   if ((folded[0] === "و" || folded[0] === "ف") && folded.length >= 3) bases.push(folded.slice(1));
   for (const base of bases) {
     forms.add(base);
@@ -153,6 +164,15 @@ function arabicForms(word: string) {
   return [...forms];
 }
 
+/** Words that start like a joined negation but are not one: mother, he died, water, money, walking, stop. */
+const ARABIC_NOT_NEGATED = new Set(["ماما", "مامتي", "ماتت", "مايو", "ماكينه", "مانع", "ماشي", "ماشيه"]);
+
+/** Whether an Arabic word carries its own negation (مايضربني، مبيضربنيش). */
+export function arabicNegated(folded: string) {
+  if (ARABIC_NOT_NEGATED.has(folded)) return false;
+  return CIRCUMFIX_NEGATION.test(folded) || JOINED_NEGATION.test(folded);
+}
+
 export function foldWord(word: string) {
   return ARABIC.test(word) ? foldArabic(word) : foldLatin(word);
 }
@@ -168,8 +188,10 @@ export function plainTokens(text: string): Token[] {
     const value = m[0];
     if (SENTENCE_END.test(text.slice(last, m.index))) sentence++;
     last = m.index + value.length;
-    const forms = ARABIC.test(value) ? arabicForms(value) : [foldLatin(value)];
-    out.push({ start: m.index, end: last, forms, negated: false, pos: "", value, sentence });
+    const arabic = ARABIC.test(value);
+    const forms = arabic ? arabicForms(value) : [foldLatin(value)];
+    const negated = arabic && arabicNegated(forms[0]);
+    out.push({ start: m.index, end: last, forms, negated, pos: "", value, sentence });
   }
   return out;
 }
@@ -286,7 +308,48 @@ const EN_ALIAS: Record<string, string> = {
 };
 
 const NEGATIONS = new Set(["not", "never", "no", "nobody", "nothing", "none", "nowhere", "neither", "nor"]);
+/** Polish negation, folded: not, never, nobody, no (any), nor. */
+const PL_NEGATIONS = new Set(["nie", "nigdy", "nikt", "nikogo", "zaden", "zadna", "zadne", "zadnej", "zadnego", "ani"]);
+/**
+ * Arabic negation words, folded, standard and dialect: لا ما لم لن ليس, مش (Levantine, Egyptian), مو (Gulf, Iraqi),
+ * مب (Gulf), موب, مانيش/ماني (Maghrebi), and the "there is no" and "nobody" words.
+ */
+const AR_NEGATIONS = new Set([
+  "لا",
+  "ما",
+  "لم",
+  "لن",
+  "ليس",
+  "لست",
+  "مش",
+  "مو",
+  "مب",
+  "موب",
+  "مهو",
+  "مهي",
+  "ماني",
+  "مانيش",
+  "مافي",
+  "مفيش",
+  "مافيش",
+  "ماكو",
+  "محد",
+  "محدش",
+  "ماحدا",
+  "محدا",
+  "مابدي",
+  "مابي",
+  "ماابي",
+  "ولا",
+  "ابدا",
+]);
 export const isNegation = (form: string) => NEGATIONS.has(form);
+/** A negation word in the language given (the word folded as that language's phrases are). */
+export function isNegationIn(lang: "en" | "pl" | "ar", form: string) {
+  if (lang === "en") return NEGATIONS.has(form);
+  if (lang === "pl") return PL_NEGATIONS.has(form);
+  return AR_NEGATIONS.has(form);
+}
 
 /** English words with their lemmas and the parser's negation flag, on offsets of the cleaned text. */
 export function englishTokens(text: string): Token[] {
@@ -326,6 +389,54 @@ export function englishTokens(text: string): Token[] {
       if (alias) forms.add(alias);
     }
     out.push({ ...base, forms: [...forms] });
+  }
+  return out;
+}
+
+// Negation, shared by the phrases (detect.ts) and the trained layer (classifier.ts) -------------------------
+
+/** Words that start a new clause, so a negation before them does not reach the words after. */
+export const CLAUSE_BREAK: Record<"en" | "pl" | "ar", Set<string>> = {
+  en: new Set(["but", "and", "because", "when", "so", "then", "until", "if"]),
+  pl: new Set(
+    "ale i a bo ze jak kiedy gdy wiec to zeby lecz tylko choc chociaz jesli jezeli czy co czemu dlaczego kto gdzie".split(
+      " ",
+    ),
+  ),
+  ar: new Set(
+    "بس لكن لان لانه لانو لاني عشان علشان لما لمن اذا لو انه انو اني ان ليش ليه شو ايش اش كيف اللي يلي حتي بعدين".split(
+      " ",
+    ),
+  ),
+};
+/** How far back a negation reaches: Arabic and Polish put it just before the verb ("ما يضربني", "nie bije"). */
+export const NEGATION_REACH: Record<"en" | "pl" | "ar", number> = { en: 3, pl: 3, ar: 2 };
+
+export const isBreak = (lang: "en" | "pl" | "ar", tk: Token) =>
+  tk.forms.some((f) => CLAUSE_BREAK[lang].has(f)) ||
+  // An Arabic clause often starts with و joined to its first word ("وبابا بيضربني").
+  (lang === "ar" && tk.forms[0].length > 3 && tk.forms[0][0] === "و" && tk.forms.includes(tk.forms[0].slice(1)));
+
+/**
+ * For each token, whether it is under a negation: within the reach after a negation word, in the same clause and
+ * sentence, or an Arabic word carrying its own. The trained layer reads such words as different words ("!hit").
+ */
+export function negationScope(lang: "en" | "pl" | "ar", tokens: Token[]) {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let left = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k];
+    if (k > 0 && tk.sentence !== tokens[k - 1].sentence) left = 0;
+    if (isBreak(lang, tk)) left = 0;
+    if (tk.forms.some((f) => isNegationIn(lang, f))) {
+      left = NEGATION_REACH[lang];
+      continue;
+    }
+    if (lang === "ar" && tk.negated) out[k] = true;
+    if (left > 0) {
+      out[k] = true;
+      left--;
+    }
   }
   return out;
 }
