@@ -37,6 +37,22 @@ function foldFor(lang: Lang, word: string) {
   return lang === "en" ? word.toLowerCase() : foldLatin(word);
 }
 
+/**
+ * Polish case endings of nouns and adjectives that no verb form shares, folded, longest first. Verb endings are
+ * left alone on purpose: they carry the person ("uciekłem", I ran away; "uciekł", he did), which the lists use.
+ */
+const PL_CASE_ENDINGS = ["ami", "ach", "owi", "ego", "emu", "ymi", "imi", "iej", "ow", "om", "ej", "ym", "im"];
+/**
+ * The stem a whole Polish noun or adjective in a phrase stands for, so "siniakami" also matches "siniaki" and
+ * "pijanego" "pijany": its case ending taken off while at least four letters remain. Other words stay exact.
+ */
+function polishStem(word: string) {
+  // "-bym" is a verb's conditional ("chciałbym"), not a case ending.
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || word.endsWith("bym")) return "";
+  for (const e of PL_CASE_ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
+  return "";
+}
+
 function compilePhrase(
   source: string,
   lang: Lang,
@@ -63,6 +79,7 @@ function compilePhrase(
       const words = parts.map((part) => {
         const w: Word = { exact: new Set(), prefixes: [] };
         if (part.endsWith("*") && part.length > 1) w.prefixes.push(foldFor(lang, part.slice(0, -1)));
+        else if (lang === "pl" && polishStem(foldFor(lang, part))) w.prefixes.push(polishStem(foldFor(lang, part)));
         else w.exact.add(foldFor(lang, part));
         if (isNegationIn(lang, foldFor(lang, part.replace(/\*$/, "")))) negative = true;
         return w;
