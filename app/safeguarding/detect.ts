@@ -340,10 +340,16 @@ export function detectIn(
     const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
     const aboutChild = (f: string) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f));
     if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some(aboutChild))) continue;
-    if (!phrase.negative && phrase.category !== "self_harm") {
-      if (negatedBefore(lang, tokens, from)) continue;
-      // Polish only: Arabic phrases often skip over a negation that is part of what they mean ("كأني .. مش موجودة").
-      if (lang === "pl" && negatedInside(lang, tokens, from, to)) continue;
+    if (
+      !phrase.negative &&
+      phrase.category !== "self_harm" &&
+      // Polish only inside: Arabic phrases often skip over a negation that is part of what they mean ("كأني .. مش").
+      (negatedBefore(lang, tokens, from) || (lang === "pl" && negatedInside(lang, tokens, from, to)))
+    ) {
+      // The lists read these words and found them denied ("nobody at home hurts me"): the trained layer is not
+      // asked to overrule that, as with an ordinary phrase.
+      overridden?.push({ start: tokens[from].start, end: tokens[to - 1].end });
+      continue;
     }
     out.push({
       lang,

@@ -393,6 +393,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "record*|film*|video*|photograph* @me .. chang*|undress*|naked|shower|bath|toilet",
     "more or he|she|they will post|share|send|show|leak|put",
     "video call .. bedroom|room",
     "know* where i live",
@@ -583,6 +584,7 @@ const enOrdinary = [
   "run to the shop|shops|corner|post_office",
   "share*|post* a? video|photo|pic|picture of @me sing*|danc*|play*|skat*|laugh*|scor*|swim*",
   "~come into|came_into|came_to|come_to|visit* school to talk",
+  "photo*|pic*|picture* of @me in my new? uniform|costume|kit|outfit|dress|suit",
 ];
 
 const enGroups: Record<string, string[]> = {
@@ -735,6 +737,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "do mojego pokoju w? nocy",
     "w nocy .. do mojego pokoju",
     "nasz* sekret",
+    "przytula* mnie? za dlugo|za_mocno|dziwnie|jak_nikt",
+    "mnie przytula* za? dlugo|mocno|dziwnie",
+    "kaz*|kazal* mi zostawac|zostac sam|sama|samemu|samej",
   ],
   domestic_abuse: [
     "bij*|bil*|uderz*|krzywdz*|popych* moja|nasza? mame|mamusie|matke|tate|brata|siostre",
@@ -744,6 +749,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "on|tata|ojciec|ojczym|stary|facet ja bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop*",
     "bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop* mame|matke|mamusie|mamie",
     "rzuca*|rzucil*|rzucal* .. w mame|w_matke|w_mamusie|w_nia",
+    "on|tata|ojciec|ojczym|stary|facet znowu|ciagle|zawsze|czesto|wczoraj ja bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop*",
+    "slad*|siniak*|zadrapan* na szyi",
     "sasiedzi|sasiad|sasiadka .. wezwal*|dzwonil*|slyszel* policj*|krzyki|awantur*",
     "policj* .. bo|przez krzyki|awantur*|klotni*|bije|bil",
     "podbit* oko|oka|oczy|warg*",
@@ -806,6 +813,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "chce sie spotkac",
     "z internetu",
     "szantaz*",
+    "grozb*|grozi*|groza .. wysl*|wrzuc*|rozesl*|pokaz*|udostepn* .. zdjec*|fotk*|nagrani*|filmik*",
+    "wysl*|wrzuc*|rozesl*|pokaz*|udostepn* moje|nasze zdjec*|fotk*|nagrani*|filmik* .. calej|wszystkim|szkol*|klas*|jak_nie",
     "nudes*|nudsy|nudeski|nudek",
     "chce|chcial*|kaze|kazal*|prosi|prosil* zebym|abym mu|jej? wysl*|pokazal*|rozebral*",
     "grozi* ze wrzuci|opublikuje|pokaze",
@@ -823,6 +832,7 @@ const pl: Partial<Record<Category, string[]>> = {
   bullying_threats: [
     "mnie dorwa|dorwie",
     "mnie zalatwi*|zalatwia|zalatwimy|dojada|dojedzie|dojebia",
+    "dostaj*|dostal*|dostaje grozb*",
     "zalatwi*|zalatwia|dojada|dojedzie mnie",
     "bede|bedziesz mial*|miala przejeban*|przesran*",
     "wiedza|wie gdzie mieszkam",
@@ -1294,6 +1304,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "علي دين",
     "عطوني|اعطوني|يعطوني|يدفعولي|دفعولي فلوس|مصاري|مصريات|بيزات .. اوصل|وصل|ابيع|انقل|احمل|اخبي|اشيل|اوزع",
     "مديون*|مدينين",
+    "يصيفطوني|صيفطوني|كيصيفطوني|يرسلوني|يبعتوني|بيبعتوني .. نوصل|اوصل|نودي|اودي|نبيع|ابيع|نخبي|اخبي",
+    "والا|ولا|الا|وإلا .. يضربوني|يضربني|يقتلوني|يذبحوني|يأذوني|يأذيني|ياذيني|ياذوني",
     "فلوس|مصاري|قروش|بيزات .. باش|عشان|علشان|مشان|لحتي|حتي نهز|اهز|نشيل|اشيل|نودي|اودي|نوصل|اوصل|نخبي|اخبي|نوزع|اوزع|نبيع|ابيع",
     "باكيات|باكو|بواكي|اكياس|شنط|غراض|اغراض .. لبلاصه|لمكان|لناس|لبيوت|لمنطقه|لمدينه|بعيده|بالليل",
     "اخدوني|اخذوني|خدوني|ودوني|بودوني|يودوني|وداوني|يوديني|بيوديني|اخدني|اخذني|يوخدوني|ياخذوني .. مدينه|لمدينه|محلات|اماكن|مكان|منطقه|بعيد*|بالليل|بالسياره",
@@ -1327,9 +1339,18 @@ const ar: Partial<Record<Category, string[]>> = {
     "يطلع|يتطلع|يبحلق|يبص|يتفرج|بيطلع فيي|عليي|فيا|عليا .. بطريقه|بشكل .. تخوف|بتخوف|غريب*|مش_منيح*|مش_مريح*|بشع*|وسخه",
     "يشوف|يطل|يبصلي فيي|عليي|فيا|عليا|لي? .. بطريقه|بشكل .. خايب*|وحش*|مش_كويس*|تخوف|بتخوف|غريب*|بشع*|وسخه",
     "قريب|جنبي|لازق|لازقلي .. @neg مرتاح*",
+    "تعالي|تعال|تعا اقعدي|اقعد|نامي|نام|ارقدي|اجلسي جنبي|بحضني|حضني|عحضني|علي_رجلي|عندي",
+    "ولد|ابن خالي|عمي|الجيران|جارنا|خالتي|عمتي .. يخوفني|يرعبني|بيخوفني|بيرعبني",
     "@adult .. يحكي|بيحكي|يكلمني|يقعد معي|معايا .. لحالي|لوحدي|لحالنا|وحدي|بروحي",
     "زلمه|رجل|راجل|رجال|غريب|غريبه|مره_غريبه|واحد_غريب .. .. يناديني|يصفرلي|يغمزلي|يلحقني|يراقبني|يصورني|يستناني",
     "يمشي|ماشي|يجي|بيجي|يلف ورايا|وراي|ورايه|خلفي|ورايي",
+  ],
+  // Worries a child cannot name ("something bad happened to me and I don't know who to tell"): no category fits.
+  other_concern: [
+    "حصلتلي|صارلي|صارتلي|حصلي|وقعتلي|وقعلي|وقعات_ليا|صار_معي حاجه|شي|اشي|شيء .. وحش*|خايب*|بشع*|سيء|سيئه|غلط|مش_منيح*|مو_زين*|كعب*",
+    "@neg عارف*|بعرف|اعرف .. لمين|لمن|لحدا|لاحد|كيف_اقوله|كيف_احكيه احكي|اقول|اخبر|احچي|اكلم|اقوله|احكيه?",
+    "شي|حاجه|اشي غلط|وحش*|خايب* يصير|يحصل|بيصير|بيحصل|صاير لي|معي|معايا|ليا",
+    "صار|حصل شي|حاجه معي|معايا .. @neg بقدر|اقدر|قادر* انسي|انساه",
   ],
   young_carer: [
     "اعتني|اهتم .. لا|لم|ما استطيع|اعد|اقدر",
@@ -1376,6 +1397,7 @@ const arOrdinary = [
   "~مفاجا*|مفاجاه|مفاجئه|هديه|الهديه|عيد_ميلاد|الحفله|الجواب|الاجابه|الامتحان",
   "الامتحان|امتحان|الاختبار|اختبار|الامتحانات|الرياضيات|الواجبات .. تعبت",
   "اخوي|اختي|صاحبي|صاحبتي|رفيقي|رفيقتي|ابن_عمي|بنت_عمي مديونلي|مديونتلي|مديونيلي",
+  "مديون*|مدين* لي|الي",
   "مديون*|مدين* .. حلويات|الحلويات|سندويشه|سندويش|ساندويش|بسكوت|شوكولا*|عصير|بوظه|ايس_كريم|شيبس",
   "@no_any شي|اشي|شيء يخوف|مخيف|بخوف|تخوف",
   "اخدني|اخذني|اخدنا|اخذنا|اخذونا|اخدونا .. نزور|لزياره|جدتي|جدي|نشوف|المتحف|رحله|العيد",
