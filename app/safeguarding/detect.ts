@@ -238,16 +238,15 @@ const ARABIC_FIRST_PERSON = /^انا$|ني$|ي$/;
 
 /**
  * "he never hit me", "tata nigdy mnie nie uderzył", "أبوي ما يضربني": a negation in the few words before, within
- * the same clause, or written onto the first word itself (Arabic "مايضربني", "مبيضربنيش").
+ * the same clause (Arabic "مايضربني" and "مبيضربنيش" arrive as two tokens, "ما" and the verb: tokens.ts).
  */
 function negatedBefore(lang: Lang, tokens: Token[], from: number) {
-  if (lang !== "en" && tokens[from]?.negated) return true;
   if (lang === "ar" && isBreak(lang, tokens[from])) return false;
   for (let k = from - 1; k >= Math.max(0, from - NEGATION_REACH[lang]); k--) {
     if (tokens[k].sentence !== tokens[from].sentence) return false;
     const forms = tokens[k].forms;
     if (forms.some((f) => CLAUSE_BREAK[lang].has(f))) return false;
-    if (forms.some((f) => isNegationIn(lang, f)) || (lang !== "en" && tokens[k].negated)) return true;
+    if (forms.some((f) => isNegationIn(lang, f))) return true;
     if (isBreak(lang, tokens[k])) return false;
   }
   return false;

@@ -123,8 +123,8 @@ const ARABIC_PREFIXES = ["وال", "فال", "بال", "كال", "عال", "لل
 const VERB_PREFIX = /^(?:ب|ه|ح|ك|د|م(?=ن))(?=[يتنا])/;
 /**
  * A negation written onto the verb: ما joined to it (Gulf and Levantine مايضربني، مابخاف) and the Egyptian and
- * Maghrebi circumfix م(ا)…ش (مبيضربنيش، متخافش، ماكيضربنيش). The word then means "does not …": its forms are the
- * verb's, and the token is marked negated.
+ * Maghrebi circumfix م(ا)…ش (مبيضربنيش، متخافش، ماكيضربنيش). The word is read as two, "ما" and the verb, so a
+ * phrase written "@neg @want …" meets "مابدي …" as it meets "ما بدي …", and a negation before a phrase is seen.
  */
 const JOINED_NEGATION = /^ما(?=[يتنابكد].{2,})/;
 const CIRCUMFIX_NEGATION = /^ما?(?=[يتنابكد])(.{3,})ش$/;
@@ -190,8 +190,9 @@ export function plainTokens(text: string): Token[] {
     last = m.index + value.length;
     const arabic = ARABIC.test(value);
     const forms = arabic ? arabicForms(value) : [foldLatin(value)];
-    const negated = arabic && arabicNegated(forms[0]);
-    out.push({ start: m.index, end: last, forms, negated, pos: "", value, sentence });
+    const base = { start: m.index, end: last, negated: false, pos: "", value, sentence };
+    if (arabic && arabicNegated(forms[0])) out.push({ ...base, forms: ["ما"] });
+    out.push({ ...base, forms });
   }
   return out;
 }
@@ -419,7 +420,7 @@ export const isBreak = (lang: "en" | "pl" | "ar", tk: Token) =>
 
 /**
  * For each token, whether it is under a negation: within the reach after a negation word, in the same clause and
- * sentence, or an Arabic word carrying its own. The trained layer reads such words as different words ("!hit").
+ * sentence. The trained layer reads such words as different words ("!hit").
  */
 export function negationScope(lang: "en" | "pl" | "ar", tokens: Token[]) {
   const out = new Array<boolean>(tokens.length).fill(false);
@@ -432,7 +433,6 @@ export function negationScope(lang: "en" | "pl" | "ar", tokens: Token[]) {
       left = NEGATION_REACH[lang];
       continue;
     }
-    if (lang === "ar" && tk.negated) out[k] = true;
     if (left > 0) {
       out[k] = true;
       left--;
