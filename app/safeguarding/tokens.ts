@@ -141,9 +141,10 @@ function arabicForms(word: string) {
   const folded = foldArabic(word);
   const forms = new Set([folded]);
   const bases = [folded];
-  const circumfix = CIRCUMFIX_NEGATION.exec(folded);
-  if (circumfix) bases.push(folded.slice(folded.startsWith("ما") ? 2 : 1, -1));
-  else if (JOINED_NEGATION.test(folded) && !ARABIC_NOT_NEGATED.has(folded)) bases.push(folded.slice(2));
+  for (const w of /^[وف]/.test(folded) && folded.length > 4 ? [folded, folded.slice(1)] : [folded]) {
+    if (CIRCUMFIX_NEGATION.test(w)) bases.push(w.slice(w.startsWith("ما") ? 2 : 1, -1));
+    else if (JOINED_NEGATION.test(w) && !ARABIC_NOT_NEGATED.has(w)) bases.push(w.slice(2));
+  }
   if ((folded[0] === "و" || folded[0] === "ف") && folded.length >= 3) bases.push(folded.slice(1));
   for (const base of bases) {
     forms.add(base);
@@ -191,7 +192,9 @@ export function plainTokens(text: string): Token[] {
     const arabic = ARABIC.test(value);
     const forms = arabic ? arabicForms(value) : [foldLatin(value)];
     const base = { start: m.index, end: last, negated: false, pos: "", value, sentence };
-    if (arabic && arabicNegated(forms[0])) out.push({ ...base, forms: ["ما"] });
+    // "ومنقدرش": the negation may follow a joined "and" or "so".
+    const core = arabic && /^[وف]/.test(forms[0]) && forms[0].length > 4 ? forms[0].slice(1) : forms[0];
+    if (arabic && (arabicNegated(forms[0]) || arabicNegated(core))) out.push({ ...base, forms: ["ما"] });
     out.push({ ...base, forms });
   }
   return out;
