@@ -1458,10 +1458,15 @@ const enCues: Record<string, number> = {
 const plCues: Record<string, number> = {
   "bij*|bil*|uderz*|kop*|dusi*|gwalc*|molest*|przemoc*|krzywdz*|pobij*|zabi*|noz*": 3,
   "rzuc*|szarp*|popych*|ciag*|dotyk*|zamyk*|zamkn*|zmusz*|groz*|glodz*": 3,
+  // what was done, in the words children use for it (folded: "leje", "tłukł", "wpierdol", "maca")
+  "lej*|lal|lala|tluk*|tlucz*|popchn*|pchn*|waln*|potn*|podpal*|zajeb*|wpierdol*|grozb*|szantaz*|maca*|macal*": 3,
   "boj*|strach*|przeraz*|placz*|sam|sama|sekret|nikt|nigdy|krew|siniak*|policj*|szpital*": 1,
+  "boje|przerazon*|panik*|koszmar*|tajemnic*|nikomu|krwi|slad*|blizn*|szyj*|gardl*": 1,
   "on|ona|oni|pan|facet|ojczym|wujek|tata|mama|brat|kuzyn|chlopak|dorosly|obcy": 2,
+  "macocha|sasiad|trener|typ|typy|kolesie|starsi|stary|stara|ojciec|matka": 2,
   "znikn*|zniknac|tablet*|leki|lekow|most|zegnaj*|umrz*|smier*|koniec|skonczy*": 2,
   "jedzeni*|glod*|zimn*|ogrzewani*|brud*|karmi*|lozk*|ubrani*|rozbier*|zdjec*|nag*|pieniad*|dlug*|dostarcz*": 1,
+  "pijan*|chleje|nachlan*|alkohol*|narkot*|dragi|towar*|kase|hajs|paczk*|noc|nocy|lazien*|pokoju|kamerk*": 1,
 };
 
 const arCues: Record<string, number> = {

@@ -178,6 +178,20 @@ export function foldWord(word: string) {
   return ARABIC.test(word) ? foldArabic(word) : foldLatin(word);
 }
 
+/**
+ * Polish perfective prefixes on the verbs of hurting: a finished act is told with one ("zbił mamę", "skopał",
+ * "popchnął", "wyrzucił", "stłukł"), the lists name the bare verb ("bij*", "kop*"). The word also matches without
+ * its prefix, for these verbs only, so "skopiował" or "zapalił" gain nothing.
+ */
+const PL_HARM_PREFIXED =
+  /^(?:przy|prze|roz|ode|wz|wy|za|po|na|ob|od|do|ze|z|s|u|w)(bil|bij|bic|kop|lal|lej|tluk|tlukl|tlucz|dusi|dusz|szarp|pchn|pych|waln|rzuc|krzywdz|gwalc)/;
+
+function latinForms(value: string) {
+  const folded = foldLatin(value);
+  const m = PL_HARM_PREFIXED.exec(folded);
+  return m ? [folded, folded.slice(folded.length - (folded.length - m[0].length + m[1].length))] : [folded];
+}
+
 const WORD = /[\p{L}\p{M}\p{N}_]+(?:'[\p{L}]+)?/gu;
 
 /** Words for Polish and Arabic phrases: no parsing, just folded forms. */
@@ -190,7 +204,7 @@ export function plainTokens(text: string): Token[] {
     if (SENTENCE_END.test(text.slice(last, m.index))) sentence++;
     last = m.index + value.length;
     const arabic = ARABIC.test(value);
-    const forms = arabic ? arabicForms(value) : [foldLatin(value)];
+    const forms = arabic ? arabicForms(value) : latinForms(value);
     const base = { start: m.index, end: last, negated: false, pos: "", value, sentence };
     // "ومنقدرش": the negation may follow a joined "and" or "so".
     const core = arabic && /^[وف]/.test(forms[0]) && forms[0].length > 4 ? forms[0].slice(1) : forms[0];
