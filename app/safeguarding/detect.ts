@@ -245,7 +245,7 @@ function negatedBefore(lang: Lang, tokens: Token[], from: number) {
   for (let k = from - 1; k >= Math.max(0, from - NEGATION_REACH[lang]); k--) {
     if (tokens[k].sentence !== tokens[from].sentence) return false;
     const forms = tokens[k].forms;
-    if (forms.some((f) => CLAUSE_BREAK[lang].has(f))) return false;
+    if (lang === "ar" ? CLAUSE_BREAK.ar.has(forms[0]) : forms.some((f) => CLAUSE_BREAK[lang].has(f))) return false;
     if (forms.some((f) => isNegationIn(lang, f))) return true;
     if (isBreak(lang, tokens[k])) return false;
   }
@@ -343,7 +343,7 @@ export function detectIn(
       !phrase.negative &&
       phrase.category !== "self_harm" &&
       // Polish only inside: Arabic phrases often skip over a negation that is part of what they mean ("كأني .. مش").
-      (negatedBefore(lang, tokens, from) || (lang === "pl" && negatedInside(lang, tokens, from, to)))
+      (negatedBefore(lang, tokens, from) || (lang !== "en" && negatedInside(lang, tokens, from, to)))
     ) {
       // The lists read these words and found them denied ("nobody at home hurts me"): the trained layer is not
       // asked to overrule that, as with an ordinary phrase.

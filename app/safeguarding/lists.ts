@@ -176,6 +176,7 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "make|leave|lock|put|send @me stand|stay|sleep|wait? outside|in_the_garden|in_the_cold|out_in_the_cold",
     "split lip",
     "black eye",
     "get the belt",
@@ -278,6 +279,7 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "smash*|break|snap*|take|hide* her|mum's|mums|my_mum's phone .. so|can not",
     "smash* .. door|things|stuff|window|windows|house|plates",
     "mum|mother cry|crying on the floor",
     "black eye",
@@ -728,6 +730,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem do niczego|nikim|smieciem|zerem .. mowi*|wrzeszcz*|krzycz*|gada*",
     "mowi*|gada*|wrzeszcz*|krzycz* .. ze jestem do_niczego|smieciem|zerem|nikim|debilem|idiotka|idiota",
     "mowi* ze jestem glup*|beznadziej*|gruba|gruby|nikim",
+    "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
     "dotyk* mnie",
@@ -757,6 +760,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "rzuca*|rzucil*|rzucal* .. w mame|w_matke|w_mamusie|w_nia",
     "on|tata|ojciec|ojczym|stary|facet znowu|ciagle|zawsze|czesto|wczoraj ja bij*|bil*|uderz*|lej*|leje|lal*|tlucze|tlukl*|pchn*|popchn*|popych*|szarp*|dusi*|dusil*|kop*",
     "slad*|siniak*|zadrapan* na szyi",
+    "wygoni*|wywali*|wyrzuci*|wygania* ja|mame|matke|mamusie .. z? domu|mieszkania|na_dwor|za_drzwi",
+    "on|tata|ojciec|ojczym|stary ja wygoni*|wywali*|wyrzuci*|wygania*",
+    "podnosi*|podnios*|podniosl* reke|lape na mame|matke|mamusie|nia|mnie|nas",
     "sasiedzi|sasiad|sasiadka .. wezwal*|dzwonil*|slyszel* policj*|krzyki|awantur*",
     "policj* .. bo|przez krzyki|awantur*|klotni*|bije|bil",
     "podbit* oko|oka|oczy|warg*",
@@ -797,6 +803,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "w domu .. niebezpiecz*",
     "uciec|ucieke|uciekne|ucieknie|ucieklem|ucieklam|uciekac z domu",
     "wyrzuc* mnie",
+    "wygoni*|wywali*|wygania* mnie|nas",
+    "mieszkam|spie|nocuje|sypiam u kolegi|kolezanki|znajom*|kumpla|kumpeli .. bo|od_miesiaca|od_tygodnia",
+    "w domu|tam .. nie da sie zyc|wytrzymac|mieszkac",
     "wyrzucili mnie",
     "spie u|na_ulicy|w_parku|na_dworcu",
     "nie mam gdzie spac|mieszkac",
@@ -835,7 +844,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "przewoz*|rozwoz*|nosic|nosze paczk*",
     "kaz* mi przewoz*|nosic|sprzedawac|jechac|wozic|rozwozic",
     "winien|winna|winny|winni .. pieniadze|kase|kasy",
-    "odpracowac|odpracowal*",
+    "odprac*",
     "robic|robil*|robie|jezdzic|jezdze|rozwozic kursy|kursa",
     "zgubion* towar*|paczk*|torb*|hajs",
     "oddac|oddal* .. zl|kase|kasy|hajs|pieniadze .. albo|bo_inaczej|inaczej",
@@ -908,6 +917,7 @@ const plOrdinary = [
   "wracac|wrocic|isc do domu tak|za? wczesnie",
   "~pilk* w twarz|glowe|nos|oko",
   "nuda|nudy|upal|smiech|stres|zmeczenie|matma|szkola mnie zabij*|dobij*",
+  "groz*|grozil* ze nie da*|pozyczy|zaprosi|odezwie|pogada|bedzie|pozwoli",
   "mnie zabij*|zabije|zabija jak|gdy|kiedy|za .. oceny|ocene|jedynk*|spozni*|spoznie|balagan|pokoj|telefon|rachunek|wynik*|haha|xd",
   "zabij*|skop*|zniszcz*|rozwal*|zajeb* .. w fif*|fife|grze|fortnite*|minecraft*|cs|lola|szachy|szachach",
 ];
@@ -1084,6 +1094,8 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "نجرح|اجرح|بجرح|جرحت|نقطع|اقطع|قطعت راسي|روحي|حالي|نفسي",
+    "نضرب|اضرب|بضرب|ضربت روحي|حالي|نفسي",
     "اختفيت",
     "اختفي",
     "اقفز من",
@@ -1181,7 +1193,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@neg تبيني|يبيني|تبغاني|يبغاني|عايزاني|عاوزاني|يبوني|يبغوني|بدها_ياني|بدو_ياني|بدهن_ياني",
     "@nobody يبيني|يبغاني|عايزني|عاوزني|يريدني|يبغيني",
     "@neg بنفع|انفع|نافع|نافعه|تنفع|بتنفع لشي|بشي|لاشي|لحاجه|لاي_شي",
-    "يعاملني|تعاملني|يعاملوني|يعاملونني كاني|كانني|متل|زي .. موجود*|خدامه|خادمه|عبد|كلب|حيوان|شغاله|غلطه",
+    "يعاملني|تعاملني|يعاملوني|يعاملونني كاني|كانني|متل|زي .. @neg? موجود*|خدامه|خادمه|عبد|كلب|حيوان|شغاله|غلطه",
     "يكرهني|تكرهني|يكرهوني|تكرهوني|كارهني|كارهتني|يكرهونني|كارهيني",
     "انا|انت|انتي|انك|اني|انو سبب .. مشاكل*|المشاكل|كل_شي|الطلاق|مرض*|تعاسه|المصايب|مصايب*",
     "يتجاهلني|تتجاهلني|يتجاهلوني|تتجاهلوني|بيطنشني|يطنشني|تطنشني|يطنشوني",
@@ -1216,6 +1228,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "يمسك*|مسك*|بيمسك*|يشد*|شد* @mother .. رقبتها|شعرها|ايدها|زندها",
+    "@mother? وشها|وجهها|عينها|ايدها|رقبتها متورم*|ازرق*|مزرق*|مكدوم*|وارم*|وارمه",
+    "بتقول|تقول|قالت وقعت|اتخبطت|انخبطت|تزحلقت .. بس|لكن .. شفته|شفت|بعرف",
     "يضرب|ضرب|يوذي|يؤذي امي|ماما|والدتي|ابي|بابا",
     "يضرب|ضرب|ضربها|يضربها|يوذي|ياذي|يرمي|رمي|يدفش|دفش|يزق|زق|يخنق|خنق|يشد|شد|يسب|يشتم|يهدد|هدد|يبهدل|يكسر_راس @mother",
     "يضربها|ضربها|بيضربها|يخنقها|يهددها|هددها|يدفشها|يرميها",
@@ -1361,6 +1376,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "قريب|جنبي|لازق|لازقلي .. @neg مرتاح*",
     "يقول*|بيقول*|بقول*|قال*|يحكي|بيحكي|حكالي لي? كلام وحش|قبيح|وسخ|بطال|ما_كويس|مش_كويس|مش_منيح|مو_زين|خايب|عيب|بذيء",
     "يقرب|قرب|بيقرب|يلزق|بيلزق مني|لي|فيني|علي كتير|كثير|اوي|زياده|بزاف|وايد",
+    "@neg تكلمي|تكلم|تقولي|تقول|تخبري|تخبر|تحكي|تحكيلي امك|ابوك|اهلك|ماما|بابا|لامك|لابوك",
     "تعالي|تعال|تعا اقعدي|اقعد|نامي|نام|ارقدي|اجلسي جنبي|بحضني|حضني|عحضني|علي_رجلي|عندي",
     "ولد|ابن خالي|عمي|الجيران|جارنا|خالتي|عمتي .. يخوفني|يرعبني|بيخوفني|بيرعبني",
     "@adult .. يحكي|بيحكي|يكلمني|يقعد معي|معايا .. لحالي|لوحدي|لحالنا|وحدي|بروحي",

@@ -431,7 +431,8 @@ export const CLAUSE_BREAK: Record<"en" | "pl" | "ar", Set<string>> = {
 export const NEGATION_REACH: Record<"en" | "pl" | "ar", number> = { en: 3, pl: 3, ar: 2 };
 
 export const isBreak = (lang: "en" | "pl" | "ar", tk: Token) =>
-  tk.forms.some((f) => CLAUSE_BREAK[lang].has(f)) ||
+  // Arabic: the word as written only; its other forms are guesses ("اذاني", hurt me, is not "اذا", if).
+  (lang === "ar" ? CLAUSE_BREAK.ar.has(tk.forms[0]) : tk.forms.some((f) => CLAUSE_BREAK[lang].has(f))) ||
   // An Arabic clause often starts with و joined to its first word ("وبابا بيضربني").
   (lang === "ar" && tk.forms[0].length > 3 && tk.forms[0][0] === "و" && tk.forms.includes(tk.forms[0].slice(1)));
 
