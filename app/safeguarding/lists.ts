@@ -88,6 +88,8 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "hold* my breath under the? water|bath|bathwater",
+    "see how long until|till it|everything|i stop*",
     "no way out",
     "want it|everything|this all? to end|stop",
     "ways|how to die",
@@ -592,6 +594,7 @@ const enOrdinary = [
   "photo*|pic*|picture* of @me in my new? uniform|costume|kit|outfit|dress|suit",
   "drag* @me out_of_bed|out_of_the_house|to_school|shopping|along|round",
   "can not go home till|until|before",
+  "fall* asleep on|in|at|watching the? sofa|couch|chair|tv|telly",
 ];
 
 const enGroups: Record<string, string[]> = {
@@ -698,6 +701,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "mnie wczoraj|znowu|ciagle|zawsze|dzis|czesto|mocno|codziennie bij*|bil*|uderz*|kop*|szarp*|dusi*|popych*|lej*|tlucze|tlukl*|waln*|pchn*|popchn*",
     "skopał* mnie",
     "rzuca* o ścianę",
     "rzuci* we|na? mnie",
@@ -729,7 +733,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "na mnie krzycz*|wrzeszcz*|wydziera*|drze",
     "jestem do niczego|nikim|smieciem|zerem .. mowi*|wrzeszcz*|krzycz*|gada*",
     "mowi*|gada*|wrzeszcz*|krzycz* .. ze jestem do_niczego|smieciem|zerem|nikim|debilem|idiotka|idiota",
-    "mowi* ze jestem glup*|beznadziej*|gruba|gruby|nikim",
+    "mowi* ze jestem glup*|beznadziej*|gruba|gruby|nikim|brzydk*|tlust*|debil*|idiot*|porazk*",
+    "nikt mnie nie .. chcial*|kocha*|zechce|polubi",
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
@@ -769,6 +774,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "jak|kiedy|gdy mama|tata|ojciec|matka|ojczym|rodzice|stary|stara pije|pija|pil|pila|chla",
     "karmię braci|siostry|rodzeństwo",
     "nic nie jadł*",
     "w domu nic nie ma",
@@ -790,6 +796,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "spal*|spie|nocowal*|nocuje na klatce|na_ulicy|na_dworze|w_parku|na_dworcu|na_schodach",
+    "mnie|nas nie wpuscil*|wpuszcza*|wpuscili",
+    "nie wpuscil*|wpuszcza* mnie|nas",
     "boj* sie wracac|wrocic|isc do domu",
     "boj* sie .. do domu",
     "nie chce wracac|wrocic|isc do domu",
@@ -851,6 +860,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "mnie zaczepia*|zaczepil*|zaczepiaj*",
+    "zaczepia*|zaczepil*|zaczepiaj* mnie",
     "mnie dorwa|dorwie",
     "mnie zalatwi*|zalatwia|zalatwimy|dojada|dojedzie|dojebia",
     "dostaj*|dostal*|dostaje grozb*",
@@ -872,6 +883,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "pojade|pojechala|pojechal|wsiade|wsiadla|wsiadl z nim|do_niego|do_auta|do_samochodu|do_jego_auta",
     "czeka* na mnie",
     "na mnie czeka*",
     "boj* sie pana|mezczyzny|faceta|ojczyma|taty|ojca|wujka|jego|go|jej|chlopaka_mamy|macochy",
@@ -880,6 +892,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "sledzi* mnie",
   ],
   young_carer: [
+    "musze pilnowac|opiekowac_sie|zajmowac_sie|niańczyc|nianczyc rodzenstw*|brat*|siostr*|braci",
     "opiek* sie .. nie daje rady|nie radze sobie|nie daje juz rady",
     "nie radze sobie",
     "mlodym opiekunem",
@@ -895,6 +908,7 @@ const plOrdinary = [
   "mnie zabije haha",
   "pilk*|drzwi|galaz*|huśtawk*|hustawk* uderzyl*|trafil*|walnel*|walnal* mnie",
   "zamyka*|zamkn* drzwi na klucz",
+  "zamyka*|zamkn* drzwi .. na klucz",
   "~na godzine|chwile|pol_godziny|do_sklepu|w_sklepie",
   "~na_lekcji|na_lekcjach|lekcja|lekcje|lekcji_o|pogadank*|warsztat*|apel*|wychowawcz*",
   "pobil*|pobij*|ogral* .. w fif*|fife|grze|szachy|szachach|kosza|pilke|lola|fortnite*|minecraft*",
@@ -964,8 +978,25 @@ const arGroups: Record<string, string[]> = {
     "برتعب",
     "ارتعب",
   ],
-  parent: ["بابا", "ماما", "ابي", "امي", "ابوي", "ابويا", "امي", "والدي", "والدتي", "امه", "ابوه", "مامتي"],
-  mother: ["ماما", "امي", "والدتي", "مامتي", "امه", "مرته", "زوجته", "مراته"],
+  parent: [
+    "الواليد",
+    "الواليده",
+    "الوالد",
+    "الوالده",
+    "بابا",
+    "ماما",
+    "ابي",
+    "امي",
+    "ابوي",
+    "ابويا",
+    "امي",
+    "والدي",
+    "والدتي",
+    "امه",
+    "ابوه",
+    "مامتي",
+  ],
+  mother: ["الواليده", "الوالده", "ماما", "امي", "والدتي", "مامتي", "امه", "مرته", "زوجته", "مراته"],
   adult: [
     "جوز_امي",
     "جوز_ماما",
@@ -1385,6 +1416,7 @@ const ar: Partial<Record<Category, string[]>> = {
   ],
   // Worries a child cannot name ("something bad happened to me and I don't know who to tell"): no category fits.
   other_concern: [
+    "من ساعتها|وقتها|يومها|هديك_الليله|ساعتها .. @neg قادر*|قادره|بقدر|اقدر|عم_بقدر|بنام|انام|اكل|بعرف",
     "حصلتلي|صارلي|صارتلي|حصلي|وقعتلي|وقعلي|وقعات_ليا|صار_معي حاجه|شي|اشي|شيء .. وحش*|خايب*|بشع*|سيء|سيئه|غلط|مش_منيح*|مو_زين*|كعب*",
     "@neg عارف*|بعرف|اعرف .. لمين|لمن|لحدا|لاحد|كيف_اقوله|كيف_احكيه احكي|اقول|اخبر|احچي|اكلم|اقوله|احكيه?",
     "شي|حاجه|اشي غلط|وحش*|خايب* يصير|يحصل|بيصير|بيحصل|صاير لي|معي|معايا|ليا",

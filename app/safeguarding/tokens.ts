@@ -186,8 +186,12 @@ export function foldWord(word: string) {
 const PL_HARM_PREFIXED =
   /^(?:przy|prze|roz|ode|wz|wy|za|po|na|ob|od|do|ze|z|s|u|w)(bil|bij|bic|kop|lal|lej|tluk|tlukl|tlucz|dusi|dusz|szarp|pchn|pych|waln|rzuc|krzywdz|gwalc)/;
 
+/** First letters of the prefixes above, so most words skip the pattern. */
+const PL_PREFIX_START = new Set(["p", "r", "o", "w", "z", "n", "d", "s", "u"]);
+
 function latinForms(value: string) {
   const folded = foldLatin(value);
+  if (folded.length < 4 || !PL_PREFIX_START.has(folded[0])) return [folded];
   const m = PL_HARM_PREFIXED.exec(folded);
   return m ? [folded, folded.slice(folded.length - (folded.length - m[0].length + m[1].length))] : [folded];
 }
@@ -205,11 +209,10 @@ export function plainTokens(text: string): Token[] {
     last = m.index + value.length;
     const arabic = ARABIC.test(value);
     const forms = arabic ? arabicForms(value) : latinForms(value);
-    const base = { start: m.index, end: last, negated: false, pos: "", value, sentence };
     // "ومنقدرش": the negation may follow a joined "and" or "so".
-    const core = arabic && /^[وف]/.test(forms[0]) && forms[0].length > 4 ? forms[0].slice(1) : forms[0];
-    if (arabic && (arabicNegated(forms[0]) || arabicNegated(core))) out.push({ ...base, forms: ["ما"] });
-    out.push({ ...base, forms });
+    if (arabic && (arabicNegated(forms[0]) || (/^[وف]/.test(forms[0]) && arabicNegated(forms[0].slice(1)))))
+      out.push({ start: m.index, end: last, forms: ["ما"], negated: false, pos: "", value, sentence });
+    out.push({ start: m.index, end: last, forms, negated: false, pos: "", value, sentence });
   }
   return out;
 }
@@ -220,12 +223,23 @@ const POLISH_LETTERS = /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/;
 const ENGLISH_HINT =
   /(?<!\p{L})(?:the|me|is|it|he|she|you|and|of|in|at|not|but|with|have|get|got|want|this|that|are|be|for|if|just|so|they|him|her|his|our|your|can|will|would|when|what|there|been|am|an|im|i'm|dont|don't|cant|can't|myself|kill|die|hurt|help|please|pls|dad|mum|mom|home|school|ur)(?!\p{L})/iu;
 
+/** Polish function words that are not English words, as typed without diacritics. */
+const POLISH_WORDS =
+  /(?<!\p{L})(?:sie|nie|jest|mnie|mi|ze|jak|ale|bo|juz|tez|mam|moja|moj|moje|tata|mama|czy|tylko|bardzo|jestem|byl|byla|bylo|przez|dla|od|po|ktory|ktora|gdzie|kiedy|tak|ja|ona|oni|nas|ich|jego|jej|mowi|jakis|wiec|zeby|mu|go|tu|tam|nic|nikt|ktos|cos|mnie|sa|ma|moge|musze|chce|bede|wszystko|zawsze|ciagle|teraz|dzis|wczoraj|jutro|w|z|na|i)(?!\p{L})/giu;
+/** The same for English: common words that are not Polish. */
+const ENGLISH_WORDS = new RegExp(ENGLISH_HINT.source, "giu");
+
 /**
  * Whether Latin text may be English, so worth parsing as English (the parse is most of a check's time): text in
  * Polish letters with no common English word is not; anything else is, since children mix languages.
  */
 export function mayBeEnglish(text: string) {
-  return !POLISH_LETTERS.test(text) || ENGLISH_HINT.test(text);
+  if (POLISH_LETTERS.test(text)) return ENGLISH_HINT.test(text);
+  // Polish typed without its letters ("tata mowi ze jak nie posprzatam"): its function words outnumber English ones.
+  const pl = text.match(POLISH_WORDS)?.length ?? 0;
+  if (pl < 3) return true;
+  const en = text.match(ENGLISH_WORDS)?.length ?? 0;
+  return en * 3 >= pl;
 }
 
 // English -----------------------------------------------------------------------------------------------
