@@ -281,6 +281,8 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "throw|chuck|hurl|smash .. at|into|against my? mum|mom|mam|mother|nan|gran|sister|brother|her",
+    "mum|dad|mother|father|parents have? not get out_of_bed",
     "smash*|break|snap*|take|hide* her|mum's|mums|my_mum's phone .. so|can not",
     "smash* .. door|things|stuff|window|windows|house|plates",
     "mum|mother cry|crying on the floor",
@@ -297,6 +299,7 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "nothing|no_food to give|feed my? brother|sister|brothers|sisters|siblings|baby",
     "steal food",
     "no coat|shoes",
     "nobody wash*",
@@ -470,6 +473,9 @@ const en: Partial<Record<Category, string[]>> = {
     "make|made|send|sent @me to other|another town|towns|city|cities",
   ],
   bullying_threats: [
+    "say|tell|message|post* .. i should|to die|kill_myself|hang_myself|go_die|not_exist",
+    "regret it if|unless",
+    "if i not bring|pay|give|get .. money|cash",
     "will|going_to|gonna cut|slash|stab|glass|burn my face|throat|neck",
     "knife|shank|merk @me",
     "threaten @me",
@@ -665,6 +671,7 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "powiesic|powiesze|powiesil*|powieszenie|powiesilbym|powiesilabym",
     "gdybym znikn*",
     "skocz*|wyskocz* z|przez mostu|dachu|okna|okno|balkonu|bloku",
     "nie moge|umiem|potrafie juz? tak? zyc",
@@ -774,6 +781,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "mama|tata|ojciec|matka|rodzice .. nie wstaje|wstaja z lozka",
+    "nie mam|mamy co dac .. jesc",
     "jak|kiedy|gdy mama|tata|ojciec|matka|ojczym|rodzice|stary|stara pije|pija|pil|pila|chla",
     "karmię braci|siostry|rodzeństwo",
     "nic nie jadł*",
@@ -847,6 +856,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "kazali|kazal|kazala|kaza|kaze mi pic|palic|brac|wciagac|sprzedawac|cpac",
+    "zabral*|zabrali mnie do mieszkania|na_melin*|do_obcych .. dorosl*|starsi|obcy",
     "dal* mi telefon",
     "musze robic co mowia|kaza",
     "sprzedawac|przewozic|nosic|rozwozic narkotyk*",
@@ -883,6 +894,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "pyta*|pytal* gdzie mieszkam",
     "pojade|pojechala|pojechal|wsiade|wsiadla|wsiadl z nim|do_niego|do_auta|do_samochodu|do_jego_auta",
     "czeka* na mnie",
     "na mnie czeka*",
@@ -1231,6 +1243,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "بيجبلي|يجبلي|يجيبلي|يعطيني|بيعطيني هدايا|هديه .. محدش|محد|ما_حدا|لحالنا|بالسر|ما_حد|حدا_مش",
+    "@adult .. المفضل*|المفضله عنده|عندو",
     "يلمسني|لمسني|يلمسونني|تلمسني|يلمسوني|لمسوني|يحسس_علي|حسس_علي|يتحسسني|يحسسني",
     "يلمس|لمس|تلمس|يحط_ايده|حط_ايده|يحط_ايدو|حط_ايدو .. جسمي|جسدي|صدري|فخدي|فخذي|بين_رجلي|تحت_تيابي|تحت_ثيابي|اماكن|مكان_خاص|مناطق",
     "يحط|حط|حطّ ايده|ايدو|يده|ايديه|ايدين علي|عليي|عليا|علي_جسمي|تحت|بين|فيي",
@@ -1272,6 +1286,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "@no_any شي|اشي|اكل طعمي|اطعمي|اطعم|ناكل|ناكله|اعطي",
+    "@neg تقوم|بتقوم|يقوم|بيقوم|تطلع من التخت|السرير|الفرشه|الفراش",
     "اطعم اخوتي",
     "اطعم اخواتي",
     "طعمي|اطعمي|اطعم|طعم|بطعم @siblings",
@@ -1356,6 +1372,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "يشربوني|شربوني|بغاو_يشربوني|يسكروني|سكروني|يحششوني|حششوني",
     "اعطوني|اعطاني هاتف|تلفون|جوال",
     "عطوني|اعطوني|ادوني موتور|موتوسيكل|دراجه_ناريه",
     "عطوني|اعطوني|ادوني|جابولي|عطاني|اعطاني|اداني موبايل|جوال|تلفون|تليفون|هاتف|خط",
@@ -1394,6 +1411,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "قلي|قالي|قالولي|قالو|قالوا|يقلي|يقولي|يقولولي|يهددني|هددني|كتبلي|بعتلي .. يقتلك|يذبحك|يموتك|اقتلك|اذبحك|اموتك|نقتلك|نذبحك|نموتك|يكسرلك|اكسرلك|يضربك|اضربك|يقتلني|يذبحني|يضربوني|يضربني|يدبحك|ادبحك",
   ],
   fear_of_adult: [
+    "تعالي|تعال|تعا براك|بروحك|لحالك|وحدك|لوحدك|بروحش",
+    "يسالني|بيسالني|سالني ساكن*|ساكنه وين|فين",
     "ينتظرني|ينتظرونني",
     "تستناني|تستنيني|تنطرني|تنتظرني|يستناني|يستنيني|بيستناني|ينطرني|ناطرني|مستنيني|مستنياني|واقف_يستناني",
     "اخاف|خايف|خائف من رجل|زوج|عمي|خالي|ابي|الرجل|جاري|استاذ*",
