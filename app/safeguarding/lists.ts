@@ -88,6 +88,8 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "take|took more|too_many tablets|pills|paracetamol|painkillers than",
+    "so i do not feel anything|nothing",
     "hold* my breath under the? water|bath|bathwater",
     "see how long until|till it|everything|i stop*",
     "no way out",
@@ -671,6 +673,8 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "wiecej|za_duzo tabletek|lekow|tabletki|proszkow niz|zeby",
+    "zeby|bym|aby nic juz? nie czuc|czula|czul",
     "powiesic|powiesze|powiesil*|powieszenie|powiesilbym|powiesilabym",
     "gdybym znikn*",
     "skocz*|wyskocz* z|przez mostu|dachu|okna|okno|balkonu|bloku",
@@ -781,6 +785,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "mama|tata|matka|ojciec|rodzice nie wraca|wraca_do_domu|wrocil*|wrocila|wrocili|ma_jej|ma_go .. od|dni|dwoch|trzech|kilku|tygodnia",
     "mama|tata|ojciec|matka|rodzice .. nie wstaje|wstaja z lozka",
     "nie mam|mamy co dac .. jesc",
     "jak|kiedy|gdy mama|tata|ojciec|matka|ojczym|rodzice|stary|stara pije|pija|pil|pila|chla",
@@ -942,6 +947,7 @@ const plOrdinary = [
   "wychodzic|wyjsc po dwudziest*|dziewiat*|dziesiat*|zmroku|ciemku|20|21|22|osiemnast*",
   "wracac|wrocic|isc do domu tak|za? wczesnie",
   "~pilk* w twarz|glowe|nos|oko",
+  "spie|nocuje|spalem|spalam u kolezanki|kolegi|babci|kuzyn* na|po urodzin*|imprez*|piżam*|pizam*|nocowank*",
   "nuda|nudy|upal|smiech|stres|zmeczenie|matma|szkola mnie zabij*|dobij*",
   "groz*|grozil* ze nie da*|pozyczy|zaprosi|odezwie|pogada|bedzie|pozwoli",
   "mnie zabij*|zabije|zabija jak|gdy|kiedy|za .. oceny|ocene|jedynk*|spozni*|spoznie|balagan|pokoj|telefon|rachunek|wynik*|haha|xd",
@@ -1286,6 +1292,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "@parent @neg رجعت|رجع|اجت|اجا|جت|جه|بتيجي|ترجع|يرجع من? يومين|ايام|امبارح|اسبوع|الصبح",
     "@no_any شي|اشي|اكل طعمي|اطعمي|اطعم|ناكل|ناكله|اعطي",
     "@neg تقوم|بتقوم|يقوم|بيقوم|تطلع من التخت|السرير|الفرشه|الفراش",
     "اطعم اخوتي",
@@ -1372,6 +1379,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "ردلهن|ردلهم|ارد|نرد|رد|ارجع .. الجميل|المعروف",
     "يشربوني|شربوني|بغاو_يشربوني|يسكروني|سكروني|يحششوني|حششوني",
     "اعطوني|اعطاني هاتف|تلفون|جوال",
     "عطوني|اعطوني|ادوني موتور|موتوسيكل|دراجه_ناريه",

@@ -71,18 +71,18 @@ describe("the detector on the second held-out part (written blind, later)", () =
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
-  // 1,457 disclosures escalated (English 522, Polish 288, Arabic 647) and none of the 1,175 ordinary and masking rows.
+  // 1,487 disclosures escalated (English 532, Polish 298, Arabic 657) and none of the 1,205 ordinary and masking rows.
   it("escalates at least 99% of the development disclosures in each language, and at most 1% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
-    expect(e.recall.all.total).toBeGreaterThanOrEqual(1457);
+    expect(e.recall.all.total).toBeGreaterThanOrEqual(1487);
     for (const lang of ["all", "en", "pl", "ar"]) {
       expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
       expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
         0.01,
       );
     }
-    expect(e.recall.ar.total).toBeGreaterThanOrEqual(647);
-    expect(e.recall.pl.total).toBeGreaterThanOrEqual(288);
+    expect(e.recall.ar.total).toBeGreaterThanOrEqual(657);
+    expect(e.recall.pl.total).toBeGreaterThanOrEqual(298);
   });
 
   it.each([
