@@ -88,6 +88,7 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "look* up|search*|google* ways|how to end|die|kill",
     "take|took more|too_many tablets|pills|paracetamol|painkillers than",
     "so i do not feel anything|nothing",
     "hold* my breath under the? water|bath|bathwater",
@@ -111,7 +112,7 @@ const en: Partial<Record<Category, string[]>> = {
     "think* about not be|being here|alive|around",
     "not see a|any future",
     "no future for me",
-    "sav*|hoard*|stockpil* up? .. pills|tablets",
+    "sav*|hoard*|stockpil* up? .. pills|tablets|meds|medicine|medication",
     "point in|of me be|being alive|here|around",
     "no point me be|being alive|here|around",
     "plan* to end|kill|die",
@@ -237,6 +238,7 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "he|uncle|dad|stepdad .. get*|come*|climb* in|into my bed",
     "clothes off",
     "take|taking off my clothes",
     "sleep in his|her bed",
@@ -283,6 +285,9 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "push*|shove*|throw* her|mum|mom|me down the stairs",
+    "police come .. because of my? dad|stepdad|him",
+    "blood on her|mum's|mums lip|face|nose",
     "throw|chuck|hurl|smash .. at|into|against my? mum|mom|mam|mother|nan|gran|sister|brother|her",
     "mum|dad|mother|father|parents have? not get out_of_bed",
     "smash*|break|snap*|take|hide* her|mum's|mums|my_mum's phone .. so|can not",
@@ -380,6 +385,7 @@ const en: Partial<Record<Category, string[]>> = {
     "can not stand it at home",
   ],
   controlled: [
+    "who i can talk|see|speak|text|message",
     "kept in my room",
     "only let out",
     "not allowed to go to school|out",
@@ -402,6 +408,8 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "photo|pic|picture|video|nudes i send him|her|them",
+    "screenshot* my private|snaps|pics|nudes",
     "record*|film*|video*|photograph* @me .. chang*|undress*|naked|shower|bath|toilet",
     "pic|picture|photo|photos|pics|vid|video of @me? in my? underwear|pants|bra|knickers|boxers|pyjamas|pjs|towel",
     "more or he|she|they will post|share|send|show|leak|put",
@@ -441,6 +449,7 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "take|taken @me to a flat|house in another|a_different town|city",
     "deliver stuff|things|packages|bags",
     "need|want|make|tell|ask @me to? do a? run|runs|drop|drops|delivery|deliveries",
     "keep my phone on all_night|at_night|all_the_time|24_7",
@@ -497,6 +506,7 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "invit* @me into|round_to|in_to his|their house|flat|car|room",
     "man|guy|stranger|men|bloke in a car|van .. slow*_down|pull*_up|follow*|keep_stopping|stop*_next_to",
     "get in his|their|the car|van",
     "get in his|the car|van",
@@ -520,6 +530,7 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "up all night look* after",
     "not be|been to school for weeks|months|ages",
     "because i look_after|care_for",
     "never get a break|rest",
@@ -704,7 +715,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "samookalecz*",
     "drap*|rozdrap*|gryz*|szczyp*|kalecz* sie? .. do krwi",
     "nikt .. nie zauwaz*|tesknil*|zauwazylby",
-    "nie widze sensu",
+    "nie widze juz? sensu",
     "nie ma sensu zyc",
     "bez sensu zyc",
     "nie daje|dam juz? rady",
@@ -749,6 +760,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "rozebra*|rozebral*|rozebrala",
+    "wchodzi*|wlazi* do lazienki|pokoju .. jak|kiedy sie kapie|myje|przebieram|kapie",
     "dotyk* mnie",
     "siad*|siedz* mu|jej? na kolan*",
     "mnie dotyk*",
@@ -767,6 +780,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaz*|kazal* mi zostawac|zostac sam|sama|samemu|samej",
   ],
   domestic_abuse: [
+    "nie pozwala* jej|mamie .. wychodzic|wyjsc|spotykac|rozmawiac|dzwonic",
+    "trzyma*|lapie|zlapal*|chwyta*|chwycil* .. za gardlo|szyje",
+    "zrobi|zrobil|zrobia mamie|jej|nam|mnie krzywde|cos",
     "bij*|bil*|uderz*|krzywdz*|popych* moja|nasza? mame|mamusie|matke|tate|brata|siostre",
     "przemoc*",
     "awantur*",
@@ -785,6 +801,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "nie daje|daja|dawal* nam|mi jesc",
+    "nie mamy|mam co jesc|zjesc",
     "mama|tata|matka|ojciec|rodzice nie wraca|wraca_do_domu|wrocil*|wrocila|wrocili|ma_jej|ma_go .. od|dni|dwoch|trzech|kilku|tygodnia",
     "mama|tata|ojciec|matka|rodzice .. nie wstaje|wstaja z lozka",
     "nie mam|mamy co dac .. jesc",
@@ -834,6 +852,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie mam gdzie spac|mieszkac",
   ],
   controlled: [
+    "nie pozwala*|pozwol* mi .. gadac|pisac|rozmawiac|wychodzic|spotykac|widywac|dzwonic",
+    "nie? moge|mozna? wychodzic|wyjsc z pokoju|domu bez pozwolenia|zgody",
     "zamyka* mnie",
     "nie wolno mi wychodzic|wyjsc|rozmawiac|spotykac",
     "zamkn* mnie",
@@ -844,6 +864,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "zebym|kaze|kazal* usuwal*|kasowal*|usunela|usunal wiadomosc*|rozmow*|czaty|czat",
+    "nikomu o nim|nas|tym nie mow*",
     "nagie|nagich|nago|nagimi zdjec*|fotk*",
     "zdjec*|fotk* bez ubrania|ubran",
     "prosi*|chce|chcial* .. zdjec*|fotk*",
@@ -876,6 +898,11 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "nikt cie|mnie nie znajdzie",
+    "scyzoryk*",
+    "to dopiero poczatek",
+    "pisn*|pisniesz|pisne komu*",
+    "pozaluj*|pozalujesz",
     "mnie zaczepia*|zaczepil*|zaczepiaj*",
     "zaczepia*|zaczepil*|zaczepiaj* mnie",
     "mnie dorwa|dorwie",
@@ -1143,6 +1170,9 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "@neg عاد @want? اعيش|عيش|كمل|اكمل",
+    "زهقت|طفشت|تعبت من عيشتي|حياتي",
+    "كيف|طريقه اموت|موت|انتحر",
     "نجرح|اجرح|بجرح|جرحت|نقطع|اقطع|قطعت راسي|روحي|حالي|نفسي",
     "نضرب|اضرب|بضرب|ضربت روحي|حالي|نفسي",
     "اختفيت",
@@ -1249,6 +1279,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "يدخل|بيدخل|بيفوت|يفوت علي|عليي|غرفتي .. نايم*|بنام",
     "بيجبلي|يجبلي|يجيبلي|يعطيني|بيعطيني هدايا|هديه .. محدش|محد|ما_حدا|لحالنا|بالسر|ما_حد|حدا_مش",
     "@adult .. المفضل*|المفضله عنده|عندو",
     "يلمسني|لمسني|يلمسونني|تلمسني|يلمسوني|لمسوني|يحسس_علي|حسس_علي|يتحسسني|يحسسني",
@@ -1292,6 +1323,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "لحالي|لوحدي|وحدي .. بلا|بدون|من_غير اكل",
+    "@nobody|@no_any .. يطبخ*|يطبخلنا|يطعمنا",
+    "نفس التياب|الهدوم|الملابس .. ايام|اسبوع",
     "@parent @neg رجعت|رجع|اجت|اجا|جت|جه|بتيجي|ترجع|يرجع من? يومين|ايام|امبارح|اسبوع|الصبح",
     "@no_any شي|اشي|اكل طعمي|اطعمي|اطعم|ناكل|ناكله|اعطي",
     "@neg تقوم|بتقوم|يقوم|بيقوم|تطلع من التخت|السرير|الفرشه|الفراش",
@@ -1357,6 +1391,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يفتش*|فتش*|يقرا|بيقرا|يتجسس .. جوالي|موبايلي|تلفوني|رسايلي|رسائلي|محادثاتي",
   ],
   online_harm: [
+    "ينشر|رح_ينشر|هينشر|حينشر المحادثه|الشات|صوري|الصور",
     "يطلب|طلب|تطلب|يطلبون صور*|صوري",
     "يطلب|طلب|تطلب|يطلبون مني صور*|فيديو*",
     "يطلب*|طلب*|بيطلب .. مني? صور*|صوري|فيديو*|سيلفي",
@@ -1379,6 +1414,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "مطلوب|مطلوبه|مطلوبين الهم|الهن|لهم|الهم فلوس|مصاري",
     "ردلهن|ردلهم|ارد|نرد|رد|ارجع .. الجميل|المعروف",
     "يشربوني|شربوني|بغاو_يشربوني|يسكروني|سكروني|يحششوني|حششوني",
     "اعطوني|اعطاني هاتف|تلفون|جوال",
@@ -1419,6 +1455,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "قلي|قالي|قالولي|قالو|قالوا|يقلي|يقولي|يقولولي|يهددني|هددني|كتبلي|بعتلي .. يقتلك|يذبحك|يموتك|اقتلك|اذبحك|اموتك|نقتلك|نذبحك|نموتك|يكسرلك|اكسرلك|يضربك|اضربك|يقتلني|يذبحني|يضربوني|يضربني|يدبحك|ادبحك",
   ],
   fear_of_adult: [
+    "@adult|@parent .. .. بتخبي|اتخبي|نتخبي|بتخبا",
+    "@neg روح|اروح|اروحش عند|لعند|بيت @adult",
     "تعالي|تعال|تعا براك|بروحك|لحالك|وحدك|لوحدك|بروحش",
     "يسالني|بيسالني|سالني ساكن*|ساكنه وين|فين",
     "ينتظرني|ينتظرونني",
@@ -1451,6 +1489,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@neg نقدر|اقدر|بقدر|قادر*|قادره نحكي|احكي|اقول|نقول|احچي .. وقعلي|وقع_لي|صارلي|صار_لي|حصلي|حصلتلي|صار_معي",
   ],
   young_carer: [
+    "بهتم|اهتم|اعتني فيها|فيه|بماما|بامي لحالي|لوحدي",
     "اعتني|اهتم .. لا|لم|ما استطيع|اعد|اقدر",
     "اعتني|اهتم|بهتم|اداري|بداري|باخد_بالي_من|باخذ_بالي_من|اخد_بالي_من|اخذ_بالي_من|ادير_بالي_علي @parent",
     "بعتني|اعتني|بهتم|اهتم بماما|ببابا|بامي|بابوي|بابويا|بوالدي|بوالدتي|بجدتي|بجدي|بستي|بجدو",
