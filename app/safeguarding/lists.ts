@@ -449,6 +449,8 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "sell vapes|weed|drugs|stuff|gear .. for an? older|him|them|some",
+    "because|cos|coz i owe him|them|her",
     "take|taken @me to a flat|house in another|a_different town|city",
     "deliver stuff|things|packages|bags",
     "need|want|make|tell|ask @me to? do a? run|runs|drop|drops|delivery|deliveries",
@@ -801,6 +803,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "nie ma|bylo ogrzewania|pradu .. od miesiaca|od_tygodnia|od_dawna|tygodni|miesiecy",
+    "spimy|spie|spalismy w kurtkach|kurtce|kurtkach_i_czapkach",
     "nie daje|daja|dawal* nam|mi jesc",
     "nie mamy|mam co jesc|zjesc",
     "mama|tata|matka|ojciec|rodzice nie wraca|wraca_do_domu|wrocil*|wrocila|wrocili|ma_jej|ma_go .. od|dni|dwoch|trzech|kilku|tygodnia",
@@ -852,6 +856,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie mam gdzie spac|mieszkac",
   ],
   controlled: [
+    "zabrania*|zabronil* mi spotykac|widywac|wychodzic|rozmawiac|pisac",
+    "wysyla*|wysylac|wyslac .. gdzie jestem|lokalizacj*",
     "nie pozwala*|pozwol* mi .. gadac|pisac|rozmawiac|wychodzic|spotykac|widywac|dzwonic",
     "nie? moge|mozna? wychodzic|wyjsc z pokoju|domu bez pozwolenia|zgody",
     "zamyka* mnie",
@@ -864,6 +870,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "fejkow*|falszyw*|podrobion* konto|profil",
     "zebym|kaze|kazal* usuwal*|kasowal*|usunela|usunal wiadomosc*|rozmow*|czaty|czat",
     "nikomu o nim|nas|tym nie mow*",
     "nagie|nagich|nago|nagimi zdjec*|fotk*",
@@ -883,6 +890,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "sprzedawac|sprzedaje|sprzedaj* .. papierosy|epety|vape*|wape*|narkotyk*|trawk*|zielsk*",
+    "wisze|wiszę mu|im|jej kase|kasy|hajs|pieniadze",
     "kazali|kazal|kazala|kaza|kaze mi pic|palic|brac|wciagac|sprzedawac|cpac",
     "zabral*|zabrali mnie do mieszkania|na_melin*|do_obcych .. dorosl*|starsi|obcy",
     "dal* mi telefon",
@@ -898,6 +907,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "zalowal*|zalowala ze zyje|ze_sie_urodzil*|ze_sie_urodzila",
+    "jak mnie zlapie|dorwie|zobacz* samego|sama|sam",
     "nikt cie|mnie nie znajdzie",
     "scyzoryk*",
     "to dopiero poczatek",
@@ -936,6 +947,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "sledzi* mnie",
   ],
   young_carer: [
+    "ubieram|myje|karmie|kapie|przebieram mame|tate|mamusie|babcie|dziadka",
+    "podaje|robie|daje mamie|tacie|jej|mu leki|zastrzyk*|tabletki",
     "musze pilnowac|opiekowac_sie|zajmowac_sie|niańczyc|nianczyc rodzenstw*|brat*|siostr*|braci",
     "opiek* sie .. nie daje rady|nie radze sobie|nie daje juz rady",
     "nie radze sobie",
@@ -975,6 +988,7 @@ const plOrdinary = [
   "wracac|wrocic|isc do domu tak|za? wczesnie",
   "~pilk* w twarz|glowe|nos|oko",
   "spie|nocuje|spalem|spalam u kolezanki|kolegi|babci|kuzyn* na|po urodzin*|imprez*|piżam*|pizam*|nocowank*",
+  "pocial*|pociel*|pocialam|pocialem papier|kartk*|warzyw*|ciasto|chleb|na_paski|nozyczkami",
   "nuda|nudy|upal|smiech|stres|zmeczenie|matma|szkola mnie zabij*|dobij*",
   "groz*|grozil* ze nie da*|pozyczy|zaprosi|odezwie|pogada|bedzie|pozwoli",
   "mnie zabij*|zabije|zabija jak|gdy|kiedy|za .. oceny|ocene|jedynk*|spozni*|spoznie|balagan|pokoj|telefon|rachunek|wynik*|haha|xd",
@@ -1489,6 +1503,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "@neg نقدر|اقدر|بقدر|قادر*|قادره نحكي|احكي|اقول|نقول|احچي .. وقعلي|وقع_لي|صارلي|صار_لي|حصلي|حصلتلي|صار_معي",
   ],
   young_carer: [
+    "بلبس|البس|بحمم|احمم|بطعمي|اطعمي|بغسل|اغسل @mother|@parent",
+    "بعطيها|اعطيها|بعطي_ماما|اعطي_ماما|بعطيه|اعطيه الدوا|دواها|دواه|الادويه|الابره",
     "بهتم|اهتم|اعتني فيها|فيه|بماما|بامي لحالي|لوحدي",
     "اعتني|اهتم .. لا|لم|ما استطيع|اعد|اقدر",
     "اعتني|اهتم|بهتم|اداري|بداري|باخد_بالي_من|باخذ_بالي_من|اخد_بالي_من|اخذ_بالي_من|ادير_بالي_علي @parent",
