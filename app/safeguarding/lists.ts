@@ -762,6 +762,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "tam gdzie nie chce|chcialam|chcialem",
+    "masuj*|masowal* mnie",
     "rozebra*|rozebral*|rozebrala",
     "wchodzi*|wlazi* do lazienki|pokoju .. jak|kiedy sie kapie|myje|przebieram|kapie",
     "dotyk* mnie",
@@ -803,6 +805,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "czekam|czekalem|czekalam|czekamy do nocy|wieczora|polnocy|godzinami",
+    "wydaje|wydal*|przepija|przepil* wszystko|pieniadze|kase|wszystkie_pieniadze .. alkohol|wodke|piwo|narkotyki|hazard|automaty",
     "nie ma|bylo ogrzewania|pradu .. od miesiaca|od_tygodnia|od_dawna|tygodni|miesiecy",
     "spimy|spie|spalismy w kurtkach|kurtce|kurtkach_i_czapkach",
     "nie daje|daja|dawal* nam|mi jesc",
@@ -832,13 +836,14 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "spac|spimy|spalismy|nocujemy|spie w samochodzie|aucie",
     "spal*|spie|nocowal*|nocuje na klatce|na_ulicy|na_dworze|w_parku|na_dworcu|na_schodach",
     "mnie|nas nie wpuscil*|wpuszcza*|wpuscili",
     "nie wpuscil*|wpuszcza* mnie|nas",
     "boj* sie wracac|wrocic|isc do domu",
     "boj* sie .. do domu",
     "nie chce wracac|wrocic|isc do domu",
-    "niz wracac|wrocic|isc do domu",
+    "niz wracac|wrocic|isc do domu|mieszkania|chaty",
     "niechce|niechcem wracac|wrocic|isc do domu|chaty",
     "wracac|wrocic do domu|chaty .. bo|jak tata|mama|ojczym|stary|stara pij*|bij*|krzycz*",
     "nie moge wrocic|isc do domu",
@@ -907,6 +912,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "kwasem|wrzatkiem",
     "zalowal*|zalowala ze zyje|ze_sie_urodzil*|ze_sie_urodzila",
     "jak mnie zlapie|dorwie|zobacz* samego|sama|sam",
     "nikt cie|mnie nie znajdzie",
@@ -946,7 +952,14 @@ const pl: Partial<Record<Category, string[]>> = {
     "za mna chodzi*|lazi*|jezdzi*",
     "sledzi* mnie",
   ],
+  // Something that happened and cannot be said: no category fits.
+  other_concern: [
+    "od tamtej|tego pory|czasu|dnia .. nie moge|umiem spac|jesc|przestac|zapomniec",
+    "nie moge|umiem nikomu powiedziec|o_tym_mowic",
+  ],
   young_carer: [
+    "go|ja myje|przebieram|kapie",
+    "po wylewie|udarze",
     "ubieram|myje|karmie|kapie|przebieram mame|tate|mamusie|babcie|dziadka",
     "podaje|robie|daje mamie|tacie|jej|mu leki|zastrzyk*|tabletki",
     "musze pilnowac|opiekowac_sie|zajmowac_sie|niańczyc|nianczyc rodzenstw*|brat*|siostr*|braci",
@@ -967,7 +980,7 @@ const plOrdinary = [
   "zamyka*|zamkn* drzwi na klucz",
   "zamyka*|zamkn* drzwi .. na klucz",
   "~na godzine|chwile|pol_godziny|do_sklepu|w_sklepie",
-  "~na_lekcji|na_lekcjach|lekcja|lekcje|lekcji_o|pogadank*|warsztat*|apel*|wychowawcz*",
+  "~na_lekcji|lekcja_o|lekcje_o|lekcji_o|pogadank*|warsztat*|apel*|wychowawcz*",
   "pobil*|pobij*|ogral* .. w fif*|fife|grze|szachy|szachach|kosza|pilke|lola|fortnite*|minecraft*",
   "pobil*|pobij* rekord*|wynik*",
   "rady z .. zadani*|matm*|fizyk*|chemi*|sprawdzian*|ulamk*|lekcj*|domow*|wypracowani*|angielsk*",
