@@ -686,6 +686,8 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "zeby|by skoczyc",
+    "na moscie .. skocz*",
     "wiecej|za_duzo tabletek|lekow|tabletki|proszkow niz|zeby",
     "zeby|bym|aby nic juz? nie czuc|czula|czul",
     "powiesic|powiesze|powiesil*|powieszenie|powiesilbym|powiesilabym",
@@ -725,6 +727,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "przypal*|oparz*|poparz* mi|mnie reke|rece|skore|noge|twarz|plecy",
     "mnie wczoraj|znowu|ciagle|zawsze|dzis|czesto|mocno|codziennie bij*|bil*|uderz*|kop*|szarp*|dusi*|popych*|lej*|tlucze|tlukl*|waln*|pchn*|popchn*",
     "skopał* mnie",
     "rzuca* o ścianę",
@@ -762,6 +765,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "wklada*|wsadza*|wlozyl*|wsadzil* mi? reke|rece|dlon pod|do bluzke|koszulke|spodnie|majtki|spodnice",
     "tam gdzie nie chce|chcialam|chcialem",
     "masuj*|masowal* mnie",
     "rozebra*|rozebral*|rozebrala",
@@ -805,6 +809,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "nie mam w co sie ubrac",
+    "trampkach|sandalach|klapkach po sniegu",
     "czekam|czekalem|czekalam|czekamy do nocy|wieczora|polnocy|godzinami",
     "wydaje|wydal*|przepija|przepil* wszystko|pieniadze|kase|wszystkie_pieniadze .. alkohol|wodke|piwo|narkotyki|hazard|automaty",
     "nie ma|bylo ogrzewania|pradu .. od miesiaca|od_tygodnia|od_dawna|tygodni|miesiecy",
@@ -836,6 +842,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "boj* sie zasypiac|spac|zasnac w domu",
+    "dobija* sie do drzwi",
     "spac|spimy|spalismy|nocujemy|spie w samochodzie|aucie",
     "spal*|spie|nocowal*|nocuje na klatce|na_ulicy|na_dworze|w_parku|na_dworcu|na_schodach",
     "mnie|nas nie wpuscil*|wpuszcza*|wpuscili",
@@ -875,6 +883,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "zdjeci*|zdjecie|fotk*|filmik* w|bez staniku|bieliznie|majtkach|reczniku|stanika|ubrania",
     "fejkow*|falszyw*|podrobion* konto|profil",
     "zebym|kaze|kazal* usuwal*|kasowal*|usunela|usunal wiadomosc*|rozmow*|czaty|czat",
     "nikomu o nim|nas|tym nie mow*",
@@ -895,6 +904,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "przewiez*|przewoz*|zawiez*|zawoz* plecak|torb*|paczk*|reklamowk*",
     "sprzedawac|sprzedaje|sprzedaj* .. papierosy|epety|vape*|wape*|narkotyk*|trawk*|zielsk*",
     "wisze|wiszę mu|im|jej kase|kasy|hajs|pieniadze",
     "kazali|kazal|kazala|kaza|kaze mi pic|palic|brac|wciagac|sprzedawac|cpac",
@@ -943,6 +953,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "zaproponowal*|proponuje|proponowal* podwiezienie|podwozke|podwiezc",
+    "jezdzil*|jechal*|szedl|szla|lazil* za mna",
     "pyta*|pytal* gdzie mieszkam",
     "pojade|pojechala|pojechal|wsiade|wsiadla|wsiadl z nim|do_niego|do_auta|do_samochodu|do_jego_auta",
     "czeka* na mnie",
@@ -954,10 +966,12 @@ const pl: Partial<Record<Category, string[]>> = {
   ],
   // Something that happened and cannot be said: no category fits.
   other_concern: [
+    "nikt nie moze sie dowiedziec",
     "od tamtej|tego pory|czasu|dnia .. nie moge|umiem spac|jesc|przestac|zapomniec",
     "nie moge|umiem nikomu powiedziec|o_tym_mowic",
   ],
   young_carer: [
+    "place|oplacam rachunki",
     "go|ja myje|przebieram|kapie",
     "po wylewie|udarze",
     "ubieram|myje|karmie|kapie|przebieram mame|tate|mamusie|babcie|dziadka",
@@ -1002,6 +1016,8 @@ const plOrdinary = [
   "~pilk* w twarz|glowe|nos|oko",
   "spie|nocuje|spalem|spalam u kolezanki|kolegi|babci|kuzyn* na|po urodzin*|imprez*|piżam*|pizam*|nocowank*",
   "pocial*|pociel*|pocialam|pocialem papier|kartk*|warzyw*|ciasto|chleb|na_paski|nozyczkami",
+  "czekaj*|czeka na mnie koledzy|kolezanki|kumple|przyjaciele|przyjaciolki|mama|tata|babcia|dziadek",
+  "zostawia*|zostawil* nas|mnie z|u babci*|babcia|dziadk*|ciocia|ciocią|cioci|sasiadka|opiekunk*|niania|nianią",
   "nuda|nudy|upal|smiech|stres|zmeczenie|matma|szkola mnie zabij*|dobij*",
   "groz*|grozil* ze nie da*|pozyczy|zaprosi|odezwie|pogada|bedzie|pozwoli",
   "mnie zabij*|zabije|zabija jak|gdy|kiedy|za .. oceny|ocene|jedynk*|spozni*|spoznie|balagan|pokoj|telefon|rachunek|wynik*|haha|xd",

@@ -71,10 +71,10 @@ describe("the detector on the second held-out part (written blind, later)", () =
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
-  // 1,537 disclosures escalated (English 542, Polish 328, Arabic 667) and none of the 1,250 ordinary and masking rows.
+  // 1,557 disclosures escalated (English 542, Polish 348, Arabic 667) and none of the 1,265 ordinary and masking rows.
   it("escalates at least 99% of the development disclosures in each language, and at most 1% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
-    expect(e.recall.all.total).toBeGreaterThanOrEqual(1537);
+    expect(e.recall.all.total).toBeGreaterThanOrEqual(1557);
     for (const lang of ["all", "en", "pl", "ar"]) {
       expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
       expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
@@ -82,7 +82,7 @@ describe("the detector on the development corpus", () => {
       );
     }
     expect(e.recall.ar.total).toBeGreaterThanOrEqual(667);
-    expect(e.recall.pl.total).toBeGreaterThanOrEqual(328);
+    expect(e.recall.pl.total).toBeGreaterThanOrEqual(348);
   });
 
   it.each([
