@@ -30,7 +30,10 @@ export const categories = [
   "bullying_threats",
   "fear_of_adult",
   "young_carer",
-  /** No phrase matched, but enough worrying words came together in one sentence about the child. */
+  /**
+   * A worry without a name: enough worrying words in one sentence about the child, the trained layer, or one of the
+   * few built-in Polish and Arabic phrases for something that happened and cannot be said.
+   */
   "other_concern",
 ] as const;
 export type Category = (typeof categories)[number];
