@@ -1,16 +1,20 @@
 /**
  * npm run safeguarding:eval — recall (disclosures escalated) and false-positive rate (other messages escalated)
  * per category and language, on the development and held-out parts of tests/fixtures/safeguarding, using the
- * app's own checkText and built-in lists. `--verbose` lists every miss.
+ * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2`)
+ * evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
+ * `--file new.tsv` evaluates a new batch (same columns) before it joins dev.tsv: its first-run figures.
  */
-import { readCorpus } from "../app/safeguarding/corpus.server";
-import { type Evaluation, evaluate, rate, type Score } from "../app/safeguarding/evaluate";
+import fs from "node:fs";
+import path from "node:path";
+import { type CorpusPart, readCorpus } from "../app/safeguarding/corpus.server";
+import { type Evaluation, evaluate, parseCorpus, rate, type Score } from "../app/safeguarding/evaluate";
 
 const verbose = process.argv.includes("--verbose");
 const pct = (s: Score | undefined) => (s ? `${(rate(s) * 100).toFixed(1).padStart(5)}% (${s.hit}/${s.total})` : "—");
 const GOAL = { recall: 0.98, falsePositive: 0.03 };
 
-function print(part: string, e: Evaluation) {
+function print(part: string, e: Evaluation, details = false) {
   console.log(`\n== ${part} ==`);
   console.log("recall (disclosures escalated)");
   for (const key of Object.keys(e.recall).sort()) console.log(`  ${key.padEnd(28)} ${pct(e.recall[key])}`);
@@ -24,16 +28,22 @@ function print(part: string, e: Evaluation) {
   console.log(
     `${part}: recall ${(recall * 100).toFixed(1)}% (goal ≥ ${GOAL.recall * 100}%), false positives ${(fp * 100).toFixed(1)}% (goal ≤ ${GOAL.falsePositive * 100}%)`,
   );
-  if (verbose || part === "dev") {
+  if (verbose || details || part === "dev") {
     for (const m of e.missed) console.log(`  missed [${m.lang}/${m.detail}] ${m.text}`);
     for (const m of e.flagged) console.log(`  flagged [${m.lang}] ${m.text}`);
     for (const m of e.unmasked) console.log(`  unmasked [${m.lang}] ${m.detail} in: ${m.masked}`);
   }
 }
 
-const dev = evaluate(readCorpus("dev"));
-const heldout = evaluate(readCorpus("heldout"));
-const heldout2 = evaluate(readCorpus("heldout2"));
-print("dev", dev);
-print("heldout", heldout);
-print("heldout2", heldout2);
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const parts = ["dev", "heldout", "heldout2"] as const;
+if (only && !parts.includes(only as CorpusPart)) throw new Error(`--only takes one of ${parts.join(", ")}`);
+const fileAt = process.argv.indexOf("--file");
+if (fileAt > 0) {
+  const file = process.argv[fileAt + 1];
+  print(path.basename(file), evaluate(parseCorpus(`header\n${fs.readFileSync(file, "utf8")}`, "batch")), true);
+  process.exit(0);
+}
+// Read lazily: a part not asked for is never opened.
+for (const part of parts) if (!only || only === part) print(part, evaluate(readCorpus(part)));

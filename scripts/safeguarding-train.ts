@@ -1,7 +1,7 @@
 /**
  * npm run safeguarding:train — trains the detector's broad layer (app/safeguarding/classifier.ts) on the development
  * corpus only, picks its threshold by 5-fold cross-validation (the lowest that keeps cross-validated false positives
- * of the whole detector, phrases and model together, at or under 1%), and writes app/safeguarding/model.json.
+ * of the whole detector, phrases and model together, at or under 0.75%), and writes app/safeguarding/model.json.
  * The held-out part is never read here.
  */
 import fs from "node:fs";
@@ -11,7 +11,10 @@ import { readCorpus } from "../app/safeguarding/corpus.server";
 import { checkText } from "../app/safeguarding/index";
 import * as seedTexts from "../db/seed/texts";
 
-const MAX_FP = 0.01;
+// Cross-validation understates false positives on new words (the second blind part: 6.2% against about 1% here),
+// and the first readings of dev batches 19-21 found the band between 0.85 and 0.9 added 3 of 120 disclosures but 5 of
+// 120 false alarms on wording never seen; 1% chose 0.85, this keeps the 0.9 the blind part was read at.
+const MAX_FP = 0.0075;
 const FOLDS = 5;
 const dev = readCorpus("dev");
 const examples = dev.map((e) => ({ features: textFeatures(e.text), label: (e.label === "escalate" ? 1 : 0) as 0 | 1 }));

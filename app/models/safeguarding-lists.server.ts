@@ -129,7 +129,8 @@ export function builtInLists(): BuiltIns {
   const unique = (list: string[] | undefined) => [...new Set(list ?? [])];
   builtIns ??= {
     langs: [...languages],
-    // "other_concern" has no phrases: it is what the worrying-word cues and the trained layer give.
+    // "other_concern" is what the worrying-word cues and the trained layer give; its few built-in Polish and Arabic
+    // phrases (a worry the child cannot name) stay in force under every saved version but are not edited here.
     categories: categories.filter((c) => c !== "other_concern"),
     phrases: Object.fromEntries(
       languages.map((l) => [

@@ -1,4 +1,4 @@
-import { englishTokens, mayBeEnglish, plainTokens, type Token } from "./tokens";
+import { englishTokens, mayBeEnglish, negationScope, plainTokens, type Token } from "./tokens";
 
 /**
  * The broad layer under the phrase lists: a logistic regression over word lemmas (English), word stems (Polish,
@@ -301,11 +301,16 @@ function concepts(word: string): string[] {
   return out;
 }
 
-function addSeq(out: Set<string>, prefix: string, words: string[]) {
+/**
+ * Words, their concepts and pairs of neighbours. A word under a negation is a different word ("!hit"): "he never
+ * hit me" and "ما يضربني" must not weigh what "he hit me" does, and its concept is not counted.
+ */
+function addSeq(out: Set<string>, prefix: string, words: string[], negated?: boolean[]) {
   for (let i = 0; i < words.length; i++) {
-    out.add(`${prefix}${words[i]}`);
-    for (const c of concepts(words[i])) out.add(`c:${c}`);
-    if (i + 1 < words.length) out.add(`${prefix}${words[i]}_${words[i + 1]}`);
+    const w = negated?.[i] ? `!${words[i]}` : words[i];
+    out.add(`${prefix}${w}`);
+    if (!negated?.[i]) for (const c of concepts(words[i])) out.add(`c:${c}`);
+    if (i + 1 < words.length) out.add(`${prefix}${w}_${negated?.[i + 1] ? "!" : ""}${words[i + 1]}`);
   }
 }
 
@@ -341,12 +346,15 @@ export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
     const features = new Set<string>();
     if (hasLatin) {
       const ens = enTokens.filter((tk) => tk.start >= start && tk.end <= end);
-      addSeq(features, "e:", ens.map(enWord));
+      addSeq(features, "e:", ens.map(enWord), negationScope("en", ens));
       if (ens.some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) features.add("e:#me");
       const latin = words.filter((tk) => LATIN.test(tk.value));
-      addSeq(features, "p:", latin.map(plWord));
+      addSeq(features, "p:", latin.map(plWord), negationScope("pl", latin));
     }
-    if (hasArabic) addSeq(features, "a:", words.filter((tk) => ARABIC.test(tk.value)).map(arWord));
+    if (hasArabic) {
+      const arabic = words.filter((tk) => ARABIC.test(tk.value));
+      addSeq(features, "a:", arabic.map(arWord), negationScope("ar", arabic));
+    }
     sentences.push({ start, end, features });
   }
   const out: Unit[] = [...sentences];

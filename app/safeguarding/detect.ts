@@ -1,5 +1,14 @@
 import { type Category, categories, type Lang, languages, type SafeguardingLists } from "./lists";
-import { foldArabic, foldLatin, isNegation, type Token } from "./tokens";
+import {
+  CLAUSE_BREAK,
+  foldArabic,
+  foldLatin,
+  isBreak,
+  isNegationIn,
+  NEGATION_REACH,
+  negationScope,
+  type Token,
+} from "./tokens";
 
 /** Phrases from the lists, compiled once per lists object and matched word by word (see lists.ts for the syntax). */
 
@@ -28,6 +37,22 @@ function foldFor(lang: Lang, word: string) {
   return lang === "en" ? word.toLowerCase() : foldLatin(word);
 }
 
+/**
+ * Polish case endings of nouns and adjectives that no verb form shares, folded, longest first. Verb endings are
+ * left alone on purpose: they carry the person ("uciekłem", I ran away; "uciekł", he did), which the lists use.
+ */
+const PL_CASE_ENDINGS = ["ami", "ach", "owi", "ego", "emu", "ymi", "imi", "iej", "ow", "om", "ej", "ym", "im"];
+/**
+ * The stem a whole Polish noun or adjective in a phrase stands for, so "siniakami" also matches "siniaki" and
+ * "pijanego" "pijany": its case ending taken off while at least four letters remain. Other words stay exact.
+ */
+function polishStem(word: string) {
+  // "-bym" is a verb's conditional ("chciałbym"), not a case ending.
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || word.endsWith("bym")) return "";
+  for (const e of PL_CASE_ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
+  return "";
+}
+
 function compilePhrase(
   source: string,
   lang: Lang,
@@ -54,8 +79,9 @@ function compilePhrase(
       const words = parts.map((part) => {
         const w: Word = { exact: new Set(), prefixes: [] };
         if (part.endsWith("*") && part.length > 1) w.prefixes.push(foldFor(lang, part.slice(0, -1)));
+        else if (lang === "pl" && polishStem(foldFor(lang, part))) w.prefixes.push(polishStem(foldFor(lang, part)));
         else w.exact.add(foldFor(lang, part));
-        if (isNegation(part)) negative = true;
+        if (isNegationIn(lang, foldFor(lang, part.replace(/\*$/, "")))) negative = true;
         return w;
       });
       if (words.length === 1) {
@@ -210,15 +236,25 @@ const FIRST_PERSON = new Set([
 /** Arabic says "me" and "my" with a suffix: ـني, ـي; and "I" is انا. */
 const ARABIC_FIRST_PERSON = /^انا$|ني$|ي$/;
 
-const CLAUSE_BREAK = new Set(["but", "and", "because", "when", "so", "then", "until", "if"]);
-
-/** "he never hit me", "my dad doesn't hurt me": a negation in the three words before, within the same clause. */
-function negatedBefore(tokens: Token[], from: number) {
-  for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
+/**
+ * "he never hit me", "tata nigdy mnie nie uderzył", "أبوي ما يضربني": a negation in the few words before, within
+ * the same clause (Arabic "مايضربني" and "مبيضربنيش" arrive as two tokens, "ما" and the verb: tokens.ts).
+ */
+function negatedBefore(lang: Lang, tokens: Token[], from: number) {
+  if (lang === "ar" && isBreak(lang, tokens[from])) return false;
+  for (let k = from - 1; k >= Math.max(0, from - NEGATION_REACH[lang]); k--) {
+    if (tokens[k].sentence !== tokens[from].sentence) return false;
     const forms = tokens[k].forms;
-    if (forms.some((f) => CLAUSE_BREAK.has(f))) return false;
-    if (forms.some(isNegation)) return true;
+    if (lang === "ar" ? CLAUSE_BREAK.ar.has(forms[0]) : forms.some((f) => CLAUSE_BREAK[lang].has(f))) return false;
+    if (forms.some((f) => isNegationIn(lang, f))) return true;
+    if (isBreak(lang, tokens[k])) return false;
   }
+  return false;
+}
+
+/** A negation inside a match that skipped words ("mnie .. uderzył" over "mnie nie uderzył"). */
+function negatedInside(lang: Lang, tokens: Token[], from: number, to: number) {
+  for (let k = from + 1; k < to; k++) if (tokens[k].forms.some((f) => isNegationIn(lang, f))) return true;
   return false;
 }
 
@@ -250,10 +286,13 @@ function cueSentences(lang: Lang, tokens: Token[], cues: Cue[], threshold: numbe
       const used = new Set<Cue>();
       let score = 0;
       let aboutChild = false;
+      // A worrying word under a negation ("nigdy mnie nie uderzył", "ما بخاف") does not count.
+      const negated = negationScope(lang, tokens.slice(i, j));
       for (let k = i; k < j; k++) {
         const tk = tokens[k];
         if (tk.forms.some((f) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f))))
           aboutChild = true;
+        if (negated[k - i]) continue;
         let best: Cue | null = null;
         for (const f of tk.forms) {
           for (const c of cueIndex(cues).get(f) ?? []) if (!used.has(c) && (!best || c.weight > best.weight)) best = c;
@@ -300,7 +339,17 @@ export function detectIn(
     const inStory = ordinaryRanges.some((o) => o.phrase.sentence && tokens[o.from].sentence === tokens[from].sentence);
     const aboutChild = (f: string) => FIRST_PERSON.has(f) || (lang === "ar" && ARABIC_FIRST_PERSON.test(f));
     if (inStory && !tokens.slice(from, to).some((tk) => tk.forms.some(aboutChild))) continue;
-    if (lang === "en" && !phrase.negative && phrase.category !== "self_harm" && negatedBefore(tokens, from)) continue;
+    if (
+      !phrase.negative &&
+      phrase.category !== "self_harm" &&
+      // Polish only inside: Arabic phrases often skip over a negation that is part of what they mean ("كأني .. مش").
+      (negatedBefore(lang, tokens, from) || (lang !== "en" && negatedInside(lang, tokens, from, to)))
+    ) {
+      // The lists read these words and found them denied ("nobody at home hurts me"): the trained layer is not
+      // asked to overrule that, as with an ordinary phrase.
+      overridden?.push({ start: tokens[from].start, end: tokens[to - 1].end });
+      continue;
+    }
     out.push({
       lang,
       category: phrase.category as Category,

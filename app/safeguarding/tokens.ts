@@ -116,10 +116,18 @@ const ARABIC = /\p{Script=Arabic}/u;
 /** Particles joined to a word's front, longest first: "and", "so", "with/in", "to", "like", "on" (ع, dialect). */
 const ARABIC_PREFIXES = ["وال", "فال", "بال", "كال", "عال", "لل", "ال", "ب", "ل", "ك", "س", "ع"];
 /**
- * Dialect verb prefixes: the habitual ب (بيضربني, Levantine and Egyptian), the future ه/ح (Egyptian هيضربني) and
- * the Levantine first person plural م (منروح). Taken off only before an imperfect's own prefix (ي ت ن ا).
+ * Dialect verb prefixes: the habitual ب (بيضربني, Levantine and Egyptian), the future ه/ح (Egyptian هيضربني), the
+ * Levantine first person plural م (منروح), the Maghrebi ك (كيضربني, كنخاف) and the Iraqi د (ديضربني). Taken off
+ * only before an imperfect's own prefix (ي ت ن ا).
  */
-const VERB_PREFIX = /^(?:ب|ه|ح|م(?=ن))(?=[يتنا])/;
+const VERB_PREFIX = /^(?:ب|ه|ح|ك|د|م(?=ن))(?=[يتنا])/;
+/**
+ * A negation written onto the verb: ما joined to it (Gulf and Levantine مايضربني، مابخاف) and the Egyptian and
+ * Maghrebi circumfix م(ا)…ش (مبيضربنيش، متخافش، ماكيضربنيش). The word is read as two, "ما" and the verb, so a
+ * phrase written "@neg @want …" meets "مابدي …" as it meets "ما بدي …", and a negation before a phrase is seen.
+ */
+const JOINED_NEGATION = /^ما(?=[يتنابكد].{2,})/;
+const CIRCUMFIX_NEGATION = /^ما?(?=[يتنابكد])(.{3,})ش$/;
 /** Object and possessive pronouns at a word's end: me, us, her, them, him, you (ـني ـنا ـها ـهم ـهن ـه ـك ـكم ـو). */
 const ARABIC_SUFFIX = /(?:ني|نا|ها|هم|هن|كم|ه|ك)$/;
 /** Prepositions that take the same endings ("علينا" on us): left whole, so "on us" is not read as "on me". */
@@ -133,6 +141,10 @@ function arabicForms(word: string) {
   const folded = foldArabic(word);
   const forms = new Set([folded]);
   const bases = [folded];
+  for (const w of /^[وف]/.test(folded) && folded.length > 4 ? [folded, folded.slice(1)] : [folded]) {
+    if (CIRCUMFIX_NEGATION.test(w)) bases.push(w.slice(w.startsWith("ما") ? 2 : 1, -1));
+    else if (JOINED_NEGATION.test(w) && !ARABIC_NOT_NEGATED.has(w)) bases.push(w.slice(2));
+  }
   if ((folded[0] === "و" || folded[0] === "ف") && folded.length >= 3) bases.push(folded.slice(1));
   for (const base of bases) {
     forms.add(base);
@@ -153,8 +165,35 @@ function arabicForms(word: string) {
   return [...forms];
 }
 
+/** Words that start like a joined negation but are not one: mother, he died, water, money, walking, stop. */
+const ARABIC_NOT_NEGATED = new Set(["ماما", "مامتي", "ماتت", "مايو", "ماكينه", "مانع", "ماشي", "ماشيه"]);
+
+/** Whether an Arabic word carries its own negation (مايضربني، مبيضربنيش). */
+export function arabicNegated(folded: string) {
+  if (ARABIC_NOT_NEGATED.has(folded)) return false;
+  return CIRCUMFIX_NEGATION.test(folded) || JOINED_NEGATION.test(folded);
+}
+
 export function foldWord(word: string) {
   return ARABIC.test(word) ? foldArabic(word) : foldLatin(word);
+}
+
+/**
+ * Polish perfective prefixes on the verbs of hurting: a finished act is told with one ("zbił mamę", "skopał",
+ * "popchnął", "wyrzucił", "stłukł"), the lists name the bare verb ("bij*", "kop*"). The word also matches without
+ * its prefix, for these verbs only, so "skopiował" or "zapalił" gain nothing.
+ */
+const PL_HARM_PREFIXED =
+  /^(?:przy|prze|roz|ode|wz|wy|za|po|na|ob|od|do|ze|z|s|u|w)(bil|bij|bic|kop|lal|lej|tluk|tlukl|tlucz|dusi|dusz|szarp|pchn|pych|waln|rzuc|krzywdz|gwalc)/;
+
+/** First letters of the prefixes above, so most words skip the pattern. */
+const PL_PREFIX_START = new Set(["p", "r", "o", "w", "z", "n", "d", "s", "u"]);
+
+function latinForms(value: string) {
+  const folded = foldLatin(value);
+  if (folded.length < 4 || !PL_PREFIX_START.has(folded[0])) return [folded];
+  const m = PL_HARM_PREFIXED.exec(folded);
+  return m ? [folded, folded.slice(folded.length - (folded.length - m[0].length + m[1].length))] : [folded];
 }
 
 const WORD = /[\p{L}\p{M}\p{N}_]+(?:'[\p{L}]+)?/gu;
@@ -168,7 +207,11 @@ export function plainTokens(text: string): Token[] {
     const value = m[0];
     if (SENTENCE_END.test(text.slice(last, m.index))) sentence++;
     last = m.index + value.length;
-    const forms = ARABIC.test(value) ? arabicForms(value) : [foldLatin(value)];
+    const arabic = ARABIC.test(value);
+    const forms = arabic ? arabicForms(value) : latinForms(value);
+    // "ومنقدرش": the negation may follow a joined "and" or "so".
+    if (arabic && (arabicNegated(forms[0]) || (/^[وف]/.test(forms[0]) && arabicNegated(forms[0].slice(1)))))
+      out.push({ start: m.index, end: last, forms: ["ما"], negated: false, pos: "", value, sentence });
     out.push({ start: m.index, end: last, forms, negated: false, pos: "", value, sentence });
   }
   return out;
@@ -180,12 +223,23 @@ const POLISH_LETTERS = /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/;
 const ENGLISH_HINT =
   /(?<!\p{L})(?:the|me|is|it|he|she|you|and|of|in|at|not|but|with|have|get|got|want|this|that|are|be|for|if|just|so|they|him|her|his|our|your|can|will|would|when|what|there|been|am|an|im|i'm|dont|don't|cant|can't|myself|kill|die|hurt|help|please|pls|dad|mum|mom|home|school|ur)(?!\p{L})/iu;
 
+/** Polish function words that are not English words, as typed without diacritics. */
+const POLISH_WORDS =
+  /(?<!\p{L})(?:sie|nie|jest|mnie|mi|ze|jak|ale|bo|juz|tez|mam|moja|moj|moje|tata|mama|czy|tylko|bardzo|jestem|byl|byla|bylo|przez|dla|od|po|ktory|ktora|gdzie|kiedy|tak|ja|ona|oni|nas|ich|jego|jej|mowi|jakis|wiec|zeby|mu|go|tu|tam|nic|nikt|ktos|cos|mnie|sa|ma|moge|musze|chce|bede|wszystko|zawsze|ciagle|teraz|dzis|wczoraj|jutro|w|z|na|i)(?!\p{L})/giu;
+/** The same for English: common words that are not Polish. */
+const ENGLISH_WORDS = new RegExp(ENGLISH_HINT.source, "giu");
+
 /**
  * Whether Latin text may be English, so worth parsing as English (the parse is most of a check's time): text in
  * Polish letters with no common English word is not; anything else is, since children mix languages.
  */
 export function mayBeEnglish(text: string) {
-  return !POLISH_LETTERS.test(text) || ENGLISH_HINT.test(text);
+  if (POLISH_LETTERS.test(text)) return ENGLISH_HINT.test(text);
+  // Polish typed without its letters ("tata mowi ze jak nie posprzatam"): its function words outnumber English ones.
+  const pl = text.match(POLISH_WORDS)?.length ?? 0;
+  if (pl < 3) return true;
+  const en = text.match(ENGLISH_WORDS)?.length ?? 0;
+  return en * 3 >= pl;
 }
 
 // English -----------------------------------------------------------------------------------------------
@@ -286,7 +340,48 @@ const EN_ALIAS: Record<string, string> = {
 };
 
 const NEGATIONS = new Set(["not", "never", "no", "nobody", "nothing", "none", "nowhere", "neither", "nor"]);
+/** Polish negation, folded: not, never, nobody, no (any), nor. */
+const PL_NEGATIONS = new Set(["nie", "nigdy", "nikt", "nikogo", "zaden", "zadna", "zadne", "zadnej", "zadnego", "ani"]);
+/**
+ * Arabic negation words, folded, standard and dialect: لا ما لم لن ليس, مش (Levantine, Egyptian), مو (Gulf, Iraqi),
+ * مب (Gulf), موب, مانيش/ماني (Maghrebi), and the "there is no" and "nobody" words.
+ */
+const AR_NEGATIONS = new Set([
+  "لا",
+  "ما",
+  "لم",
+  "لن",
+  "ليس",
+  "لست",
+  "مش",
+  "مو",
+  "مب",
+  "موب",
+  "مهو",
+  "مهي",
+  "ماني",
+  "مانيش",
+  "مافي",
+  "مفيش",
+  "مافيش",
+  "ماكو",
+  "محد",
+  "محدش",
+  "ماحدا",
+  "محدا",
+  "مابدي",
+  "مابي",
+  "ماابي",
+  "ولا",
+  "ابدا",
+]);
 export const isNegation = (form: string) => NEGATIONS.has(form);
+/** A negation word in the language given (the word folded as that language's phrases are). */
+export function isNegationIn(lang: "en" | "pl" | "ar", form: string) {
+  if (lang === "en") return NEGATIONS.has(form);
+  if (lang === "pl") return PL_NEGATIONS.has(form);
+  return AR_NEGATIONS.has(form);
+}
 
 /** English words with their lemmas and the parser's negation flag, on offsets of the cleaned text. */
 export function englishTokens(text: string): Token[] {
@@ -326,6 +421,54 @@ export function englishTokens(text: string): Token[] {
       if (alias) forms.add(alias);
     }
     out.push({ ...base, forms: [...forms] });
+  }
+  return out;
+}
+
+// Negation, shared by the phrases (detect.ts) and the trained layer (classifier.ts) -------------------------
+
+/** Words that start a new clause, so a negation before them does not reach the words after. */
+export const CLAUSE_BREAK: Record<"en" | "pl" | "ar", Set<string>> = {
+  en: new Set(["but", "and", "because", "when", "so", "then", "until", "if"]),
+  pl: new Set(
+    "ale i a bo ze jak kiedy gdy wiec to zeby lecz tylko choc chociaz jesli jezeli czy co czemu dlaczego kto gdzie".split(
+      " ",
+    ),
+  ),
+  ar: new Set(
+    "بس لكن لان لانه لانو لاني عشان علشان لما لمن اذا لو انه انو اني ان ليش ليه شو ايش اش كيف اللي يلي حتي بعدين".split(
+      " ",
+    ),
+  ),
+};
+/** How far back a negation reaches: Arabic and Polish put it just before the verb ("ما يضربني", "nie bije"). */
+export const NEGATION_REACH: Record<"en" | "pl" | "ar", number> = { en: 3, pl: 3, ar: 2 };
+
+export const isBreak = (lang: "en" | "pl" | "ar", tk: Token) =>
+  // Arabic: the word as written only; its other forms are guesses ("اذاني", hurt me, is not "اذا", if).
+  (lang === "ar" ? CLAUSE_BREAK.ar.has(tk.forms[0]) : tk.forms.some((f) => CLAUSE_BREAK[lang].has(f))) ||
+  // An Arabic clause often starts with و joined to its first word ("وبابا بيضربني").
+  (lang === "ar" && tk.forms[0].length > 3 && tk.forms[0][0] === "و" && tk.forms.includes(tk.forms[0].slice(1)));
+
+/**
+ * For each token, whether it is under a negation: within the reach after a negation word, in the same clause and
+ * sentence. The trained layer reads such words as different words ("!hit").
+ */
+export function negationScope(lang: "en" | "pl" | "ar", tokens: Token[]) {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let left = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k];
+    if (k > 0 && tk.sentence !== tokens[k - 1].sentence) left = 0;
+    if (isBreak(lang, tk)) left = 0;
+    if (tk.forms.some((f) => isNegationIn(lang, f))) {
+      left = NEGATION_REACH[lang];
+      continue;
+    }
+    if (left > 0) {
+      out[k] = true;
+      left--;
+    }
   }
   return out;
 }

@@ -71,17 +71,18 @@ describe("the detector on the second held-out part (written blind, later)", () =
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
-  // 1,126 disclosures escalated (English 417, Polish 173, Arabic 536) and none of the 865 ordinary and masking rows.
+  // 1,557 disclosures escalated (English 542, Polish 348, Arabic 667) and none of the 1,265 ordinary and masking rows.
   it("escalates at least 99% of the development disclosures in each language, and at most 1% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
-    expect(e.recall.all.total).toBeGreaterThanOrEqual(1126);
+    expect(e.recall.all.total).toBeGreaterThanOrEqual(1557);
     for (const lang of ["all", "en", "pl", "ar"]) {
       expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
       expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
         0.01,
       );
     }
-    expect(e.recall.ar.total).toBeGreaterThanOrEqual(536);
+    expect(e.recall.ar.total).toBeGreaterThanOrEqual(667);
+    expect(e.recall.pl.total).toBeGreaterThanOrEqual(348);
   });
 
   it.each([
@@ -109,6 +110,35 @@ describe("the detector on the development corpus", () => {
     const e = evaluate(readCorpus("dev"));
     expect(e.masking.all.total).toBeGreaterThan(15);
     expect(e.unmasked).toEqual([]);
+  });
+});
+
+describe("negation in every language", () => {
+  it.each([
+    "nobody at home hurts me",
+    "tata nigdy mnie nie uderzył",
+    "nie boję się wracać do domu",
+    "w domu nie ma żadnej przemocy",
+    "أبوي ما يضربني أبد",
+    "بابا مايضربني",
+    "بابا مبيضربنيش",
+    "مش خايفة أروح البيت لحالي",
+  ])("leaves the denial %s ordinary", (text) => {
+    expect(checkText(text).escalate).toBe(false);
+  });
+
+  // A negation reaches only the words just after it, in its own clause; phrases that say "not" mean it.
+  it.each([
+    "nie wiem co robić, tata mnie bije",
+    "nie chcę wracać do domu bo ojczym pije",
+    "ما بعرف ليش بابا بيضربني",
+    "ما بنام لأنو بابا بيضربني",
+    "مابدي ارجع عالبيت",
+    "ماابي ارجع البيت",
+    "كنخاف من راجل ماما",
+    "أبوي ديضربني كل يوم",
+  ])("still escalates %s", (text) => {
+    expect(checkText(text).escalate).toBe(true);
   });
 });
 
