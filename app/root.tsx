@@ -104,6 +104,9 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
                 <a href="/you-said-we-did">{t("nav.youSaid")}</a>
               </li>
               <li>
+                <a href="/questions">{t("nav.questions")}</a>
+              </li>
+              <li>
                 <a href="/pass">{t("nav.pass")}</a>
               </li>
             </ul>

@@ -28,6 +28,7 @@ export const namespaceSections = {
     "chart",
     "pass",
     "ask",
+    "qa",
   ],
   staff: [
     "safeguarding",

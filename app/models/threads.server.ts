@@ -457,6 +457,13 @@ export function getThreadForStaff(viewer: StaffViewer, threadId: number, now = n
       outcome: outcomes.title,
       consultation: consultations.title,
       firstState: firstMessage("state"),
+      // Who asked, as far as they said: their age group (for the reading-age hint), or that a parent asked.
+      askerAgeBand: sql<
+        string | null
+      >`(select c.age_band from thread_messages m join contributions c on c.id = m.contribution_id where m.thread_id = "threads"."id" order by m.id limit 1)`,
+      askerAudience: sql<
+        string | null
+      >`(select c.audience from thread_messages m join contributions c on c.id = m.contribution_id where m.thread_id = "threads"."id" order by m.id limit 1)`,
     })
     .from(threads)
     .leftJoin(staffUsers, eq(staffUsers.id, threads.assigneeId))

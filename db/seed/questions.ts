@@ -9,6 +9,7 @@ import {
   passes,
   passMessages,
   passResponses,
+  threadHelped,
   threadMessages,
   threads,
 } from "../schema";
@@ -180,14 +181,25 @@ export function seedQuestions(tx: Tx, now: Date, hashes: string[], staff: Staff,
     approvedAt: iso(-12, 3),
   });
   update(council, { assigneeId: staff.officerId, dueOn: day(-2), status: "with_answerer", updatedAt: iso(-12, 3) });
-  answer(
-    council,
-    staff.officerId,
-    "Anyone from 11 to 18 who lives or goes to school in Wealdshire can join. Ask at your youth club or school, or tell us on this site, and we will send you the next meeting date.",
-    iso(-10, 2),
-    others[1],
-  );
+  const councilAnswer =
+    "Anyone from 11 to 18 who lives or goes to school in Wealdshire can join. Ask at your youth club or school, or tell us on this site, and we will send you the next meeting date.";
+  answer(council, staff.officerId, councilAnswer, iso(-10, 2), others[1]);
   update(council, { status: "closed", closedBy: "asker", updatedAt: iso(-9, 1) });
+  // The officer published it on /questions (masked, frozen, no nickname); two pass holders said it helped them.
+  const councilQuestion = "How can I join the Youth Council? I am 11.";
+  update(council, {
+    publishedAt: iso(-8, 3),
+    publishedBy: staff.officerId,
+    publicQuestion: checkText(councilQuestion).masked,
+    publicAnswer: checkText(councilAnswer).masked,
+    reviewedAt: iso(-8, 3),
+  });
+  tx.insert(threadHelped)
+    .values([
+      { threadId: council, passId: demo, createdAt: iso(-7) },
+      { threadId: council, passId: others[0], createdAt: iso(-6) },
+    ])
+    .run();
 
   // Checked and waiting for an officer to give it to someone.
   ask({

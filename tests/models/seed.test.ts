@@ -34,7 +34,8 @@ const read = (db: DB) => {
       (select count(*) from question_options where easy_label is not null) as easyLabels`),
     quotes: q("select contribution_id, text from summary_quotes order by contribution_id"),
     threads: q(
-      `select t.status, s.role as answerer, t.due_on < '2026-11-20' as overdue,
+      `select t.status, s.role as answerer, t.due_on < '2026-11-20' as overdue, t.published_at is not null as published,
+      (select count(*) from thread_helped h where h.thread_id = t.id) as helped,
       (select count(*) from thread_messages m where m.thread_id = t.id) as messages
       from threads t left join staff_users s on s.id = t.assignee_id order by t.id`,
     ),
@@ -64,12 +65,12 @@ describe("the demo seed", () => {
     ]);
     // Young people's questions in every state, answered by each kind of answerer; one overdue.
     expect(first.threads).toEqual([
-      { status: "answered", answerer: "board", overdue: 0, messages: 2 },
-      { status: "with_answerer", answerer: "partnership", overdue: 0, messages: 1 },
-      { status: "with_answerer", answerer: "officer", overdue: 1, messages: 1 },
-      { status: "closed", answerer: "officer", overdue: 1, messages: 2 },
-      { status: "waiting_assignment", answerer: null, overdue: null, messages: 1 },
-      { status: "waiting_check", answerer: null, overdue: null, messages: 1 },
+      { status: "answered", answerer: "board", overdue: 0, published: 0, helped: 0, messages: 2 },
+      { status: "with_answerer", answerer: "partnership", overdue: 0, published: 0, helped: 0, messages: 1 },
+      { status: "with_answerer", answerer: "officer", overdue: 1, published: 0, helped: 0, messages: 1 },
+      { status: "closed", answerer: "officer", overdue: 1, published: 1, helped: 2, messages: 2 },
+      { status: "waiting_assignment", answerer: null, overdue: null, published: 0, helped: 0, messages: 1 },
+      { status: "waiting_check", answerer: null, overdue: null, published: 0, helped: 0, messages: 1 },
     ]);
     // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
     expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);

@@ -16,6 +16,8 @@ type Props = {
   /** language and direction of what is typed, when it differs from the page's (translations) */
   inputLang?: string;
   inputDir?: "ltr" | "rtl";
+  /** called as the person types (with JavaScript); the form still posts the field without it */
+  onChange?: (value: string) => void;
 };
 
 /**
@@ -36,6 +38,7 @@ export function TextField({
   id,
   inputLang,
   inputDir,
+  onChange,
 }: Props) {
   return (
     <AriaTextField
@@ -46,6 +49,7 @@ export function TextField({
       isRequired={isRequired}
       maxLength={maxLength}
       validationBehavior="aria"
+      onChange={onChange}
       className={`field${error ? " has-error" : ""}`}
     >
       <Label>{label}</Label>

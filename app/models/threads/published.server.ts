@@ -64,7 +64,7 @@ export function publicationDraft(threadId: number) {
   if (rows.some((r) => r.from === "asker" && (r.state === "escalated" || r.escalated)))
     throw new PublishError("escalated");
   const first = rows[0];
-  if (!first || first.from !== "asker" || first.state !== "approved") throw new PublishError("not_checked");
+  if (first?.from !== "asker" || first.state !== "approved") throw new PublishError("not_checked");
   const answers = rows.filter((r) => r.from === "staff").map((r) => r.staffBody ?? "");
   if (!answers.length || (thread.status !== "answered" && thread.status !== "closed"))
     throw new PublishError("not_answered");

@@ -7,6 +7,7 @@ import { FilterSelect } from "~/components/ui/FilterSelect";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { listReported } from "~/models/threads/published.server";
 import { threadStatuses } from "~/models/threads/types";
 import { listThreadsForStaff } from "~/models/threads.server";
 import { formatDate } from "~/utils/time";
@@ -23,6 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const rows = listThreadsForStaff({ id: staff.id, manages }, filters);
   return {
     manages,
+    // Reported published questions, for officers to review (hidden ones first).
+    reported: manages ? listReported() : [],
     status: filters.status ?? "",
     threads: rows.map((r) => ({ ...r, due: formatDate(r.dueOn, lang) })),
   };
@@ -35,6 +38,30 @@ export default function Questions({ loaderData: p }: Route.ComponentProps) {
       <PageTitle title={t("questions.title")} />
       <h1>{t("questions.title")}</h1>
       <p>{t(p.manages ? "questions.introOfficer" : "questions.introAnswerer")}</p>
+      {p.reported.length > 0 && (
+        <section className="notice warn" aria-labelledby="reported-title">
+          <h2 id="reported-title" style={{ marginTop: 0, fontSize: "1.1rem" }}>
+            {t("questions.reported.title")}
+          </h2>
+          <p>{t("questions.reported.intro")}</p>
+          <ul>
+            {p.reported.map((r) => (
+              <li key={r.id}>
+                <a href={`/staff/questions/${r.id}`} dir="auto">
+                  {r.question}
+                </a>{" "}
+                · {t("questions.reported.count", { count: r.reports })}
+                {r.hiddenAt && (
+                  <>
+                    {" "}
+                    <strong className="tag escalated">{t("questions.reported.hiddenTag")}</strong>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Form method="get" className="filter-bar" aria-label={t("questions.filters")}>
         <FilterSelect
           name="status"

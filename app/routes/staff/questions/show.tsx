@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "~/auth/roles";
@@ -5,10 +6,19 @@ import { requirePermission } from "~/auth/session.server";
 import { formatWhen } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
+import { ReadingAgeHint } from "~/components/ReadingAgeHint";
 import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import {
+  PublishError,
+  publicationDraft,
+  publicationState,
+  publishThread,
+  reviewReports,
+  unpublishThread,
+} from "~/models/threads/published.server";
 import {
   answerThread,
   assignThread,
@@ -19,6 +29,7 @@ import {
   ThreadError,
 } from "~/models/threads.server";
 import { ANSWER_MAX } from "~/schemas/threads";
+import { readingAge, youngestAge } from "~/utils/reading-age";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
 
@@ -28,7 +39,43 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("answer"), answer: z.string().trim().min(1).max(ANSWER_MAX) }),
   z.object({ intent: z.literal("close") }),
   z.object({ intent: z.literal("remind") }),
+  z.object({
+    intent: z.literal("readingAge"),
+    answer: z
+      .string()
+      .max(ANSWER_MAX * 2)
+      .default(""),
+  }),
+  z.object({
+    intent: z.literal("publish"),
+    publicQuestion: z.string().trim().min(1).max(ANSWER_MAX),
+    publicAnswer: z.string().trim().min(1).max(ANSWER_MAX),
+  }),
+  z.object({ intent: z.literal("unpublish") }),
+  z.object({ intent: z.literal("keep") }),
 ]);
+
+/** What the officer may publish, or why not; and whether it is published, hidden by reports, helped. */
+function publication(threadId: number) {
+  let draft: ReturnType<typeof publicationDraft> | null = null;
+  let blocked: string | null = null;
+  try {
+    draft = publicationDraft(threadId);
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    blocked = error.code;
+  }
+  const state = publicationState(threadId);
+  return {
+    draft: draft && { question: draft.question, answer: draft.answer },
+    blocked,
+    published: Boolean(state?.publishedAt),
+    hidden: Boolean(state?.hiddenAt),
+    reports: state?.reports ?? 0,
+    // The officer's own live view: exact.
+    helped: state?.helped ?? 0,
+  };
+}
 
 function page(request: Request, params: { id: string }, staff: { id: number; role: string }) {
   if (!/^\d{1,9}$/.test(params.id)) throw data(null, { status: 404 });
@@ -49,6 +96,10 @@ function page(request: Request, params: { id: string }, staff: { id: number; rol
       },
     },
     answerers: manages ? listAnswerers().map((a) => ({ id: a.id, name: a.name, role: a.role })) : [],
+    publication: manages ? publication(thread.id) : null,
+    askerYoungest: youngestAge(thread.askerAgeBand),
+    askerParent: thread.askerAudience === "parents_carers",
+    readingAge: null as ReturnType<typeof readingAge>,
     done: new URL(request.url).searchParams.get("done"),
   };
 }
@@ -77,6 +128,11 @@ export async function action({ request, params }: Route.ActionArgs) {
         ...(/^\d{4}-\d{2}-\d{2}$/.test(values.due ?? "") ? {} : { due: t("questions.error.due") }),
       });
     if (intent === "answer") return fail({ answer: t("questions.error.answer", { max: ANSWER_MAX }) });
+    if (intent === "publish")
+      return fail({
+        ...(values.publicQuestion?.trim() ? {} : { publicQuestion: t("questions.publish.errorEmpty") }),
+        ...(values.publicAnswer?.trim() ? {} : { publicAnswer: t("questions.publish.errorEmpty") }),
+      });
     return fail({ main: t("questions.error.invalid") });
   }
   const threadId = current.thread.id;
@@ -93,6 +149,36 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!current.manages) throw data(null, { status: 403 });
         closeThreadByOfficer({ threadId });
         break;
+      case "readingAge":
+        // Without JavaScript: the page comes back with the answer kept and its reading age beside it.
+        return data({
+          ...current,
+          done: null,
+          errors: null,
+          values,
+          readingAge: readingAge(parsed.data.answer),
+        } as ReturnType<typeof page> & Extra);
+      case "publish":
+      case "unpublish":
+      case "keep": {
+        if (!current.manages) throw data(null, { status: 403 });
+        try {
+          if (parsed.data.intent === "publish")
+            publishThread({
+              threadId,
+              staffId: staff.id,
+              question: parsed.data.publicQuestion,
+              answer: parsed.data.publicAnswer,
+            });
+          else if (parsed.data.intent === "unpublish") unpublishThread(threadId);
+          else reviewReports({ threadId, keep: true });
+        } catch (error) {
+          if (!(error instanceof PublishError)) throw error;
+          const field = error.code === "edit_adds" ? "publicQuestion" : "main";
+          return fail({ [field]: t(`questions.publish.error.${error.code}`) }, error.code === "not_found" ? 404 : 409);
+        }
+        return redirect(`/staff/questions/${threadId}?done=${parsed.data.intent}`);
+      }
       case "remind": {
         if (!current.manages) throw data(null, { status: 403 });
         const { emailed } = remindAnswerer({ threadId, officerId: staff.id });
@@ -115,6 +201,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function StaffThread({ loaderData, actionData }: Route.ComponentProps) {
   const p = actionData ?? loaderData;
   const { t } = useTranslation();
+  // What the answerer has typed, once they type (with JavaScript): the reading-age hint follows it.
+  const [typed, setTyped] = useState<string | null>(null);
   const th = p.thread;
   const errors = p.errors;
   const title = t("questions.threadTitle", { id: th.id });
@@ -128,11 +216,13 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         <a href="/staff/questions">{t("questions.back")}</a>
       </p>
       <h1>{title}</h1>
-      {p.done && !errors && ["assign", "answer", "close", "remind", "remindNoEmail"].includes(p.done) && (
-        <p className="notice" role="status">
-          {t(`questions.done.${p.done}`)}
-        </p>
-      )}
+      {p.done &&
+        !errors &&
+        ["assign", "answer", "close", "remind", "remindNoEmail", "publish", "unpublish", "keep"].includes(p.done) && (
+          <p className="notice" role="status">
+            {t(`questions.done.${p.done}`)}
+          </p>
+        )}
       <dl className="summary-list">
         <div className="summary-row">
           <dt>{t("questions.statusLabel")}</dt>
@@ -206,7 +296,6 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">{t("questions.answerTitle")}</h2>
           <Form method="post">
-            <input type="hidden" name="intent" value="answer" />
             <TextField
               name="answer"
               label={t("questions.answerLabel")}
@@ -216,11 +305,84 @@ export default function StaffThread({ loaderData, actionData }: Route.ComponentP
               maxLength={ANSWER_MAX}
               error={errors?.answer}
               defaultValue={p.values.answer}
+              onChange={setTyped}
             />
+            <ReadingAgeHint text={typed} initial={p.readingAge} youngest={p.askerYoungest} parent={p.askerParent} />
             <div className="button-row">
-              <Button>{t("questions.sendAnswer")}</Button>
+              <Button name="intent" value="answer">
+                {t("questions.sendAnswer")}
+              </Button>
+              <Button name="intent" value="readingAge" variant="secondary">
+                {t("questions.readingAge.check")}
+              </Button>
             </div>
           </Form>
+        </section>
+      )}
+
+      {p.publication && (th.status === "answered" || th.status === "closed") && (
+        <section aria-labelledby="publish-title">
+          <h2 id="publish-title">{t("questions.publish.title")}</h2>
+          {p.publication.published ? (
+            <>
+              <p>
+                {p.publication.hidden
+                  ? t("questions.publish.hidden", { count: p.publication.reports })
+                  : t("questions.publish.isPublished")}{" "}
+                <a href={`/questions/${th.id}`}>{t("questions.publish.view")}</a>
+              </p>
+              <p className="meta">
+                {t("questions.publish.helped", { count: p.publication.helped })} ·{" "}
+                {t("questions.publish.reports", { count: p.publication.reports })}
+              </p>
+              <div className="button-row">
+                {p.publication.reports > 0 && (
+                  <Form method="post">
+                    <Button name="intent" value="keep" variant="secondary">
+                      {t("questions.publish.keep")}
+                    </Button>
+                  </Form>
+                )}
+                <Form method="post">
+                  <Button name="intent" value="unpublish" variant="secondary">
+                    {t("questions.publish.unpublish")}
+                  </Button>
+                </Form>
+              </div>
+            </>
+          ) : p.publication.draft ? (
+            <Form method="post">
+              <p>{t("questions.publish.intro")}</p>
+              <TextField
+                name="publicQuestion"
+                id="publicQuestion"
+                label={t("questions.publish.question")}
+                description={t("questions.publish.questionHint")}
+                multiline
+                rows={3}
+                maxLength={ANSWER_MAX}
+                error={errors?.publicQuestion}
+                defaultValue={p.values.publicQuestion ?? p.publication.draft.question}
+              />
+              <TextField
+                name="publicAnswer"
+                id="publicAnswer"
+                label={t("questions.publish.answer")}
+                multiline
+                rows={5}
+                maxLength={ANSWER_MAX}
+                error={errors?.publicAnswer}
+                defaultValue={p.values.publicAnswer ?? p.publication.draft.answer}
+              />
+              <div className="button-row">
+                <Button name="intent" value="publish">
+                  {t("questions.publish.button")}
+                </Button>
+              </div>
+            </Form>
+          ) : (
+            <p>{t(`questions.publish.blocked.${p.publication.blocked ?? "not_answered"}`)}</p>
+          )}
         </section>
       )}
 
