@@ -69,7 +69,7 @@ export default function PublishedQuestions({ loaderData: p }: Route.ComponentPro
       <p>
         <a href="/ask">{t("qa.askYours")}</a>
       </p>
-      <Form method="get" className="filter-bar" role="search" aria-label={t("qa.searchLabel")}>
+      <Form method="get" className="filter-bar" role="search">
         <div className="field">
           <label className="label" htmlFor="q">
             {t("qa.searchLabel")}
