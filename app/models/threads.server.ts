@@ -24,7 +24,9 @@ import { groupCommit } from "./group-commit.server";
 import { sendPassMessage } from "./passes/holder.server";
 import { emailPassHolder } from "./passes/notify.server";
 import { listsInForce } from "./safeguarding-lists.server";
-import type { ThreadStatus } from "./threads/types";
+import { shownStatus, type ThreadStatus } from "./threads/types";
+
+export { shownStatus };
 
 /** Questions and replies one pass may send in any 24 hours. */
 export const DAILY_LIMIT = 5;
@@ -280,15 +282,6 @@ export function listThreadsForPass(passId: number) {
     .orderBy(desc(threads.updatedAt), desc(threads.id))
     .all()
     .map(({ answererRole, ...r }) => ({ ...r, shownStatus: shownStatus(r.status, answererRole) }));
-}
-
-/**
- * The status as the asker reads it: "with [role of answerer]" names who has their question (a participation officer,
- * a Board member or a member of the Strategic Partnership), never the person.
- */
-export function shownStatus(status: ThreadStatus, answererRole: string | null) {
-  if (status !== "with_answerer") return status;
-  return answererRole === "board" ? "with_board" : answererRole === "partnership" ? "with_partnership" : "with_officer";
 }
 
 export type AskerMessage =

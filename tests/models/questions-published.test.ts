@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { moderateContribution } from "~/models/feedback.server";
-import { deletePass } from "~/models/passes/holder.server";
+import { deletePass, exportPassData } from "~/models/passes/holder.server";
 import { createPass } from "~/models/passes/passes.server";
 import { escalateContribution } from "~/models/safeguarding.server";
 import {
@@ -130,6 +130,9 @@ describe("helped and reports", () => {
     expect(markHelped(threadId, a)).toBe(false);
     expect(markHelped(threadId, b)).toBe(true);
     expect(getPublished(threadId, a)).toMatchObject({ helped: 2, helpedByPass: true, reportedByPass: false });
+    expect(exportPassData(a)?.helped).toEqual([
+      { question: "When does the youth bus run in the holidays?", at: expect.any(String) },
+    ]);
     deletePass(a);
     expect(getPublished(threadId, b)?.helped).toBe(2);
   });
@@ -139,6 +142,9 @@ describe("helped and reports", () => {
     publishThread({ threadId, staffId: county.officer.id });
     const [a, b, c, d] = await passes(4);
     expect(reportPublished(threadId, a, "unkind")).toEqual({ added: true, hidden: false });
+    expect(exportPassData(a)?.reported).toEqual([
+      { question: "Can we have a skate park in Wealdham?", reason: "unkind", at: expect.any(String) },
+    ]);
     expect(reportPublished(threadId, a, "wrong")).toEqual({ added: false, hidden: false });
     expect(reportPublished(threadId, b, "personal")).toEqual({ added: true, hidden: false });
     expect(listReported().find((r) => r.id === threadId)).toMatchObject({ reports: 2, hiddenAt: null });

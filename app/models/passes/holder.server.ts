@@ -18,10 +18,13 @@ import {
   safeguardingCases,
   summaryQuotes,
   summarySources,
+  threadHelped,
   threadMessages,
+  threadReports,
   threads,
   youSaidWeDid,
 } from "~db/schema";
+import { shownStatus } from "../threads/types";
 
 /**
  * Links the answers this browser sent (its receipts' hashes) to the pass. An answer already linked to any pass stays
@@ -243,6 +246,21 @@ export function exportPassData(passId: number) {
       weDid,
       publishedAt,
     })),
+    // Published questions this holder said helped them, or reported (the published words, as anyone sees them).
+    helped: db
+      .select({ question: threads.publicQuestion, at: threadHelped.createdAt })
+      .from(threadHelped)
+      .innerJoin(threads, eq(threads.id, threadHelped.threadId))
+      .where(eq(threadHelped.passId, passId))
+      .orderBy(asc(threadHelped.id))
+      .all(),
+    reported: db
+      .select({ question: threads.publicQuestion, reason: threadReports.reason, at: threadReports.createdAt })
+      .from(threadReports)
+      .innerJoin(threads, eq(threads.id, threadReports.threadId))
+      .where(eq(threadReports.passId, passId))
+      .orderBy(asc(threadReports.id))
+      .all(),
   };
 }
 
@@ -250,11 +268,18 @@ export function exportPassData(passId: number) {
 function exportThreads(passId: number) {
   const db = getDb();
   const own = db
-    .select({ id: threads.id, status: threads.status, createdAt: threads.createdAt })
+    .select({
+      id: threads.id,
+      status: threads.status,
+      createdAt: threads.createdAt,
+      answererRole: sql<string | null>`(select s.role from staff_users s where s.id = "threads"."assignee_id")`,
+    })
     .from(threads)
     .where(eq(threads.passId, passId))
     .orderBy(asc(threads.id))
-    .all();
+    .all()
+    // The status as the holder reads it on their page ("with a Board member"), never who.
+    .map(({ answererRole, ...t }) => ({ ...t, status: shownStatus(t.status, answererRole) }));
   if (!own.length) return [];
   const messages = db
     .select({

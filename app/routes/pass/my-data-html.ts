@@ -66,6 +66,12 @@ function renderExport(d: PassExport, lang: "en" | "pl" | "ar") {
   const ysdw = d.youSaidWeDid.length
     ? `<ul>${d.youSaidWeDid.map((y) => `<li><strong>${esc(t("ysdw.youSaid"))}:</strong> <span dir="auto">${esc(y.youSaid)}</span><br><strong>${esc(t("ysdw.weDid"))}:</strong> <span dir="auto">${esc(y.weDid)}</span></li>`).join("")}</ul>`
     : `<p>${esc(t("pass.home.ysdwNone"))}</p>`;
+  const helped = d.helped.length
+    ? `<ul>${d.helped.map((h) => `<li><span dir="auto">${esc(h.question ?? "")}</span> · ${esc(formatDate(h.at, lang))}</li>`).join("")}</ul>`
+    : "";
+  const reported = d.reported.length
+    ? `<ul>${d.reported.map((r) => `<li><span dir="auto">${esc(r.question ?? "")}</span> · ${esc(t(`qa.report.reasons.${r.reason}`))} · ${esc(formatDate(r.at, lang))}</li>`).join("")}</ul>`
+    : "";
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}">
 <head>
@@ -99,6 +105,8 @@ ${questions}
 ${messages}
 <h2>${esc(t("pass.home.ysdwTitle"))}</h2>
 ${ysdw}
+${helped ? `<h2>${esc(t("qa.helpedButton"))}</h2>\n${helped}` : ""}
+${reported ? `<h2>${esc(t("qa.report.button"))}</h2>\n${reported}` : ""}
 </main>
 </body>
 </html>
