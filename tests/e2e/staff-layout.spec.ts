@@ -59,12 +59,20 @@ test("the sign-in page fits a 320 px screen and passes axe", async ({ page }) =>
 });
 
 const expected: Record<string, string[]> = {
-  officer: ["/staff", "/staff/consultations", "/staff/consultations/new", "/staff/consultations/:id"],
+  officer: [
+    "/staff",
+    "/staff/consultations",
+    "/staff/consultations/new",
+    "/staff/consultations/:id",
+    "/staff/questions",
+    "/staff/questions/:id",
+  ],
+  partnership: ["/staff", "/staff/questions", "/staff/questions/:id"],
   board: ["/staff", "/staff/meetings", "/staff/meetings/:id", "/staff/agenda-items/:id"],
   admin: ["/staff", "/staff/consultations", "/staff/moderation", "/staff/meetings"],
 };
 
-for (const role of ["officer", "board", "admin"] as DemoRole[]) {
+for (const role of ["officer", "board", "partnership", "admin"] as DemoRole[]) {
   test(`${role}: every staff page fits 320 px and 1280 px, passes axe, and shows the staff footer`, async ({
     page,
   }) => {
