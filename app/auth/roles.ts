@@ -17,12 +17,14 @@ export const permissions = [
   "manage_questions",
   /** Answer the question threads assigned to you. */
   "answer_questions",
+  /** Groups and their join codes, sessions and their agendas; running a session also needs to be its facilitator. */
+  "groups",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do. Admins may do everything. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: ["consultations", "moderate", "tag", "summaries", "manage_questions", "answer_questions"],
+  officer: ["consultations", "moderate", "tag", "summaries", "manage_questions", "answer_questions", "groups"],
   safeguarding: ["moderate", "safeguard"],
   board: ["respond", "answer_questions"],
   partnership: ["answer_questions"],

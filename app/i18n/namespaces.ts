@@ -29,6 +29,8 @@ export const namespaceSections = {
     "pass",
     "ask",
     "qa",
+    "join",
+    "sessions",
   ],
   staff: [
     "safeguarding",
@@ -53,6 +55,8 @@ export const namespaceSections = {
     "paper",
     "import",
     "questions",
+    "groups",
+    "staffSessions",
   ],
 } as const;
 

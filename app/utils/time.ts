@@ -65,3 +65,44 @@ export function countyDayStart(ymd: string, addDays = 0) {
 export function countyToday(now = new Date()) {
   return todayFormat.format(now);
 }
+
+/** The instant a London wall-clock time ("2026-12-03", "18:30") is, as an ISO string; null when it is not a real time. */
+export function countyInstant(ymd: string, hm: string) {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  const t = /^(\d{1,2}):(\d{2})$/.exec(hm);
+  if (!d || !t) return null;
+  const [h, m] = [Number(t[1]), Number(t[2])];
+  if (h > 23 || m > 59) return null;
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), h, m);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== Number(d[2]) - 1 || check.getUTCDate() !== Number(d[3])) return null;
+  const guess = asUtc - londonOffsetMinutes(asUtc) * 60_000;
+  return new Date(asUtc - londonOffsetMinutes(guess) * 60_000).toISOString();
+}
+
+const wallFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: COUNTY_TZ,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as the London day and time a form shows: { day: "2026-12-03", time: "18:30" }. */
+export function countyWallClock(iso: string) {
+  const parts = Object.fromEntries(wallFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "18:30" (or the language's way of writing it) in London. */
+export function formatTime(iso: string, lang: string) {
+  let format = timeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: "short", timeZone: COUNTY_TZ });
+    timeFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
+}

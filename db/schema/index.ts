@@ -1,5 +1,6 @@
 export * from "./consultations";
 export * from "./feedback";
+export * from "./groups";
 export * from "./imports";
 export * from "./passes";
 export * from "./reference";

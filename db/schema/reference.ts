@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { staffUsers } from "./staff";
 
 export const areas = sqliteTable("areas", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -26,10 +27,19 @@ export const groups = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
-    kind: text("kind").notNull(), // sounding_board | forum | school_council | youth_forum
+    kind: text("kind").notNull(), // sounding_board | forum | school_council | youth_forum | parents_group
     audience: text("audience").notNull(),
     localityId: integer("locality_id").references(() => localities.id),
+    // Ten letters and digits from an alphabet without look-alikes (about 50 bits), stored without the hyphen shown.
     joinCode: text("join_code").notNull(),
+    // The staff account that runs the group's meetings; only they (or an admin) run its sessions.
+    facilitatorId: integer("facilitator_id").references(() => staffUsers.id),
+    place: text("place"),
+    accessInfo: text("access_info"),
+    // open | closed. A closed group keeps its members and sessions; its code no longer works.
+    status: text("status").notNull().default("open"),
+    codeRenewedAt: text("code_renewed_at"),
+    createdAt: text("created_at"),
   },
   (t) => [uniqueIndex("groups_join_code_idx").on(t.joinCode)],
 );

@@ -92,8 +92,9 @@ export function sendPassMessage(
   passId: number,
   message: { title: string; body: string; link?: string | null },
   now = new Date(),
+  db: Conn = getDb(),
 ) {
-  return getDb()
+  return db
     .insert(passMessages)
     .values({
       passId,

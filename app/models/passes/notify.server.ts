@@ -9,7 +9,7 @@ import { mailConfigured, publicUrl, sendMail } from "~/utils/mail.server";
 import { getDb } from "~db/client";
 import { passes } from "~db/schema";
 
-export type PassNotice = "answered";
+export type PassNotice = "answered" | "sessionSummary";
 
 /**
  * Sends the notice to the pass's email, in the language given. Resolves false when there is no address, no SMTP, or

@@ -1,0 +1,4 @@
+// Being built (issue 9).
+export async function action() {
+  throw new Response(null, { status: 404 });
+}
