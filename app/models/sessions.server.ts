@@ -811,3 +811,18 @@ export function sessionFacilitators(sessionId: number, db: Conn = getDb()) {
     .where(eq(sessionGroups.sessionId, sessionId))
     .all();
 }
+
+export function listSessionsForGroup(groupId: number, db: Conn = getDb()) {
+  return db
+    .select({
+      id: groupSessions.id,
+      title: groupSessions.title,
+      startsAt: groupSessions.startsAt,
+      status: groupSessions.status,
+    })
+    .from(groupSessions)
+    .innerJoin(sessionGroups, eq(sessionGroups.sessionId, groupSessions.id))
+    .where(eq(sessionGroups.groupId, groupId))
+    .orderBy(desc(groupSessions.startsAt))
+    .all();
+}

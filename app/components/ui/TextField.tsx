@@ -6,7 +6,7 @@ type Props = {
   description?: string;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "date" | "number" | "datetime-local";
+  type?: "text" | "email" | "date" | "time" | "number" | "datetime-local" | "url";
   multiline?: boolean;
   rows?: number;
   isRequired?: boolean;

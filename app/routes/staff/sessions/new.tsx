@@ -1,11 +1,177 @@
-// Being built (issue 9).
+import { data, Form, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { PageTitle } from "~/components/PageTitle";
+import { AgendaFields } from "~/components/sessions/AgendaFields";
+import { Button } from "~/components/ui/Button";
+import { TextField } from "~/components/ui/TextField";
+import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { createSession, QUESTION_MAX, SessionError } from "~/models/sessions.server";
+import type { Route } from "./+types/new";
+import { AGENDA_ROWS, readSessionForm, sessionFormLists } from "./form.server";
 
-export async function loader({ request }: { request: Request }) {
+export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "groups");
-  throw new Response(null, { status: 404 });
+  const group = new URL(request.url).searchParams.get("group");
+  return {
+    ...sessionFormLists(),
+    values: { start: "18:00", end: "19:30" } as Record<string, string>,
+    chosen: group && /^\d{1,9}$/.test(group) ? [Number(group)] : [],
+    errors: null as Record<string, string> | null,
+  };
 }
 
-export default function Building() {
-  return null;
+export async function action({ request }: Route.ActionArgs) {
+  const staff = requirePermission(request, "groups");
+  const t = getT(request);
+  const read = readSessionForm(await request.formData(), t);
+  const again = (errors: Record<string, string>) =>
+    data({ ...sessionFormLists(), values: read.values, chosen: read.groupIds, errors }, { status: 400 });
+  if (!read.input) return again(read.errors ?? {});
+  try {
+    const id = createSession({ ...read.input, staffId: staff.id });
+    return redirect(`/staff/sessions/${id}?done=created`);
+  } catch (error) {
+    if (!(error instanceof SessionError)) throw error;
+    return again({ [error.code === "no_groups" ? "group" : "end"]: t(`staffSessions.error.${error.code}`) });
+  }
+}
+
+export default function NewSession({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const p = actionData ?? loaderData;
+  const v = p.values;
+  const e = p.errors ?? {};
+  const areas = [...new Set(p.groups.map((g) => g.area ?? ""))];
+  return (
+    <>
+      <PageTitle title={t("staffSessions.newTitle")} error={Boolean(p.errors)} />
+      <p>
+        <a href="/staff/sessions">{t("staffSessions.back")}</a>
+      </p>
+      <h1>{t("staffSessions.newTitle")}</h1>
+      <p>{t("staffSessions.newIntro")}</p>
+      <Form method="post" noValidate className="stack">
+        <ErrorSummary errors={p.errors} />
+        <TextField
+          label={t("staffSessions.field.title")}
+          name="title"
+          id="title"
+          defaultValue={v.title}
+          error={e.title}
+        />
+        <fieldset className={`field${e.group ? " has-error" : ""}`} id="group">
+          <legend className="label">{t("staffSessions.field.groups")}</legend>
+          <p className="hint">{t("staffSessions.field.groupsHint")}</p>
+          {e.group && <p className="field-error">{e.group}</p>}
+          <div className="field">
+            <label className="label" htmlFor="groupSet">
+              {t("staffSessions.field.set")}
+            </label>
+            <select id="groupSet" name="groupSet" defaultValue={v.groupSet ?? ""} style={{ maxWidth: "100%" }}>
+              <option value="">{t("staffSessions.field.noSet")}</option>
+              {p.sets.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {t(`staffSessions.field.set_${s.audience}`, { area: s.area })}
+                </option>
+              ))}
+            </select>
+          </div>
+          {areas.map((area) => (
+            <details
+              key={area || "county"}
+              open={!area || p.groups.some((g) => (g.area ?? "") === area && p.chosen.includes(g.id))}
+            >
+              <summary>{area || t("groups.countywide")}</summary>
+              <ul className="check-list">
+                {p.groups
+                  .filter((g) => (g.area ?? "") === area)
+                  .map((g) => (
+                    <li key={g.id}>
+                      <label>
+                        <input type="checkbox" name="group" value={g.id} defaultChecked={p.chosen.includes(g.id)} />{" "}
+                        {g.name}
+                      </label>
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          ))}
+        </fieldset>
+        <div className="field-row">
+          <TextField
+            label={t("staffSessions.field.day")}
+            name="day"
+            id="day"
+            type="date"
+            defaultValue={v.day}
+            error={e.day}
+          />
+          <TextField
+            label={t("staffSessions.field.start")}
+            name="start"
+            id="start"
+            type="time"
+            defaultValue={v.start}
+            error={e.start}
+          />
+          <TextField
+            label={t("staffSessions.field.end")}
+            name="end"
+            id="end"
+            type="time"
+            defaultValue={v.end}
+            error={e.end}
+          />
+        </div>
+        <p className="hint">{t("staffSessions.field.timeHint")}</p>
+        <TextField
+          label={t("staffSessions.field.place")}
+          name="place"
+          id="place"
+          description={t("staffSessions.field.placeHint")}
+          defaultValue={v.place}
+          error={e.place}
+          maxLength={300}
+        />
+        <TextField
+          label={t("groups.field.accessInfo")}
+          name="accessInfo"
+          id="accessInfo"
+          description={t("groups.field.accessInfoHint")}
+          defaultValue={v.accessInfo}
+          error={e.accessInfo}
+          multiline
+          rows={3}
+          maxLength={600}
+        />
+        <TextField
+          label={t("staffSessions.field.onlineUrl")}
+          name="onlineUrl"
+          id="onlineUrl"
+          type="url"
+          description={t("staffSessions.field.onlineUrlHint")}
+          defaultValue={v.onlineUrl}
+          error={e.onlineUrl}
+        />
+        <h2>{t("staffSessions.agenda.title")}</h2>
+        <p>{t("staffSessions.agenda.intro")}</p>
+        {Array.from({ length: AGENDA_ROWS }, (_, i) => (
+          <AgendaFields
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows, named by position
+            key={i}
+            prefix={`q${i}`}
+            number={i + 1}
+            outcomes={p.outcomes}
+            items={p.items}
+            values={v}
+            error={e[`q${i}`]}
+            maxLength={QUESTION_MAX}
+          />
+        ))}
+        <Button type="submit">{t("staffSessions.create")}</Button>
+      </Form>
+    </>
+  );
 }
