@@ -5,10 +5,10 @@ import crypto from "node:crypto";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type Conn, getDb } from "~db/client";
 import { areas, auditLog, groupMembers, groups, joinAttempts, localities, passes, staffUsers } from "~db/schema";
+import { type GroupKind, groupKinds } from "./groups/types";
 import { ageBands } from "./reference.server";
 
-export const groupKinds = ["sounding_board", "forum", "school_council", "youth_forum", "parents_group"] as const;
-export type GroupKind = (typeof groupKinds)[number];
+export { type GroupKind, groupKinds };
 
 // No 0/O, 1/I/L: a code read off a poster or said aloud is typed right.
 export const JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

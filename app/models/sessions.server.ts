@@ -26,17 +26,19 @@ import {
 } from "~db/schema";
 import { groupCommit } from "./group-commit.server";
 import { sendPassMessage } from "./passes/holder.server";
-import { ageBands } from "./reference.server";
 import { listsInForce } from "./safeguarding-lists.server";
 
-export const NOTE_MAX = 2000;
-export const VIEW_MAX = 1000;
-export const QUESTION_MAX = 300;
-export const markers = ["most_agreed", "mixed", "one_person"] as const;
-export type Marker = (typeof markers)[number];
-/** Attendance is counted by these: the age bands, and parents and carers. */
-export const attendanceBands = [...ageBands, "parents_carers"] as const;
-export const sessionStatuses = ["draft", "published", "cancelled", "closed"] as const;
+import {
+  attendanceBands,
+  type Marker,
+  markers,
+  NOTE_MAX,
+  QUESTION_MAX,
+  sessionStatuses,
+  VIEW_MAX,
+} from "./sessions/types";
+
+export { attendanceBands, type Marker, markers, NOTE_MAX, QUESTION_MAX, sessionStatuses, VIEW_MAX };
 
 export class SessionError extends Error {
   constructor(

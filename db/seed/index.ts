@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { type DB, openDatabase } from "../client";
 import { areas, consultations, plans, staffUsers } from "../schema";
 import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
+import { seedGroupsAndSessions } from "./groups";
 import { seedMeetings } from "./meetings";
 import { seedPlan } from "./plan";
 import { hashDemoPassSecrets, seedQuestions } from "./questions";
@@ -40,7 +41,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     // One stream of random draws, taken in this order, so every fresh checkout gets the same county.
     const rng = createRng(0x5eed2025);
     const { officerId, boardMemberId, partnershipMemberId } = seedStaff(tx, hashes, now);
-    const { locality, pickLocality } = seedPlaces(tx, rng);
+    const { locality, pickLocality } = seedPlaces(tx, rng, officerId);
     const fw = seedPlan(tx);
     const met = seedMeetings(tx, now);
     const ctx = { db, tx, now, rng, fw, officerId, locality, pickLocality };
@@ -51,6 +52,13 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     seedInterimSummary(tx, now, fw, officerId, met, busCutStart(now));
     seedBoardMeeting(tx, fw, { officerId, boardMemberId }, heard, met);
     seedQuestions(tx, now, passHashes, { officerId, boardMemberId, partnershipMemberId }, (key) => fw.outcomeId[key]);
+    seedGroupsAndSessions(
+      tx,
+      now,
+      rng,
+      { officerId, passHash: passHashes[1], boardPast: met.boardPast },
+      (key) => fw.outcomeId[key],
+    );
   });
 }
 

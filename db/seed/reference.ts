@@ -41,7 +41,7 @@ function joinCodes(rng: Rng) {
   return () => {
     for (;;) {
       let code = "";
-      for (let i = 0; i < 6; i++) code += rng.pick([...JOIN_ALPHABET]);
+      for (let i = 0; i < 10; i++) code += rng.pick([...JOIN_ALPHABET]);
       if (!used.has(code)) {
         used.add(code);
         return code;
@@ -51,7 +51,7 @@ function joinCodes(rng: Rng) {
 }
 
 /** Areas, localities and the groups that meet in them. */
-export function seedPlaces(tx: Tx, rng: Rng) {
+export function seedPlaces(tx: Tx, rng: Rng, facilitatorId: number) {
   const codeRng = createRng(0x0c0de5);
   const nextCode = joinCodes(codeRng);
   // Areas and localities
@@ -122,6 +122,44 @@ export function seedPlaces(tx: Tx, rng: Rng) {
       joinCode: nextCode(),
     },
   );
-  tx.insert(groups).values(groupRows).run();
+  groupRows.push({
+    name: "Brackenford Children's Centre Parents' Group",
+    kind: "parents_group",
+    audience: "parents_carers",
+    localityId: locality("brackenford").id,
+    joinCode: nextCode(),
+  });
+  const places: Record<string, { place: string; accessInfo: string }> = {
+    county: {
+      place: "Committee Room 1, County Hall, Wealdham",
+      accessInfo:
+        "Step-free entrance on Mill Lane, lift to all floors, hearing loop, accessible toilet. Bus stop County Hall (routes 4, 12, 31). Travel costs paid back.",
+    },
+    forum: {
+      place: "the library or family hub in each locality",
+      accessInfo: "Step-free access and an accessible toilet. Ask us about a quiet space or an interpreter.",
+    },
+  };
+  tx.insert(groups)
+    .values(
+      groupRows.map((g) => {
+        const where = g.localityId ? localityRows.find((l) => l.id === g.localityId)?.name : null;
+        const info = g.kind === "sounding_board" ? places.county : places.forum;
+        return {
+          ...g,
+          facilitatorId,
+          place:
+            where && g.kind === "forum"
+              ? `${where} Library, community room`
+              : where
+                ? `${g.name}, ${where}`
+                : info.place,
+          accessInfo: info.accessInfo,
+          status: "open",
+          createdAt: "2025-09-01T09:00:00.000Z",
+        };
+      }),
+    )
+    .run();
   return { locality, pickLocality };
 }

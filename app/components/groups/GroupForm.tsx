@@ -4,8 +4,7 @@ import { Button } from "~/components/ui/Button";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { useTranslation } from "~/i18n/react";
-
-export const groupKindValues = ["sounding_board", "forum", "school_council", "youth_forum", "parents_group"] as const;
+import { groupKinds } from "~/models/groups/types";
 
 export type GroupFormValues = Partial<
   Record<"name" | "kind" | "audience" | "localityId" | "facilitatorId" | "place" | "accessInfo", string>
@@ -78,7 +77,7 @@ export function GroupForm(props: {
         label={t("groups.kindLabel")}
         value={v.kind}
         error={e.kind}
-        options={groupKindValues.map((k) => ({ value: k, label: t(`groups.kind.${k}`) }))}
+        options={groupKinds.map((k) => ({ value: k, label: t(`groups.kind.${k}`) }))}
       />
       <RadioGroup
         label={t("groups.audienceLabel")}
@@ -86,8 +85,8 @@ export function GroupForm(props: {
         defaultValue={v.audience ?? null}
         error={e.audience}
         options={[
-          { value: "young_people", label: t("audience.young_people") },
-          { value: "parents_carers", label: t("audience.parents_carers") },
+          { value: "young_people", label: t("audienceShort.young_people") },
+          { value: "parents_carers", label: t("audienceShort.parents_carers") },
         ]}
       />
       <Select

@@ -17,6 +17,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       key: "questions",
       show: can(staff.role, "manage_questions") || can(staff.role, "answer_questions"),
     },
+    { to: "/staff/groups", key: "groups", show: can(staff.role, "groups") },
+    { to: "/staff/sessions", key: "sessions", show: can(staff.role, "groups") },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
   ].filter((l) => l.show);
   const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;

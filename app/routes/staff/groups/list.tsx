@@ -5,7 +5,8 @@ import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { useTranslation } from "~/i18n/react";
-import { groupKinds, listGroupsForStaff } from "~/models/groups.server";
+import { groupKinds } from "~/models/groups/types";
+import { listGroupsForStaff } from "~/models/groups.server";
 import { audiences } from "~/models/reference.server";
 import { protectCount } from "~/utils/suppression";
 import type { Route } from "./+types/list";
@@ -61,7 +62,7 @@ export default function Groups({ loaderData: p }: Route.ComponentProps) {
           name="audience"
           label={t("groups.audienceLabel")}
           value={p.filters.audience}
-          options={["young_people", "parents_carers"].map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+          options={["young_people", "parents_carers"].map((a) => ({ value: a, label: t(`audienceShort.${a}`) }))}
         />
         <FilterSelect
           name="area"
@@ -107,7 +108,7 @@ export default function Groups({ loaderData: p }: Route.ComponentProps) {
                     <a href={`/staff/groups/${g.id}`}>{g.name}</a>
                   </td>
                   <td>{t(`groups.kind.${g.kind}`)}</td>
-                  <td>{t(`audience.${g.audience}`)}</td>
+                  <td>{t(`audienceShort.${g.audience}`)}</td>
                   <td>{g.locality ? `${g.locality} (${g.area})` : t("groups.countywide")}</td>
                   <td>{g.facilitator ?? t("groups.noFacilitator")}</td>
                   <td className="num">{g.members === "fewer" ? t("groups.fewer") : g.members}</td>

@@ -150,7 +150,7 @@ export default function GroupPage({ loaderData, actionData }: Route.ComponentPro
         </div>
         <div>
           <dt>{t("groups.audienceLabel")}</dt>
-          <dd>{t(`audience.${g.audience}`)}</dd>
+          <dd>{t(`audienceShort.${g.audience}`)}</dd>
         </div>
         <div>
           <dt>{t("groups.col.where")}</dt>

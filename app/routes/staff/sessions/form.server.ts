@@ -2,13 +2,11 @@ import { z } from "zod";
 import type { getT } from "~/i18n/i18n.server";
 import { listGroupsForStaff } from "~/models/groups.server";
 import { listActiveOutcomes } from "~/models/reference.server";
-import { listReferrableItems, QUESTION_MAX } from "~/models/sessions.server";
+import { AGENDA_ROWS, QUESTION_MAX } from "~/models/sessions/types";
+import { listReferrableItems } from "~/models/sessions.server";
 import { countyInstant, countyToday } from "~/utils/time";
 
 type T = ReturnType<typeof getT>;
-
-/** Rows of agenda questions offered on the new-session form; empty ones are left out. */
-export const AGENDA_ROWS = 5;
 
 /** "All parents and carers' forums in North area": a set of groups picked in one go, spelt kind|audience|area. */
 export function groupSets(groups: ReturnType<typeof listGroupsForStaff>) {

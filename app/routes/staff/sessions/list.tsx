@@ -7,7 +7,8 @@ import { FilterSelect } from "~/components/ui/FilterSelect";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { listSessionsForStaff, sessionStatuses } from "~/models/sessions.server";
+import { sessionStatuses } from "~/models/sessions/types";
+import { listSessionsForStaff } from "~/models/sessions.server";
 import type { Route } from "./+types/list";
 
 const filterSchema = z.object({

@@ -7,9 +7,10 @@ import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { createSession, QUESTION_MAX, SessionError } from "~/models/sessions.server";
+import { AGENDA_ROWS, QUESTION_MAX } from "~/models/sessions/types";
+import { createSession, SessionError } from "~/models/sessions.server";
 import type { Route } from "./+types/new";
-import { AGENDA_ROWS, readSessionForm, sessionFormLists } from "./form.server";
+import { readSessionForm, sessionFormLists } from "./form.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "groups");

@@ -9,13 +9,11 @@ import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
+import { attendanceBands, markers, NOTE_MAX } from "~/models/sessions/types";
 import {
-  attendanceBands,
   closeSession,
   getAttendance,
   listNotes,
-  markers,
-  NOTE_MAX,
   SessionError,
   saveNote,
   setAttendance,
@@ -380,7 +378,7 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
                 return (
                   <div key={band} className={`field${error ? " has-error" : ""}`}>
                     <label className="label" htmlFor={name}>
-                      {band === "parents_carers" ? t("audience.parents_carers") : t(`ageBand.${band}`)}
+                      {band === "parents_carers" ? t("audienceShort.parents_carers") : t(`ageBand.${band}`)}
                     </label>
                     {error && (
                       <p className="field-error" id={`${name}-error`}>

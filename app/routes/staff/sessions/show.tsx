@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { emailPassHolder } from "~/models/passes/notify.server";
+import { QUESTION_MAX } from "~/models/sessions/types";
 import {
   addAgendaQuestion,
   cancelSession,
@@ -16,7 +17,6 @@ import {
   listNotes,
   mayRun,
   publishSession,
-  QUESTION_MAX,
   SessionError,
   saveSummaries,
   sendSummary,
