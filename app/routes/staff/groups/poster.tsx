@@ -47,7 +47,9 @@ export default function Poster({ loaderData: p }: Route.ComponentProps) {
       </div>
       <article className="poster" aria-labelledby="poster-title">
         <p className="poster-kicker">{t(parents ? "groups.poster.kickerParents" : "groups.poster.kickerYoung")}</p>
-        <h1 id="poster-title">{p.group.name}</h1>
+        <h1 id="poster-title" className="poster-title">
+          {p.group.name}
+        </h1>
         <p className="poster-lead">{t(parents ? "groups.poster.leadParents" : "groups.poster.leadYoung")}</p>
         {p.group.place && (
           <p className="poster-place">

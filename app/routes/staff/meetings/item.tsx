@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { sessionAnswersForAgendaItem } from "~/models/sessions.server";
 import { recordAudit } from "~/models/staff.server";
 import {
   EXCEPTION_RULE,
@@ -18,6 +19,7 @@ import {
   recordBoardResponse,
 } from "~/models/summaries.server";
 import { protectFigures } from "~/utils/figures";
+import { protectCount } from "~/utils/suppression";
 import { formatDate, formatPeriod } from "~/utils/time";
 import type { Route } from "./+types/item";
 
@@ -53,6 +55,19 @@ function load(request: Request, idParam: string, role: string) {
         : null,
     ),
     mayRespond: can(role, "respond"),
+    // Questions this item referred to a Sounding Board or forum, and what the session said (approved, masked notes;
+    // attendance as a total, under 5 never shown as a number: this is a Board paper).
+    sessionAnswers: sessionAnswersForAgendaItem(item.id).map((q) => ({
+      id: q.id,
+      text: q.text,
+      sessionTitle: q.sessionTitle,
+      groups: q.groups,
+      when: formatDate(q.startsAt, lang),
+      status: q.status,
+      summary: q.summarySentAt ? q.summary : null,
+      notes: q.notes,
+      attendance: protectCount(q.attendance),
+    })),
   };
 }
 
@@ -163,6 +178,48 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
             <blockquote key={q}>“{q}”</blockquote>
           ))}
         </>
+      )}
+      {p.sessionAnswers.length > 0 && (
+        <section aria-labelledby="session-answers">
+          <h2 id="session-answers">{t("staffSessions.answers.title")}</h2>
+          {p.sessionAnswers.map((q) => (
+            <div key={q.id} className="panel" data-testid="session-answer">
+              <h3 style={{ marginTop: 0 }} dir="auto">
+                {q.text}
+              </h3>
+              <p className="meta">
+                {q.sessionTitle} · {q.when} · {q.groups.join("; ")}
+                {q.status === "closed" &&
+                  (q.attendance === "fewer"
+                    ? ` · ${t("staffSessions.answers.attendanceFewer")}`
+                    : typeof q.attendance === "number" && q.attendance > 0
+                      ? ` · ${t("staffSessions.answers.attendance", { count: q.attendance })}`
+                      : "")}
+              </p>
+              {q.status !== "closed" ? (
+                <p>{t("staffSessions.answers.notYet")}</p>
+              ) : (
+                <>
+                  {q.summary && <p style={{ whiteSpace: "pre-wrap" }}>{q.summary}</p>}
+                  {q.notes.length > 0 && (
+                    <>
+                      <h4>{t("staffSessions.answers.notes")}</h4>
+                      <ul>
+                        {q.notes.map((n, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: notes in the order they were taken
+                          <li key={i} dir="auto">
+                            {n.text}
+                            {n.marker && <span className="meta"> ({t(`staffSessions.marker.${n.marker}`)})</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </>
+              )}
+            </div>
+          ))}
+        </section>
       )}
       <h2>{t("response.title")}</h2>
       {p.response ? (
