@@ -487,10 +487,13 @@ export function closeSession(
     const notes = listNotes(sessionId, undefined, tx);
     const lists = listsInForce();
     let escalated = 0;
+    // What may go into the summary members read: masked words, and never a note that went to the safeguarding lead.
+    const shareable: NoteRow[] = [];
     for (const n of notes) {
       if (n.body.trim() === "") continue;
       const check = checkText(n.body, { lists });
       if (check.escalate) escalated++;
+      else shareable.push({ ...n, body: check.masked });
       const c = tx
         .insert(contributions)
         .values({
@@ -528,7 +531,7 @@ export function closeSession(
     }
     for (const q of s.questions) {
       if (q.summary) continue;
-      const mine = notes.filter((n) => n.agendaQuestionId === q.id && n.body.trim() !== "");
+      const mine = shareable.filter((n) => n.agendaQuestionId === q.id);
       tx.update(agendaQuestions)
         .set({ summary: draftSummary(mine, markerWords) })
         .where(eq(agendaQuestions.id, q.id))
