@@ -227,7 +227,7 @@ describe("a session from scheduling to the summary sent back", () => {
       staffId: county.officer.id,
     });
     const [q1, q2] = getSession(id)?.questions ?? [];
-    const base = { sessionId: id, staffId: county.officer.id, outcomeIds: [], marker: null } as const;
+    const base = { sessionId: id, staffId: county.officer.id, outcomeIds: [] as number[], marker: null };
     saveNote({ ...base, agendaQuestionId: q1.id, clientId: "note-aaaa-1", rev: 1, body: "No pavement" });
     saveNote({
       ...base,
