@@ -27,6 +27,8 @@ export function NoteCard(props: {
   onChange: (note: Note) => void;
   onNewNote: () => void;
   autoFocus?: boolean;
+  /** told once the card has taken focus, so a later card does not take it again */
+  onAutoFocused?: () => void;
 }) {
   const { t } = useTranslation();
   const { note } = props;
@@ -40,9 +42,12 @@ export function NoteCard(props: {
     setDraft((d) => (note.rev > d.rev ? note : d));
   }, [note]);
 
+  const { autoFocus, onAutoFocused } = props;
   useEffect(() => {
-    if (props.autoFocus) text.current?.focus();
-  }, [props.autoFocus]);
+    if (!autoFocus) return;
+    text.current?.focus();
+    onAutoFocused?.();
+  }, [autoFocus, onAutoFocused]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 

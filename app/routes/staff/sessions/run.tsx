@@ -164,6 +164,7 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
   // The blank note at the end of each question; a new one takes its place once it has words.
   const [blanks, setBlanks] = useState<Record<number, string>>(p.blankIds);
   const [focusNew, setFocusNew] = useState<number | null>(null);
+  const clearFocus = useCallback(() => setFocusNew(null), []);
   const serverRevs = useMemo(() => new Map(p.notes.map((n) => [n.clientId, n.rev])), [p.notes]);
 
   const open = p.session.status !== "closed" && p.session.status !== "cancelled";
@@ -361,6 +362,7 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
                     onChange={onChange}
                     onNewNote={() => startNewNote(q.id)}
                     autoFocus={focusNew === q.id}
+                    onAutoFocused={clearFocus}
                   />
                 </div>
               </section>

@@ -321,12 +321,12 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
             })}
             {!s.sentOn && (
               <div className="button-row">
-                <Button type="submit" name="intent" value="summaries" variant="secondary">
+                <button type="submit" name="intent" value="summaries" className="button secondary">
                   {t("staffSessions.summary.save")}
-                </Button>
-                <Button type="submit" name="intent" value="send">
+                </button>
+                <button type="submit" name="intent" value="send" className="button">
                   {t("staffSessions.summary.send")}
-                </Button>
+                </button>
               </div>
             )}
           </Form>
