@@ -265,6 +265,19 @@ export function mayRun(staff: { id: number; role: string }, sessionId: number, d
   return sessionGroupsOf(sessionId, db).some((g) => g.facilitatorId === staff.id);
 }
 
+/** Whether the session exists and this person may run it, in one query (the autosave's check). */
+export function runCheck(staff: { id: number; role: string }, sessionId: number, db: Conn = getDb()) {
+  const row = db
+    .select({
+      facilitates: sql<number>`exists (select 1 from session_groups sg join groups g on g.id = sg.group_id where sg.session_id = "group_sessions"."id" and g.facilitator_id = ${staff.id})`,
+    })
+    .from(groupSessions)
+    .where(eq(groupSessions.id, sessionId))
+    .get();
+  if (!row) return null;
+  return { mayRun: staff.role === "admin" || Boolean(row.facilitates) };
+}
+
 export function listSessionsForStaff(db: Conn = getDb()) {
   const rows = db
     .select({

@@ -20,6 +20,7 @@ import { measureCheckText } from "./check-text";
 import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
 import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load";
 import { addPendingContributions, MODERATION, measureModeration } from "./moderation";
+import { measureNoteSaves, NOTES } from "./notes";
 import { measurePassSignIn, PASS_SIGN_IN } from "./pass-sign-in";
 import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
 
@@ -243,6 +244,19 @@ async function main() {
       `ask a question: p95 ${ms(ask.ask_p95_ms)} — ${verdict(ask.ask_p95_ms < ASK.goalP95 && ask.ask_errors === 0, "ask_p95_ms")} the goal of p95 < ${ASK.goalP95} ms`,
     );
 
+    // Facilitators in session mode: every note autosaved as they type.
+    const noteSaves = await measureNoteSaves({ origin, db });
+    console.log(
+      summarise(
+        `note autosave POST /staff/sessions/:id/notes (${NOTES.facilitators} facilitators, ${NOTES.savesPerSecond} saves/s each):`,
+        noteSaves.figures,
+      ),
+    );
+    const expectedNotes = NOTES.facilitators * Math.ceil(NOTES.saves / NOTES.facilitators / 10);
+    console.log(
+      `note autosave: p95 ${ms(noteSaves.note_save_p95_ms)}, ${noteSaves.notes} notes kept of ${expectedNotes} typed — ${verdict(noteSaves.note_save_p95_ms < NOTES.goalP95 && noteSaves.note_save_errors === 0 && noteSaves.notes === expectedNotes, "note_save_p95_ms")} the goal of p95 < ${NOTES.goalP95} ms`,
+    );
+
     // The school-assembly burst: each submission a fresh participant, paced over a minute.
     await pause(1000);
     const burstReceipts = prepareDrafts(db, consultation, BURST.total, 2);
@@ -307,6 +321,7 @@ async function main() {
         moderation_p95_ms: moderation.moderation_p95_ms,
         pass_sign_in_p95_ms: passSignIn.pass_sign_in_p95_ms,
         ask_p95_ms: ask.ask_p95_ms,
+        note_save_p95_ms: noteSaves.note_save_p95_ms,
       }),
     );
     if (missed.length) {
