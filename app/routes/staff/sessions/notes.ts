@@ -11,10 +11,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = runnableSessionId(params.id, staff);
   const since = new URL(request.url).searchParams.get("since") ?? undefined;
   const valid = since && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(since) ? since : undefined;
-  return Response.json(
-    { notes: listNotes(id, valid) },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return Response.json({ notes: listNotes(id, valid) }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
