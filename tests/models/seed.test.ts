@@ -39,6 +39,17 @@ const read = (db: DB) => {
       (select count(*) from thread_messages m where m.thread_id = t.id) as messages
       from threads t left join staff_users s on s.id = t.assignee_id order by t.id`,
     ),
+    groups: q(
+      `select kind, count(*) as n, sum(facilitator_id is not null) as facilitated, sum(length(join_code) = 10) as longCodes
+      from groups group by kind order by kind`,
+    ),
+    sessions: q(
+      `select s.status, s.summary_sent_at is not null as sent,
+      (select count(*) from session_notes n where n.session_id = s.id and n.contribution_id is not null) as notes,
+      (select count(*) from agenda_questions a where a.session_id = s.id and a.agenda_item_id is not null) as referred,
+      (select count(*) from session_views v where v.session_id = s.id) as views
+      from group_sessions s order by s.id`,
+    ),
     response: q(
       "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
     ),
@@ -61,7 +72,7 @@ describe("the demo seed", () => {
     ]);
     // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
     expect(first.counts).toEqual([
-      { responses: 310, contributions: 1311, texts: 271, quotes: 3, priorityTags: 7, easyLabels: 3 },
+      { responses: 310, contributions: 1326, texts: 286, quotes: 3, priorityTags: 7, easyLabels: 3 },
     ]);
     // Young people's questions in every state, answered by each kind of answerer; one overdue.
     expect(first.threads).toEqual([
@@ -71,6 +82,24 @@ describe("the demo seed", () => {
       { status: "closed", answerer: "officer", overdue: 1, published: 1, helped: 2, messages: 2 },
       { status: "waiting_assignment", answerer: null, overdue: null, published: 0, helped: 0, messages: 1 },
       { status: "waiting_check", answerer: null, overdue: null, published: 0, helped: 0, messages: 1 },
+    ]);
+    // Both Sounding Boards, a forum of each kind in all nine localities, a school council, a youth forum and a
+    // children's centre parents' group, each with a facilitator and a ten-letter code.
+    expect(first.groups).toEqual([
+      { kind: "forum", n: 18, facilitated: 18, longCodes: 18 },
+      { kind: "parents_group", n: 1, facilitated: 1, longCodes: 1 },
+      { kind: "school_council", n: 1, facilitated: 1, longCodes: 1 },
+      { kind: "sounding_board", n: 2, facilitated: 2, longCodes: 2 },
+      { kind: "youth_forum", n: 1, facilitated: 1, longCodes: 1 },
+    ]);
+    // Two past sessions with notes as contributions and the summary sent (one referred by the Board), two to come
+    // (one with views sent before it), one cancelled.
+    expect(first.sessions).toEqual([
+      { status: "closed", sent: 1, notes: 8, referred: 1, views: 0 },
+      { status: "closed", sent: 1, notes: 4, referred: 0, views: 0 },
+      { status: "published", sent: 0, notes: 0, referred: 0, views: 3 },
+      { status: "published", sent: 0, notes: 0, referred: 0, views: 0 },
+      { status: "cancelled", sent: 0, notes: 0, referred: 0, views: 0 },
     ]);
     // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
     expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);
