@@ -94,6 +94,11 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/safeguarding/settings", row([signIn, signIn, signIn, 403, 200, 403, 403, 200])],
   ["/staff/consultations", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/meetings", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
+  ["/staff/groups", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/groups/1/poster", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  // The demo's next Sounding Board meeting: its facilitator is the officer.
+  ["/staff/sessions/3/run", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
 ];
 
 test("Staff pages: each role reaches only what it may; everyone else is sent to sign in", async () => {
