@@ -62,8 +62,8 @@ export function CaseContext({
         <dd>
           {row.channel
             ? t(`moderation.channel.${row.channel}`)
-            : row.source === "question"
-              ? t("moderation.channel.question")
+            : row.source === "question" || row.source === "session"
+              ? t(`moderation.channel.${row.source}`)
               : "–"}
           {row.consultation && <> · {row.consultation}</>}
         </dd>

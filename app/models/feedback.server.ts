@@ -17,13 +17,21 @@ import { listsInForce } from "./safeguarding-lists.server";
 import { afterModeration, threadMessageKind } from "./threads.server";
 
 // Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only. Used in select fields,
+// A member's view sent before a session: which session and which agenda question it answers.
+const sessionOfView = sql<
+  string | null
+>`(select gs.title from session_views sv join group_sessions gs on gs.id = sv.session_id where sv.contribution_id = "contributions"."id")`;
+const agendaQuestionOfView = sql<
+  string | null
+>`(select aq.text from session_views sv join agenda_questions aq on aq.id = sv.agenda_question_id where sv.contribution_id = "contributions"."id")`;
+
 // where drizzle writes a column without its table name ("id" would then be the case's own id), so names are spelt out.
 const isEscalatedContribution = sql`("contributions"."moderation_state" = 'escalated' or exists (select 1 from "safeguarding_cases" sc where sc.contribution_id = "contributions"."id"))`;
 
 export type QueueFilters = {
   /** pending (the queue) or approved (published text, newest first, to escalate something seen too late) */
   state?: "pending" | "approved";
-  source?: "online" | "paper" | "import" | "question";
+  source?: "online" | "paper" | "import" | "question" | "session";
   consultationId?: number;
   ageBand?: string;
   localityId?: number;
@@ -35,7 +43,7 @@ function filterWhere(f: QueueFilters): SQL {
     eq(contributions.moderationState, f.state ?? "pending"),
     sql`${contributions.body} is not null`,
   ];
-  if (f.source === "question") conditions.push(eq(contributions.source, "question"));
+  if (f.source === "question" || f.source === "session") conditions.push(eq(contributions.source, f.source));
   else if (f.source) {
     conditions.push(
       sql`exists (select 1 from ${responses} where ${responses.id} = ${contributions.responseId} and ${responses.channel} = ${f.source})`,
@@ -69,6 +77,8 @@ export function listModerationQueue(filters: QueueFilters = {}, page = 1, perPag
       audience: contributions.audience,
       createdAt: contributions.createdAt,
       threadKind: threadMessageKind,
+      sessionTitle: sessionOfView,
+      agendaQuestion: agendaQuestionOfView,
       channel: sql<
         string | null
       >`(select ${responses.channel} from ${responses} where ${responses.id} = ${contributions.responseId})`,
@@ -108,6 +118,8 @@ export function getPendingContribution(id: number) {
       audience: contributions.audience,
       createdAt: contributions.createdAt,
       threadKind: threadMessageKind,
+      sessionTitle: sessionOfView,
+      agendaQuestion: agendaQuestionOfView,
       consultation: consultations.title,
       question: questions.prompt,
       locality: localities.name,

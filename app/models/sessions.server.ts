@@ -582,7 +582,7 @@ export function saveSummaries(sessionId: number, summaries: Record<number, strin
 export function sendSummary(
   sessionId: number,
   staffId: number,
-  words: { title: (title: string) => string; attended: (n: string) => string },
+  words: { title: (title: string) => string; attended: (count: number) => string },
   now = new Date(),
 ) {
   return getDb().transaction((tx) => {
@@ -590,8 +590,12 @@ export function sendSummary(
     if (!s) throw new SessionError("not_found");
     if (s.status !== "closed") throw new SessionError("not_closed");
     if (s.summarySentAt) throw new SessionError("already_sent");
-    const body = s.questions
-      .map((q) => `${q.position}. ${q.text}\n${(q.summary ?? "").trim()}`)
+    // How many came, as members read it: never a number under 5 (they could tell who it was).
+    const came = getAttendance(sessionId, tx).total;
+    const body = [
+      ...(came >= 5 ? [words.attended(came)] : []),
+      ...s.questions.map((q) => `${q.position}. ${q.text}\n${(q.summary ?? "").trim()}`),
+    ]
       .join("\n\n")
       .trim();
     const members = memberPassIds(tx, sessionId);

@@ -257,7 +257,11 @@ export function seedGroupsAndSessions(
       .from(agendaQuestions)
       .where(eq(agendaQuestions.sessionId, s.id))
       .all();
-    const body = questions.map((q) => `${q.position}. ${q.text}\n${q.summary ?? ""}`).join("\n\n");
+    const came = Object.values(attendance).reduce((a, b) => a + b, 0);
+    const body = [
+      ...(came >= 5 ? [`${came} people came.`] : []),
+      ...questions.map((q) => `${q.position}. ${q.text}\n${q.summary ?? ""}`),
+    ].join("\n\n");
     for (const passId of members([groupId]))
       tx.insert(passMessages)
         .values({ passId, title: `What we heard: ${title}`, body, link: `/sessions/${s.id}`, createdAt: sentAt })

@@ -327,15 +327,18 @@ describe("a session from scheduling to the summary sent back", () => {
       [q1.id]: "Most of you said the lane has no pavement.",
       [q2.id]: "Some of you get letters late.",
     });
-    const sent = sendSummary(id, county.officer.id, { title: (t) => `What we heard: ${t}`, attended: (n) => n });
+    const sent = sendSummary(id, county.officer.id, {
+      title: (t) => `What we heard: ${t}`,
+      attended: (n) => `${n} people came.`,
+    });
     expect(sent).toEqual({ members: 1, withEmail: [parent.id] });
     const inbox = listPassMessages(parent.id);
     expect(inbox[0].title).toBe("What we heard: Kidwell parents: transport");
     expect(inbox[0].body).toBe(
-      "1. How do your children get to school?\nMost of you said the lane has no pavement.\n\n2. What about letters?\nSome of you get letters late.",
+      "7 people came.\n\n1. How do your children get to school?\nMost of you said the lane has no pavement.\n\n2. What about letters?\nSome of you get letters late.",
     );
     expect(listPassMessages(child.id)).toHaveLength(0);
-    expect(() => sendSummary(id, county.officer.id, { title: (t) => t, attended: (n) => n })).toThrow(
+    expect(() => sendSummary(id, county.officer.id, { title: (t) => t, attended: (n) => String(n) })).toThrow(
       expect.objectContaining({ code: "already_sent" }),
     );
   });

@@ -73,8 +73,12 @@ export default function ModerationItem({ loaderData, actionData }: Route.Compone
       <ErrorSummary errors={p.errors} />
       <h1 id="main">{t("moderation.editTitle")}</h1>
       <p className="meta">
-        {item.threadKind ? t(`moderation.thread.${item.threadKind}`) : (item.consultation ?? t("moderation.noSource"))}
-        {item.question && <> · {item.question}</>} ·{" "}
+        {item.threadKind
+          ? t(`moderation.thread.${item.threadKind}`)
+          : item.sessionTitle
+            ? t("moderation.sessionView", { title: item.sessionTitle })
+            : (item.consultation ?? t("moderation.noSource"))}
+        {(item.question ?? item.agendaQuestion) && <> · {item.question ?? item.agendaQuestion}</>} ·{" "}
         {item.ageBand ? t(`ageBand.${item.ageBand}`) : t(`audienceShort.${item.audience}`)}
         {item.locality && <> · {item.locality}</>} · {item.createdOn}
       </p>

@@ -34,7 +34,7 @@ const PER_PAGE = 20;
 
 // Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue.
 const filterSchema = z.object({
-  source: z.enum(["online", "paper", "import", "question"]).optional().catch(undefined),
+  source: z.enum(["online", "paper", "import", "question", "session"]).optional().catch(undefined),
   consultation: z.coerce.number().int().positive().optional().catch(undefined),
   age: z.enum(AGE_BANDS).optional().catch(undefined),
   locality: z.coerce.number().int().positive().optional().catch(undefined),
@@ -303,7 +303,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
           name="source"
           label={t("moderation.filter.source")}
           value={p.filters.source}
-          options={["online", "paper", "import", "question"].map((s) => ({
+          options={["online", "paper", "import", "question", "session"].map((s) => ({
             value: s,
             label: t(`moderation.channel.${s}`),
           }))}
@@ -409,8 +409,12 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   <h2 id={`c-${item.id}-title`} style={{ fontSize: "1.1rem" }}>
                     {item.threadKind
                       ? t(`moderation.thread.${item.threadKind}`)
-                      : (item.consultation ?? t("moderation.noSource"))}
-                    {item.question && <span className="meta"> · {item.question}</span>}
+                      : item.sessionTitle
+                        ? t("moderation.sessionView", { title: item.sessionTitle })
+                        : (item.consultation ?? t("moderation.noSource"))}
+                    {(item.question ?? item.agendaQuestion) && (
+                      <span className="meta"> · {item.question ?? item.agendaQuestion}</span>
+                    )}
                   </h2>
                   <p className="meta">
                     <span className={`tag ${approvedView ? "" : "pending"}`}>

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { emailPassHolder } from "~/models/passes/notify.server";
-import { QUESTION_MAX } from "~/models/sessions/types";
+import { attendanceBands, QUESTION_MAX } from "~/models/sessions/types";
 import {
   addAgendaQuestion,
   cancelSession,
@@ -52,6 +52,16 @@ function page(request: Request, id: string, staff: { id: number; role: string })
         .filter((v) => v.agendaQuestionId === q.id && v.state === "approved")
         .map((v) => v.text ?? ""),
       notes: notes.filter((n) => n.agendaQuestionId === q.id).length,
+      // After closing, what the summary is drawn from: each note with its marker and outcomes.
+      noteList: notes
+        .filter((n) => n.agendaQuestionId === q.id && n.body.trim() !== "")
+        .map((n) => ({
+          id: n.id,
+          body: n.body,
+          marker: n.marker,
+          fromFlipchart: n.fromFlipchart,
+          tags: n.outcomeIds.map((o) => lists.outcomes.find((x) => x.id === o)?.title ?? "").filter(Boolean),
+        })),
     })),
     attendance: getAttendance(s.id),
     canRun: mayRun(staff, s.id),
@@ -118,7 +128,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (values.intent === "send") {
           const sent = sendSummary(id, staff.id, {
             title: (title) => t("staffSessions.message.summaryTitle", { title }),
-            attended: (n) => n,
+            attended: (count) => t("staffSessions.message.attended", { count }),
           });
           // Email only says there is something to read; the summary stays on the pass page.
           await Promise.all(sent.withEmail.map((passId) => emailPassHolder(passId, "sessionSummary", "en")));
@@ -289,6 +299,18 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
       {s.status === "closed" && (
         <section aria-labelledby="summary-title" className="panel">
           <h2 id="summary-title">{t("staffSessions.summary.title")}</h2>
+          {p.attendance.total > 0 && (
+            <p>
+              {t("staffSessions.summary.attendance")}{" "}
+              {attendanceBands
+                .filter((b) => p.attendance.byBand[b] > 0)
+                .map(
+                  (b) =>
+                    `${b === "parents_carers" ? t("audienceShort.parents_carers") : t(`ageBand.${b}`)}: ${p.attendance.byBand[b]}`,
+                )
+                .join(" · ")}
+            </p>
+          )}
           {s.sentOn ? (
             <p>{t("staffSessions.summary.sentOn", { date: s.sentOn })}</p>
           ) : (
@@ -302,6 +324,23 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
                   <label className="label" htmlFor={name}>
                     {q.position}. {q.text}
                   </label>
+                  {q.noteList.length > 0 && (
+                    <details>
+                      <summary>{t("staffSessions.summary.notes", { count: q.noteList.length })}</summary>
+                      <ul className="note-list">
+                        {q.noteList.map((n) => (
+                          <li key={n.id}>
+                            <span dir="auto">{n.body}</span>
+                            <span className="meta">
+                              {n.marker && ` · ${t(`staffSessions.marker.${n.marker}`)}`}
+                              {n.tags.length > 0 && ` · ${n.tags.join(", ")}`}
+                              {n.fromFlipchart && ` · ${t("staffSessions.runMode.flipchart")}`}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
                   {e[name] && (
                     <p className="field-error" id={`${name}-error`}>
                       {e[name]}
