@@ -13,7 +13,8 @@ import {
   recordJoinFailure,
 } from "~/models/groups.server";
 import { getPass } from "~/models/passes/session.server";
-import { ageBands, listLocalities } from "~/models/reference.server";
+import { passAgeBands as ageBands } from "~/models/passes/types";
+import { listLocalities } from "~/models/reference.server";
 import type { Route } from "./+types/join";
 
 type Found = {

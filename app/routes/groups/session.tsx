@@ -61,6 +61,7 @@ function page(request: Request, id: number, typed: Typed) {
     // The help panel shows after someone sends words that may mean they are not safe; it does not say why.
     needsHelp: sent !== null && mine(sent).some((v) => v.state === "escalated"),
     typed,
+    viewMax: VIEW_MAX,
   };
 }
 
@@ -211,7 +212,7 @@ export default function Session({ loaderData, actionData }: Route.ComponentProps
                     hint={t("sessions.view.hint")}
                     defaultValue={mineTyped?.text ?? ""}
                     error={mineTyped?.error}
-                    maxLength={VIEW_MAX}
+                    maxLength={p.viewMax}
                     rows={4}
                   />
                   <div className="button-row">
