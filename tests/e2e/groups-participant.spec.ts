@@ -134,7 +134,7 @@ test("A parent with a pass joins by typing the code, sends a view before the ses
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(made.title);
   await expect(page.locator(".summary-list")).toContainText("15 January 2099, 18:30 to 20:00");
   await expect(page.locator(".summary-list")).toContainText("Hearing loop in the room.");
-  const questions = page.locator("ol.plain-list > li");
+  const questions = page.locator("ol.card-list > li");
   await expect(questions).toHaveCount(2);
   await expect(questions.nth(0).getByRole("heading")).toHaveText(
     "Question 1: What makes the school bus hard for your family?",
@@ -164,6 +164,21 @@ test("A parent with a pass joins by typing the code, sends a view before the ses
       made.sessionId,
     ),
   ).toEqual([{ state: "pending", body: VIEW, source: "session" }]);
+
+  // Words that may mean someone is not safe: the help panel, not the usual thanks, and the view goes to the lead.
+  const WORRY = "My dad hits me when he is angry so I don't want to go home on the bus";
+  await page.getByLabel("Send your view on question 1 before the session").fill(WORRY);
+  await questions.nth(0).getByRole("button", { name: "Send my view" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "If you need help now" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(
+    readE2eDb<{ state: string }>(
+      "select c.moderation_state as state from session_views v join contributions c on c.id = v.contribution_id where v.pass_id = ? and v.session_id = ? order by v.id",
+      pass.passId,
+      made.sessionId,
+    ),
+  ).toEqual([{ state: "pending" }, { state: "escalated" }]);
 
   // The calendar file: the same instant, in UTC.
   const download = page.waitForEvent("download");

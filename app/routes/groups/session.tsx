@@ -175,13 +175,13 @@ export default function Session({ loaderData, actionData }: Route.ComponentProps
 
       <h2>{t("sessions.agendaTitle")}</h2>
       {p.open && <p>{t("sessions.agendaIntro")}</p>}
-      <ol className="plain-list">
+      <ol className="card-list">
         {p.questions.map((q) => {
           const mineTyped = typed?.questionId === q.id ? typed : null;
           return (
             <li key={q.id} id={`question-${q.id}`} className="card">
-              <h3 dir="auto">
-                {t("sessions.questionNumber", { n: q.position })} {q.text}
+              <h3>
+                {t("sessions.questionNumber", { n: q.position })} <bdi>{q.text}</bdi>
               </h3>
               {q.fromBoard && (
                 <p>
