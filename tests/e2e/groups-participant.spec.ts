@@ -293,3 +293,28 @@ test("In Arabic at 320 px, /join and a session read right to left without sidewa
   await page.screenshot({ path: `${SHOTS}/session-ar-320.png`, fullPage: true });
   await context.close();
 });
+
+test("After 10 wrong codes from one address, even a right code waits, with a kind page and Retry-After", async ({
+  browser,
+  baseURL,
+}) => {
+  const { page, context } = await parent(browser, baseURL ?? "");
+  const clear = () => writeE2eDb((db) => db.prepare("delete from join_attempts").run());
+  clear();
+  try {
+    // From the browser itself: its address (IPv6 loopback) is not the test runner's.
+    for (let i = 0; i < 10; i++) expect((await page.goto(`/join?code=WRONG-C0DE${i}`))?.status()).toBe(400);
+    const res = await page.goto(`/join?code=${shown(made.code)}`);
+    expect(res?.status()).toBe(429);
+    const retryAfter = Number(res?.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Please wait a little");
+    await expect(page.getByText("You can try again in 15 minutes.")).toBeVisible();
+    await expectNoAxeViolations(page);
+  } finally {
+    // The address is every test's: later specs must be able to join.
+    clear();
+  }
+  await context.close();
+});

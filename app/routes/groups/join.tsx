@@ -103,8 +103,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/pass?joined=${looked.data.group.id}`);
 }
 
+/** Retry-After, from whichever of the loader and the action answered. */
 export function headers({ loaderHeaders, actionHeaders }: Route.HeadersArgs) {
-  return actionHeaders ?? loaderHeaders;
+  const out = new Headers(loaderHeaders);
+  actionHeaders?.forEach((value, name) => out.set(name, value));
+  return out;
 }
 
 export default function Join({ loaderData, actionData }: Route.ComponentProps) {
