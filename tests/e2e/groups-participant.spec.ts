@@ -318,3 +318,91 @@ test("After 10 wrong codes from one address, even a right code waits, with a kin
   }
   await context.close();
 });
+
+test("A member sees a cancelled session with its reason, and reads what was heard after a session", async ({
+  browser,
+  baseURL,
+}) => {
+  const { page, pass, context } = await parent(browser, baseURL ?? "");
+  const ids = writeE2eDb((db) => {
+    const now = new Date().toISOString();
+    db.prepare("insert into group_members (group_id, pass_id, joined_at) values (?, ?, ?)").run(
+      made.groupId,
+      pass.passId,
+      now,
+    );
+    const insert = db.prepare(
+      "insert into group_sessions (title, starts_at, ends_at, place, status, cancel_reason, created_at, published_at, closed_at, summary_sent_at) values (?, ?, ?, 'Thornley Community Centre', ?, ?, ?, ?, ?, ?)",
+    );
+    const cancelled = Number(
+      insert.run(
+        `Cancelled evening ${made.groupId}`,
+        "2099-02-05T18:30:00.000Z",
+        "2099-02-05T20:00:00.000Z",
+        "cancelled",
+        "The centre is closed for repairs.",
+        now,
+        now,
+        null,
+        null,
+      ).lastInsertRowid,
+    );
+    const heard = Number(
+      insert.run(
+        `Autumn evening ${made.groupId}`,
+        "2025-10-02T17:30:00.000Z",
+        "2025-10-02T19:00:00.000Z",
+        "closed",
+        null,
+        now,
+        now,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    for (const id of [cancelled, heard])
+      db.prepare("insert into session_groups (session_id, group_id) values (?, ?)").run(id, made.groupId);
+    db.prepare("insert into agenda_questions (session_id, position, text, summary) values (?, 1, ?, ?)").run(
+      heard,
+      "How do you hear about activities?",
+      "- From school newsletters (most people agreed)",
+    );
+    db.prepare("insert into agenda_questions (session_id, position, text) values (?, 1, ?)").run(
+      cancelled,
+      "Anything else?",
+    );
+    return { cancelled, heard };
+  });
+
+  await page.goto("/sessions");
+  const upcoming = page.locator("section", { has: page.getByRole("heading", { name: "Sessions coming up" }) });
+  await expect(upcoming.locator(".card")).toHaveCount(2);
+  const cancelledCard = upcoming.locator(".card").filter({ hasText: `Cancelled evening ${made.groupId}` });
+  await expect(cancelledCard.locator(".tag")).toHaveText("Cancelled");
+  await expect(cancelledCard).toContainText("5 February 2099, 18:30 to 20:00");
+  const heard = page.locator("section", { has: page.getByRole("heading", { name: "What we heard" }) });
+  await expect(heard.locator(".card")).toHaveCount(1);
+  // October: British Summer Time, so 17:30 UTC is 18:30 in London.
+  await expect(heard.locator(".card")).toContainText("2 October 2025, 18:30 to 20:00");
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/sessions/${ids.cancelled}`);
+  await expect(page.getByRole("note")).toContainText("This session is cancelled.");
+  await expect(page.getByRole("note")).toContainText("The centre is closed for repairs.");
+  await expect(page.locator("textarea")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  const ics = (await (await context.request.get(`/sessions/${ids.cancelled}/calendar.ics`)).text()).replace(
+    /\r\n[ \t]/g,
+    "",
+  );
+  expect(ics).toContain("STATUS:CANCELLED\r\n");
+  expect(ics).toContain("DTSTART:20990205T183000Z\r\n");
+
+  await page.goto(`/sessions/${ids.heard}`);
+  await expect(page.getByText("This session has happened. You can't send your view any more.")).toBeVisible();
+  await expect(page.locator("textarea")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 4, name: "What we heard" })).toBeVisible();
+  await expect(page.locator("ol.card-list > li")).toContainText("- From school newsletters (most people agreed)");
+  await expectNoAxeViolations(page);
+  await context.close();
+});
