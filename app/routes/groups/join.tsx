@@ -106,7 +106,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 /** Retry-After, from whichever of the loader and the action answered. */
 export function headers({ loaderHeaders, actionHeaders }: Route.HeadersArgs) {
   const out = new Headers(loaderHeaders);
-  actionHeaders?.forEach((value, name) => out.set(name, value));
+  for (const [name, value] of actionHeaders ?? []) out.set(name, value);
   return out;
 }
 
