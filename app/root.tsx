@@ -107,6 +107,9 @@ function Chrome({ lang, children }: { lang: Lang; children: React.ReactNode }) {
                 <a href="/questions">{t("nav.questions")}</a>
               </li>
               <li>
+                <a href="/sessions">{t("nav.sessions")}</a>
+              </li>
+              <li>
                 <a href="/pass">{t("nav.pass")}</a>
               </li>
             </ul>

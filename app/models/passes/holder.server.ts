@@ -4,10 +4,15 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import { type Conn, getDb } from "~db/client";
 import {
   agendaItems,
+  agendaQuestions,
   boardResponses,
   consultations,
   contributionChoices,
   contributions,
+  groupMembers,
+  groupSessions,
+  groups,
+  localities,
   passes,
   passMessages,
   passResponses,
@@ -16,6 +21,7 @@ import {
   responseDrafts,
   responses,
   safeguardingCases,
+  sessionViews,
   summaryQuotes,
   summarySources,
   threadHelped,
@@ -262,6 +268,35 @@ export function exportPassData(passId: number) {
       .where(eq(threadReports.passId, passId))
       .orderBy(asc(threadReports.id))
       .all(),
+    // Groups joined, with only what the holder chose to give when joining.
+    groups: db
+      .select({
+        name: groups.name,
+        ageBand: groupMembers.ageBand,
+        locality: localities.name,
+        joinedAt: groupMembers.joinedAt,
+      })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .leftJoin(localities, eq(localities.id, groupMembers.localityId))
+      .where(eq(groupMembers.passId, passId))
+      .orderBy(asc(groups.name))
+      .all(),
+    // Views sent before a session, in the holder's own words.
+    sessionViews: db
+      .select({
+        session: groupSessions.title,
+        question: agendaQuestions.text,
+        text: contributions.body,
+        at: sessionViews.createdAt,
+      })
+      .from(sessionViews)
+      .innerJoin(groupSessions, eq(groupSessions.id, sessionViews.sessionId))
+      .innerJoin(agendaQuestions, eq(agendaQuestions.id, sessionViews.agendaQuestionId))
+      .innerJoin(contributions, eq(contributions.id, sessionViews.contributionId))
+      .where(eq(sessionViews.passId, passId))
+      .orderBy(asc(sessionViews.id))
+      .all(),
   };
 }
 
@@ -384,7 +419,21 @@ export function deletePass(passId: number, db: Conn = getDb()) {
         .where(and(inArray(contributions.id, askerWords), isNotNull(contributions.body), sql`not ${kept}`))
         .run();
     }
-    // Sessions, inbox and links go with the pass (ON DELETE CASCADE), in this same transaction.
+    // Views sent before a session go the same way; the view rows stay, tied to nobody (pass_id ON DELETE SET NULL).
+    const viewWords = tx
+      .select({ id: sessionViews.contributionId })
+      .from(sessionViews)
+      .where(eq(sessionViews.passId, passId))
+      .all()
+      .map((v) => v.id);
+    if (viewWords.length) {
+      const kept = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id}))`;
+      tx.update(contributions)
+        .set({ body: REMOVED_TEXT, maskedBody: null })
+        .where(and(inArray(contributions.id, viewWords), isNotNull(contributions.body), sql`not ${kept}`))
+        .run();
+    }
+    // Sessions, inbox, group memberships and links go with the pass (ON DELETE CASCADE), in this same transaction.
     tx.delete(passes).where(eq(passes.id, passId)).run();
     return { consultationIds: [...new Set(linked.map((l) => l.consultationId))] };
   });

@@ -3,6 +3,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { isAcceptingAnswers } from "~/models/consultations/participant-reads.server";
+import { listGroupsForPass } from "~/models/groups.server";
 import { listAnsweredConsultations, listPassMessages, listYouSaidWeDidForPass } from "~/models/passes/holder.server";
 import { getPass } from "~/models/passes/session.server";
 import { listThreadsForPass } from "~/models/threads.server";
@@ -15,8 +16,21 @@ export async function loader({ request }: Route.LoaderArgs) {
   const pass = getPass(request);
   if (!pass) return { holder: null };
   const lang = getLang(request);
+  const search = new URL(request.url).searchParams;
+  const groups = listGroupsForPass(pass.id);
+  const joined = groups.find((g) => String(g.id) === search.get("joined"));
   return {
     holder: {
+      joined: joined?.name ?? null,
+      left: search.get("left") === "group",
+      groups: groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        place: g.place,
+        closed: g.status === "closed",
+        ageBand: g.ageBand,
+        locality: g.locality,
+      })),
       nickname: pass.nickname,
       email: pass.email,
       canAddEmail: pass.canAddEmail,
@@ -62,6 +76,18 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
           <p style={{ margin: 0 }}>{t("pass.nickname.changed")}</p>
         </div>
       )}
+      {h.joined && (
+        <div className="notice" role="status">
+          <p style={{ margin: 0 }} dir="auto">
+            {t("pass.groups.joined", { name: h.joined })}
+          </p>
+        </div>
+      )}
+      {h.left && (
+        <div className="notice" role="status">
+          <p style={{ margin: 0 }}>{t("pass.groups.left")}</p>
+        </div>
+      )}
       <div className="pass-card">
         <dl>
           <dt>{t("pass.words.nickname")}</dt>
@@ -91,6 +117,56 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p>{t("pass.home.messagesNone")}</p>
         )}
+      </section>
+
+      <section className="pass-section" aria-labelledby="groups-title" id="groups">
+        <h2 id="groups-title">{t("pass.groups.title")}</h2>
+        {h.groups.length ? (
+          <>
+            <ul className="card-list">
+              {h.groups.map((g) => (
+                <li key={g.id} className="card">
+                  <h3 dir="auto">{g.name}</h3>
+                  {g.closed && (
+                    <p>
+                      <span className="tag">{t("pass.groups.closed")}</span>
+                    </p>
+                  )}
+                  <p className="meta" dir="auto">
+                    {t("pass.groups.where", { place: g.place ?? t("join.found.whereNone") })}
+                  </p>
+                  <p className="meta">
+                    {t("pass.groups.gave", {
+                      age: g.ageBand ? t(`ageBand.${g.ageBand}`) : t("ageBand.unknown"),
+                      place: g.locality ?? t("ageBand.unknown"),
+                    })}
+                  </p>
+                  <Form method="post" action="/pass/groups/leave">
+                    <input type="hidden" name="groupId" value={g.id} />
+                    <p className="hint" id={`leave-${g.id}-hint`}>
+                      {t("pass.groups.leaveHint")}
+                    </p>
+                    <button type="submit" className="button secondary" aria-describedby={`leave-${g.id}-hint`}>
+                      {t("pass.groups.leave", { name: g.name })}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href="/sessions" className="button">
+                {t("pass.groups.sessions")}
+              </a>
+            </p>
+          </>
+        ) : (
+          <p>{t("pass.groups.none")}</p>
+        )}
+        <p>
+          <a href="/join" className="button secondary">
+            {t("pass.groups.join")}
+          </a>
+        </p>
       </section>
 
       <section className="pass-section" aria-labelledby="questions-title" id="questions">

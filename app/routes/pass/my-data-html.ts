@@ -72,6 +72,12 @@ function renderExport(d: PassExport, lang: "en" | "pl" | "ar") {
   const reported = d.reported.length
     ? `<ul>${d.reported.map((r) => `<li><span dir="auto">${esc(r.question ?? "")}</span> · ${esc(t(`qa.report.reasons.${r.reason}`))} · ${esc(formatDate(r.at, lang))}</li>`).join("")}</ul>`
     : "";
+  const groups = d.groups.length
+    ? `<ul>${d.groups.map((g) => `<li><strong dir="auto">${esc(g.name)}</strong> · ${esc(t("pass.groups.gave", { age: g.ageBand ? t(`ageBand.${g.ageBand}`) : t("ageBand.unknown"), place: g.locality ?? t("ageBand.unknown") }))} · ${esc(formatDate(g.joinedAt, lang))}</li>`).join("")}</ul>`
+    : `<p>${esc(t("pass.groups.none"))}</p>`;
+  const views = d.sessionViews.length
+    ? `<dl>${d.sessionViews.map((v) => `<dt dir="auto">${esc(v.session)} · ${esc(v.question)}</dt><dd dir="auto">${esc(v.text ?? "")}</dd>`).join("")}</dl>`
+    : "";
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}">
 <head>
@@ -105,6 +111,9 @@ ${questions}
 ${messages}
 <h2>${esc(t("pass.home.ysdwTitle"))}</h2>
 ${ysdw}
+<h2>${esc(t("pass.groups.title"))}</h2>
+${groups}
+${views ? `<h2>${esc(t("pass.groups.viewsTitle"))}</h2>\n${views}` : ""}
 ${helped ? `<h2>${esc(t("qa.helpedButton"))}</h2>\n${helped}` : ""}
 ${reported ? `<h2>${esc(t("qa.report.button"))}</h2>\n${reported}` : ""}
 </main>

@@ -9,15 +9,20 @@ import { linkReceipts } from "~/models/passes/holder.server";
 import { createPass } from "~/models/passes/passes.server";
 import { getPass, receiptHashesOf, startPassSession } from "~/models/passes/session.server";
 import { passAgeBands } from "~/models/passes/types";
+import { safeBack } from "~/utils/http";
 import type { Route } from "./+types/new";
 import { mayCreatePass, wordsCookie } from "./shared.server";
 
 const schema = z.object({ age: z.enum([...passAgeBands, "prefer_not", "parent"]) });
 const choices = [...passAgeBands, "prefer_not", "parent"] as const;
 
+/** Where to go once the pass is made (a join link, a session): a path on this site, else the pass page. */
+const nextOf = (value: unknown) => safeBack(typeof value === "string" ? value : null, "/pass");
+
 export async function loader({ request }: Route.LoaderArgs) {
-  if (getPass(request)) throw redirect("/pass");
-  return { errors: null as Record<string, string> | null };
+  const next = nextOf(new URL(request.url).searchParams.get("next"));
+  if (getPass(request)) throw redirect(next);
+  return { errors: null as Record<string, string> | null, next };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -26,8 +31,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!mayCreatePass(context?.ip)) {
     throw data({ message: t("error.tooMany.body") }, { status: 429, headers: { "Retry-After": "900" } });
   }
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: { age: t("pass.new.error.age") } }, { status: 400 });
+  const form = Object.fromEntries(await request.formData());
+  const next = nextOf(form.next);
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) return data({ errors: { age: t("pass.new.error.age") }, next }, { status: 400 });
   const isParent = parsed.data.age === "parent";
   const age = parsed.data.age;
   const made = await createPass({ ageBand: age === "parent" || age === "prefer_not" ? null : age, isParent });
@@ -36,12 +43,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", startPassSession(made.id));
   headers.append("Set-Cookie", wordsCookie(made.words));
-  return redirect("/pass/words", { headers });
+  return redirect(next === "/pass" ? "/pass/words" : `/pass/words?next=${encodeURIComponent(next)}`, { headers });
 }
 
-export default function NewPass({ actionData }: Route.ComponentProps) {
+export default function NewPass({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const errors = actionData?.errors ?? null;
+  const next = actionData?.next ?? loaderData.next;
   return (
     <>
       <PageTitle title={t("pass.new.title")} error={Boolean(errors)} />
@@ -52,6 +60,7 @@ export default function NewPass({ actionData }: Route.ComponentProps) {
       <h1>{t("pass.new.title")}</h1>
       <p>{t("pass.new.intro")}</p>
       <Form method="post" noValidate>
+        {next !== "/pass" && <input type="hidden" name="next" value={next} />}
         <ChoiceGroup
           type="radio"
           name="age"

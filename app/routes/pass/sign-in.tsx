@@ -6,6 +6,7 @@ import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { verifyPassSignIn } from "~/models/passes/passes.server";
 import { getPass, startPassSession } from "~/models/passes/session.server";
+import { safeBack } from "~/utils/http";
 import type { Route } from "./+types/sign-in";
 import { addressMayTry, countFailedTry, tooManyMessage } from "./shared.server";
 
@@ -16,10 +17,14 @@ const schema = z.object({
 
 type Errors = Record<string, string> | null;
 
+/** Where to go once signed in (a join link, a session): a path on this site, else the pass page. */
+const nextOf = (value: unknown) => safeBack(typeof value === "string" ? value : null, "/pass");
+
 export async function loader({ request }: Route.LoaderArgs) {
-  if (getPass(request)) throw redirect("/pass");
-  const signedOut = new URL(request.url).searchParams.has("signed-out");
-  return { values: { nickname: "" }, errors: null as Errors, signedOut };
+  const search = new URL(request.url).searchParams;
+  const next = nextOf(search.get("next"));
+  if (getPass(request)) throw redirect(next);
+  return { values: { nickname: "" }, errors: null as Errors, signedOut: search.has("signed-out"), next };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -27,10 +32,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   // What was typed comes back, except the secret words: they are never written into a page.
   const values = { nickname: typeof form.nickname === "string" ? form.nickname.slice(0, 60) : "" };
+  const next = nextOf(form.next);
   const address = addressMayTry(context?.ip);
   if (!address.ok) {
     return data(
-      { values, errors: { nickname: tooManyMessage(request, address.minutes) } as Errors, signedOut: false },
+      { values, errors: { nickname: tooManyMessage(request, address.minutes) } as Errors, signedOut: false, next },
       { status: 429, headers: { "Retry-After": String(address.minutes * 60) } },
     );
   }
@@ -41,7 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const field = String(issue.path[0]) === "words" ? "words" : "nickname";
       errors[field] ??= t(`pass.signIn.error.${issue.message}`);
     }
-    return data({ values, errors: errors as Errors, signedOut: false }, { status: 400 });
+    return data({ values, errors: errors as Errors, signedOut: false, next }, { status: 400 });
   }
   const result = await verifyPassSignIn(parsed.data.nickname, parsed.data.words);
   if (!result.ok) {
@@ -49,13 +55,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     const minutes = Math.ceil(result.waitSeconds / 60);
     const message = result.reason === "wait" ? tooManyMessage(request, minutes) : t("pass.signIn.error.wrong");
     return data(
-      { values, errors: { nickname: message } as Errors, signedOut: false },
+      { values, errors: { nickname: message } as Errors, signedOut: false, next },
       result.reason === "wait"
         ? { status: 429, headers: { "Retry-After": String(result.waitSeconds) } }
         : { status: 400 },
     );
   }
-  return redirect("/pass", { headers: { "Set-Cookie": startPassSession(result.passId) } });
+  return redirect(next, { headers: { "Set-Cookie": startPassSession(result.passId) } });
 }
 
 export default function PassSignIn({ loaderData, actionData }: Route.ComponentProps) {
@@ -77,6 +83,7 @@ export default function PassSignIn({ loaderData, actionData }: Route.ComponentPr
       <h1>{t("pass.signIn.title")}</h1>
       <p>{t("pass.signIn.intro")}</p>
       <Form method="post" noValidate>
+        {p.next !== "/pass" && <input type="hidden" name="next" value={p.next} />}
         <div className={`field${errors.nickname ? " has-error" : ""}`}>
           <label htmlFor="nickname">{t("pass.signIn.nickname")}</label>
           <p className="hint" id="nickname-hint">
@@ -125,7 +132,10 @@ export default function PassSignIn({ loaderData, actionData }: Route.ComponentPr
       <h2>{t("pass.signIn.lostTitle")}</h2>
       <p>{t("pass.signIn.lostBody")}</p>
       <p>
-        <a href="/pass/new" className="button secondary">
+        <a
+          href={p.next === "/pass" ? "/pass/new" : `/pass/new?next=${encodeURIComponent(p.next)}`}
+          className="button secondary"
+        >
           {t("pass.landing.get")}
         </a>
       </p>

@@ -3,6 +3,7 @@ import { data, redirect } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { useTranslation } from "~/i18n/react";
 import { getPass } from "~/models/passes/session.server";
+import { safeBack } from "~/utils/http";
 import type { Route } from "./+types/words";
 import "./pass.css";
 import { clearWordsCookie, readWordsCookie } from "./shared.server";
@@ -13,7 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const words = readWordsCookie(request);
   if (!pass || !words) throw redirect("/pass", { headers: { "Set-Cookie": clearWordsCookie() } });
   return data(
-    { nickname: pass.nickname, words },
+    { nickname: pass.nickname, words, next: safeBack(new URL(request.url).searchParams.get("next"), "/pass") },
     { headers: { "Set-Cookie": clearWordsCookie(), "Cache-Control": "no-store" } },
   );
 }
@@ -69,7 +70,7 @@ export default function Words({ loaderData: p }: Route.ComponentProps) {
         )}
       </div>
       <div className="button-row no-print">
-        <a href="/pass" className="button">
+        <a href={p.next} className="button">
           {t("pass.words.done")}
         </a>
       </div>
