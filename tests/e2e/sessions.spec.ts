@@ -15,6 +15,7 @@ const FORUM = `Kingsbury Marsh Dads' and Carers' Group ${Date.now() % 100_000}`;
 const TITLE = "Kingsbury Marsh parents: getting to school";
 const Q1 = "How do your children get to school, and what would make it safer?";
 const Q2 = "What would you change about school transport letters?";
+const VIEW = "My son walks and there is no pavement for the last half mile";
 
 /** A day in the county's time zone, as the date field takes it. */
 function countyDay(addDays: number) {
@@ -43,10 +44,9 @@ test("An officer creates a local parents' group and prints its poster; the QR co
   await signInAs(page, "officer");
   await page.goto("/staff/groups");
   await expect(page.getByRole("heading", { level: 1, name: "Groups" })).toBeVisible();
-  // The demo county: two Sounding Boards, a forum of each kind in nine localities, a school council, a youth forum
-  // and a children's centre parents' group.
+  // Every group in the server's database (the demo's 23, and any other spec's), exactly.
   const total = readE2eDb<{ n: number }>("select count(*) as n from groups")[0].n;
-  expect(total).toBe(23);
+  expect(total).toBeGreaterThanOrEqual(23);
   await expect(page.getByRole("status")).toHaveText(`${total} groups of ${total}`);
   await page.getByRole("link", { name: "New group" }).click();
   await hydrated(page);
@@ -101,16 +101,23 @@ test("An officer creates a local parents' group and prints its poster; the QR co
   await expect(page.locator(".join-code")).toHaveText(joinCode);
 });
 
-test("A parent is a member; the officer schedules a session with two questions, one the Board referred, and publishes it", async ({
+test("A parent joins with the code; the officer schedules a session with two questions, one the Board referred, and publishes it; the parent sends a view and takes the calendar file", async ({
   page,
+  browser,
+  baseURL,
 }) => {
   parent = makePassSession("12_15");
-  writeE2eDb((db) => {
-    db.prepare("update passes set is_parent = 1, age_band = null where id = ?").run(parent.passId);
-    db.prepare(
-      "insert into group_members (group_id, pass_id, age_band, locality_id, joined_at) values (?, ?, null, null, ?)",
-    ).run(groupId, parent.passId, new Date().toISOString());
-  });
+  writeE2eDb((db) => db.prepare("update passes set is_parent = 1, age_band = null where id = ?").run(parent.passId));
+  const parentContext = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  await signInWithPass(parentContext, baseURL as string, parent.sessionId);
+  const home = await parentContext.newPage();
+  await home.goto("/join");
+  await home.getByLabel("Join code").fill(joinCode.toLowerCase());
+  await home.getByRole("button", { name: "Find my group" }).click();
+  await expect(home.getByRole("heading", { level: 1 })).toHaveText(FORUM);
+  await home.getByRole("radio", { name: "I am a parent or carer" }).check();
+  await home.getByRole("button", { name: "Join this group" }).click();
+  await expect(home.getByRole("status")).toHaveText(`You have joined ${FORUM}.`);
   const item = readE2eDb<{ id: number }>(
     "select id from agenda_items where title like 'Youth clubs on Friday evenings%'",
   )[0].id;
@@ -165,6 +172,33 @@ test("A parent is a member; the officer schedules a session with two questions, 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status")).toHaveText("Published. Members can see it and send views.");
   await page.screenshot({ path: `${SHOTS}/session.png`, fullPage: true });
+
+  // The parent sees it, sends a view on the first question (pre-moderated) and takes the calendar file.
+  await home.goto("/sessions");
+  await home.getByRole("link", { name: TITLE }).click();
+  await home.getByLabel("Send your view on question 1 before the session").fill(VIEW);
+  await home.getByRole("button", { name: "Send my view" }).first().click();
+  await expect(home.getByRole("status")).toHaveText("Thank you. We will read your view before the session.");
+  expect(
+    readE2eDb<{ state: string; source: string }>(
+      "select c.moderation_state as state, c.source from session_views v join contributions c on c.id = v.contribution_id where v.session_id = ?",
+      sessionId,
+    ),
+  ).toEqual([{ state: "pending", source: "session" }]);
+  const ics = await parentContext.request.get(`${baseURL}/sessions/${sessionId}/calendar.ics`);
+  expect(ics.status()).toBe(200);
+  expect(ics.headers()["content-type"]).toContain("text/calendar");
+  const utc = stored.starts_at.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  expect(await ics.text()).toContain(`DTSTART:${utc}`);
+  await parentContext.close();
+
+  // The officer reads it in the moderation queue, labelled with the session and question, and approves it.
+  await page.goto("/staff/moderation?source=session");
+  const card = page.locator("article").filter({ hasText: VIEW });
+  await expect(card.getByRole("heading")).toHaveText(`Before a session: ${TITLE} · ${Q1}`);
+  await hydrated(page);
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(page.locator("article").filter({ hasText: VIEW })).toHaveCount(0);
 });
 
 test("A session with no agenda cannot be published; another group's facilitator gets 403 on its run screen", async ({
@@ -241,6 +275,8 @@ test("The facilitator takes notes with the network cut off for part of it: nothi
   await other.goto(`/staff/sessions/${sessionId}/run`);
   await hydrated(other);
 
+  // The view the parent sent before, approved, is there for the facilitator.
+  await expect(page.locator("#q1 details summary")).toHaveText("1 approved view sent before the session");
   const q1 = page.getByTestId("notes-q1");
   await q1
     .getByRole("textbox", { name: "New note for question 1" })
