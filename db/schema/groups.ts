@@ -130,6 +130,7 @@ export const sessionNotes = sqliteTable(
     uniqueIndex("session_notes_client_idx").on(t.sessionId, t.clientId),
     index("session_notes_question_idx").on(t.agendaQuestionId, t.id),
     index("session_notes_updated_idx").on(t.sessionId, t.updatedAt),
+    index("session_notes_contribution_idx").on(t.contributionId),
   ],
 );
 
@@ -163,5 +164,10 @@ export const sessionViews = sqliteTable(
     passId: integer("pass_id").references(() => passes.id, { onDelete: "set null" }),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("session_views_question_idx").on(t.agendaQuestionId), index("session_views_pass_idx").on(t.passId)],
+  (t) => [
+    index("session_views_question_idx").on(t.agendaQuestionId),
+    index("session_views_pass_idx").on(t.passId),
+    // The moderation queue and the inbox ask, for each contribution, whether it is a view and of which session.
+    uniqueIndex("session_views_contribution_idx").on(t.contributionId),
+  ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX `session_notes_contribution_idx` ON `session_notes` (`contribution_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `session_views_contribution_idx` ON `session_views` (`contribution_id`);
