@@ -22,7 +22,6 @@ export const namespaceSections = {
     "done",
     "help",
     "ysdw",
-    "soon",
     "privacy",
     "a11y",
     "chart",
