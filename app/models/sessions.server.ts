@@ -40,6 +40,9 @@ import {
 
 export { attendanceBands, type Marker, markers, NOTE_MAX, QUESTION_MAX, sessionStatuses, VIEW_MAX };
 
+/** Views one pass may send in any 24 hours, across all sessions: enough for every question, not a flood. */
+export const VIEWS_PER_DAY = 20;
+
 export class SessionError extends Error {
   constructor(
     public readonly code:
@@ -55,7 +58,8 @@ export class SessionError extends Error {
       | "not_member"
       | "bad_question"
       | "not_closed"
-      | "already_sent",
+      | "already_sent"
+      | "rate_limited",
   ) {
     super(code);
   }
@@ -167,6 +171,37 @@ export function addAgendaQuestion(sessionId: number, q: AgendaInput) {
       .values({ sessionId, position: (last?.p ?? 0) + 1, ...validRefs(tx, q) })
       .returning({ id: agendaQuestions.id })
       .get().id;
+  });
+}
+
+/**
+ * Changes the title, time or place of a session that has not happened. When members can already see it, each gets an
+ * inbox message saying what it is now, in the same transaction.
+ */
+export function updateSessionDetails(
+  sessionId: number,
+  staffId: number,
+  input: Pick<SessionInput, "title" | "startsAt" | "endsAt" | "place" | "accessInfo" | "onlineUrl">,
+  notice: (title: string) => { title: string; body: string },
+  now = new Date(),
+) {
+  if (input.endsAt <= input.startsAt) throw new SessionError("ends_before");
+  return getDb().transaction((tx) => {
+    const s = tx
+      .select({ status: groupSessions.status })
+      .from(groupSessions)
+      .where(eq(groupSessions.id, sessionId))
+      .get();
+    if (!s) throw new SessionError("not_found");
+    if (s.status === "cancelled" || s.status === "closed") throw new SessionError(s.status);
+    tx.update(groupSessions).set(input).where(eq(groupSessions.id, sessionId)).run();
+    tx.insert(auditLog)
+      .values({ staffId, action: "session_changed", subjectType: "session", subjectId: sessionId })
+      .run();
+    const members = s.status === "published" ? memberPassIds(tx, sessionId) : [];
+    const message = notice(input.title);
+    for (const passId of members) sendPassMessage(passId, { ...message, link: `/sessions/${sessionId}` }, now, tx);
+    return { told: members.length };
   });
 }
 
@@ -404,7 +439,17 @@ export function saveNote(input: NoteInput, db: Conn = getDb()): NoteRow {
       .where(and(eq(agendaQuestions.id, input.agendaQuestionId), eq(agendaQuestions.sessionId, input.sessionId)))
       .get();
     if (!q) throw new SessionError("bad_question");
-    const outcomeIds = [...new Set(input.outcomeIds)].sort((a, b) => a - b);
+    // Only outcomes that exist: a note must never stop its session closing.
+    const wanted = [...new Set(input.outcomeIds)];
+    const outcomeIds = wanted.length
+      ? tx
+          .select({ id: outcomes.id })
+          .from(outcomes)
+          .where(inArray(outcomes.id, wanted))
+          .all()
+          .map((o) => o.id)
+          .sort((a, b) => a - b)
+      : [];
     const existing = tx
       .select(noteFields)
       .from(sessionNotes)
@@ -443,6 +488,30 @@ export function saveNote(input: NoteInput, db: Conn = getDb()): NoteRow {
 /** saveNote for a request: one shared commit (one disk sync) with the other writes of the same turn. */
 export function saveNoteAcknowledged(input: NoteInput) {
   return groupCommit(() => saveNote(input));
+}
+
+/** A closed session's notes as the feedback they became: masked, and none that went to the safeguarding lead. */
+export function closedSessionNotes(sessionId: number, db: Conn = getDb()) {
+  return db
+    .select({
+      id: sessionNotes.id,
+      agendaQuestionId: sessionNotes.agendaQuestionId,
+      text: sql<string>`coalesce(${contributions.maskedBody}, '')`,
+      marker: sessionNotes.marker,
+      fromFlipchart: sessionNotes.fromFlipchart,
+      outcomeIds: sessionNotes.outcomeIds,
+    })
+    .from(sessionNotes)
+    .innerJoin(contributions, eq(contributions.id, sessionNotes.contributionId))
+    .where(
+      and(
+        eq(sessionNotes.sessionId, sessionId),
+        sql`"contributions"."moderation_state" <> 'escalated'`,
+        sql`not exists (select 1 from safeguarding_cases sc where sc.contribution_id = "contributions"."id")`,
+      ),
+    )
+    .orderBy(asc(sessionNotes.id))
+    .all();
 }
 
 export function setAttendance(sessionId: number, counts: Partial<Record<string, number>>) {
@@ -496,8 +565,16 @@ export function closeSession(
     if (s.status === "closed") throw new SessionError("closed");
     if (s.status === "cancelled") throw new SessionError("cancelled");
     const group = s.groups[0];
-    const audience = s.groups.every((g) => g.audience === group.audience) ? group.audience : "mixed";
+    // A session of young people's and parents' groups together: its notes are everyone's ("both", as consultations).
+    const audience = s.groups.every((g) => g.audience === group.audience) ? group.audience : "both";
     const notes = listNotes(sessionId, undefined, tx);
+    const known = new Set(
+      tx
+        .select({ id: outcomes.id })
+        .from(outcomes)
+        .all()
+        .map((o) => o.id),
+    );
     const lists = listsInForce();
     let escalated = 0;
     // What may go into the summary members read: masked words, and never a note that went to the safeguarding lead.
@@ -527,7 +604,7 @@ export function closeSession(
       const q = s.questions.find((x) => x.id === n.agendaQuestionId);
       const tags = new Map<number, "officer" | "question">();
       if (q?.outcomeId) tags.set(q.outcomeId, "question");
-      for (const o of n.outcomeIds) tags.set(o, "officer");
+      for (const o of n.outcomeIds) if (known.has(o)) tags.set(o, "officer");
       for (const [outcomeId, source] of tags)
         tx.insert(contributionTags)
           .values({
@@ -567,6 +644,7 @@ export function saveSummaries(sessionId: number, summaries: Record<number, strin
       .get();
     if (!s) throw new SessionError("not_found");
     if (s.status !== "closed") throw new SessionError("not_closed");
+    if (s.sent) throw new SessionError("already_sent");
     for (const [id, text] of Object.entries(summaries))
       tx.update(agendaQuestions)
         .set({ summary: text })
@@ -620,6 +698,9 @@ export function sendSummary(
 // ---------------------------------------------------------------------------------------------------------------
 // Members
 
+// A draft, or one cancelled or closed before it was ever published, is not the members' business.
+const membersMaySee = sql`(${groupSessions.publishedAt} is not null or ${groupSessions.summarySentAt} is not null)`;
+
 /**
  * Sessions of the pass's groups that members may see: published, cancelled (so they are told), or closed with the
  * summary sent; newest start last for upcoming. Drafts never.
@@ -640,7 +721,7 @@ export function listSessionsForPass(passId: number, db: Conn = getDb()) {
     .from(groupSessions)
     .innerJoin(sessionGroups, eq(sessionGroups.sessionId, groupSessions.id))
     .innerJoin(groupMembers, eq(groupMembers.groupId, sessionGroups.groupId))
-    .where(and(eq(groupMembers.passId, passId), sql`${groupSessions.status} <> 'draft'`))
+    .where(and(eq(groupMembers.passId, passId), membersMaySee))
     .orderBy(asc(groupSessions.startsAt))
     .all();
 }
@@ -655,7 +736,7 @@ export function getSessionForPass(passId: number, sessionId: number, db: Conn = 
     .get();
   if (!member) return null;
   const s = getSession(sessionId, db);
-  if (!s || s.status === "draft") return null;
+  if (!s || (!s.publishedAt && !s.summarySentAt)) return null;
   const myViews = db
     .select({ agendaQuestionId: sessionViews.agendaQuestionId, state: contributions.moderationState })
     .from(sessionViews)
@@ -663,6 +744,23 @@ export function getSessionForPass(passId: number, sessionId: number, db: Conn = 
     .where(and(eq(sessionViews.sessionId, sessionId), eq(sessionViews.passId, passId)))
     .all();
   return { ...s, myViews };
+}
+
+/** How many times a session's time, place or status changed since it was made: the calendar file's SEQUENCE. */
+export function sessionRevision(sessionId: number, db: Conn = getDb()) {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.subjectType, "session"),
+          eq(auditLog.subjectId, sessionId),
+          inArray(auditLog.action, ["session_changed", "session_cancelled"]),
+        ),
+      )
+      .get()?.n ?? 0
+  );
 }
 
 /** Whether views may still be sent: published and not yet started. */
@@ -699,6 +797,13 @@ export function sendView(input: {
       .innerJoin(sessionGroups, eq(sessionGroups.groupId, groupMembers.groupId))
       .where(and(eq(groupMembers.passId, input.passId), eq(sessionGroups.sessionId, input.sessionId)))
       .get();
+    const since = new Date(now.getTime() - 86400_000).toISOString();
+    const recent = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(sessionViews)
+      .where(and(eq(sessionViews.passId, input.passId), sql`${sessionViews.createdAt} > ${since}`))
+      .get();
+    if ((recent?.n ?? 0) >= VIEWS_PER_DAY) throw new SessionError("rate_limited");
     const check = checkText(input.text, { lists: listsInForce() });
     const c = tx
       .insert(contributions)

@@ -3,6 +3,10 @@ import { parse as parseCookie, serialize } from "cookie";
 /** A redirect target that stays on this site: a path starting with one "/". */
 export function safeBack(value: string | null | undefined, fallback = "/") {
   if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines from a URL ("/\t/evil.example" becomes "//evil.example"), and a header cannot hold
+  // them: any control character or backslash, and it is not ours.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   return value;
 }
 

@@ -21,6 +21,8 @@ export function sessionIcs(
     onlineUrl: string | null;
     status: string;
     questions: { position: number; text: string }[];
+    /** How many times the time, place or status changed: calendars replace an event only for a higher SEQUENCE. */
+    sequence?: number;
   },
   words: { questions: string; url: string },
 ) {
@@ -41,6 +43,7 @@ export function sessionIcs(
     ...(s.onlineUrl ? { url: s.onlineUrl } : {}),
     description,
     status: s.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: s.sequence ?? 0,
   });
   if (error || !value) throw error ?? new Error("calendar file not made");
   return value;

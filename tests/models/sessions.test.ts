@@ -21,16 +21,22 @@ import {
   createSession,
   getAttendance,
   getSession,
+  getSessionForPass,
   listNotes,
+  listSessionsForPass,
   mayRun,
   publishSession,
   SessionError,
   saveNote,
   saveSummaries,
   sendSummary,
+  sendView,
   sessionAnswersForAgendaItem,
   setAttendance,
+  updateSessionDetails,
+  VIEWS_PER_DAY,
 } from "~/models/sessions.server";
+import { safeBack } from "~/utils/http";
 import { countyInstant, countyWallClock } from "~/utils/time";
 import { getDb } from "~db/client";
 import { agendaItems, contributions, contributionTags, passes, sessionNotes, staffUsers } from "~db/schema";
@@ -256,11 +262,14 @@ describe("a session from scheduling to the summary sent back", () => {
       rev: 1,
       body: "My dad hits me when he is drunk",
       fromFlipchart: true,
+      // An outcome that does not exist is dropped, so it can never stop the session closing.
+      outcomeIds: [999_999],
     });
     expect(() => saveNote({ ...base, agendaQuestionId: 999_999, clientId: "note-dddd-4", rev: 1, body: "x" })).toThrow(
       expect.objectContaining({ code: "bad_question" }),
     );
     const notes = listNotes(id);
+    expect(notes[2].outcomeIds).toEqual([]);
     expect(notes.map((n) => [n.clientId, n.rev, n.body])).toEqual([
       ["note-aaaa-1", 3, "No pavement on the lane"],
       ["note-bbbb-2", 1, "Letters come late; Mrs Jones at 12 Park Road said so"],
@@ -338,6 +347,10 @@ describe("a session from scheduling to the summary sent back", () => {
       "7 people came.\n\n1. How do your children get to school?\nMost of you said the lane has no pavement.\n\n2. What about letters?\nSome of you get letters late.",
     );
     expect(listPassMessages(child.id)).toHaveLength(0);
+    // Once sent, the summary members read cannot be changed under them.
+    expect(() => saveSummaries(id, { [q1.id]: "Changed later" })).toThrow(
+      expect.objectContaining({ code: "already_sent" }),
+    );
     expect(() => sendSummary(id, county.officer.id, { title: (t) => t, attended: (n) => String(n) })).toThrow(
       expect.objectContaining({ code: "already_sent" }),
     );
@@ -359,6 +372,23 @@ describe("a session from scheduling to the summary sent back", () => {
       staffId: county.officer.id,
     });
     publishSession(id, county.officer.id);
+    // Moved to another room: each member is told, and the session says where it is now.
+    const moved = updateSessionDetails(
+      id,
+      county.officer.id,
+      {
+        title: "Cancelled one",
+        startsAt: future(4, "18:30"),
+        endsAt: future(4, "19:30"),
+        place: "Room 2",
+        accessInfo: null,
+        onlineUrl: null,
+      },
+      (title) => ({ title: `Changed: ${title}`, body: "It has moved." }),
+    );
+    expect(moved).toEqual({ told: 1 });
+    expect(getSession(id)).toMatchObject({ place: "Room 2", startsAt: future(4, "18:30") });
+    expect(listPassMessages(member.id)[0]).toMatchObject({ title: "Changed: Cancelled one", link: `/sessions/${id}` });
     const told = cancelSession(id, county.officer.id, "The room flooded.", (title) => ({
       title: `Cancelled: ${title}`,
       body: "Sorry. The reason:",
@@ -391,5 +421,67 @@ describe("London time", () => {
     expect(countyInstant("2026-02-30", "18:30")).toBeNull();
     expect(countyInstant("2026-07-03", "24:00")).toBeNull();
     expect(countyWallClock("2026-07-03T17:30:00.000Z")).toEqual({ day: "2026-07-03", time: "18:30" });
+  });
+});
+
+describe("what members may see", () => {
+  it("never shows a session that was cancelled before it was published", async () => {
+    const group = parentsForum();
+    const member = await createPass({ ageBand: null, isParent: true });
+    joinGroup({ groupId: group, passId: member.id, ageBand: null, localityId: null });
+    const id = createSession({
+      title: "Never published",
+      startsAt: future(6),
+      endsAt: future(6, "19:00"),
+      place: "x",
+      accessInfo: null,
+      onlineUrl: null,
+      groupIds: [group],
+      questions: [{ text: "Q?", outcomeId: null, priorityId: null, agendaItemId: null }],
+      staffId: county.officer.id,
+    });
+    const told = cancelSession(id, county.officer.id, "Officer away", (title) => ({ title, body: "" }));
+    expect(told).toEqual({ told: 0 });
+    expect(listSessionsForPass(member.id).map((s) => s.id)).not.toContain(id);
+    expect(getSessionForPass(member.id, id)).toBeNull();
+  });
+
+  it("lets a member send up to 20 views a day, then asks them to wait", async () => {
+    const group = parentsForum();
+    const member = await createPass({ ageBand: null, isParent: true });
+    joinGroup({ groupId: group, passId: member.id, ageBand: null, localityId: null });
+    const id = createSession({
+      title: "Views",
+      startsAt: future(6),
+      endsAt: future(6, "19:00"),
+      place: "x",
+      accessInfo: null,
+      onlineUrl: null,
+      groupIds: [group],
+      questions: [{ text: "Q?", outcomeId: null, priorityId: null, agendaItemId: null }],
+      staffId: county.officer.id,
+    });
+    publishSession(id, county.officer.id);
+    const q = getSession(id)?.questions[0].id as number;
+    for (let i = 0; i < VIEWS_PER_DAY; i++)
+      sendView({ passId: member.id, sessionId: id, agendaQuestionId: q, text: `More buses please ${i}` });
+    expect(() => sendView({ passId: member.id, sessionId: id, agendaQuestionId: q, text: "One more" })).toThrow(
+      expect.objectContaining({ code: "rate_limited" }),
+    );
+  });
+});
+
+describe("safeBack", () => {
+  it("keeps paths on this site and refuses anything a browser would read as another site", () => {
+    expect(safeBack("/join?code=ABCDE-FGH23")).toBe("/join?code=ABCDE-FGH23");
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/x",
+      "https://evil.example",
+      "/%0Ax".replace("%0A", "\n"),
+    ])
+      expect(safeBack(bad, "/pass")).toBe("/pass");
   });
 });

@@ -37,9 +37,14 @@ export function NoteCard(props: {
   const text = useRef<HTMLTextAreaElement>(null);
   const base = `n-${note.clientId}`;
 
-  // Someone else's edit arriving (the poll) replaces what is shown, unless this screen has a newer one.
+  // Someone else's edit arriving (the poll, or the server keeping theirs over ours) replaces what is shown, unless this
+  // screen has a newer one or the person is typing in it.
   useEffect(() => {
-    setDraft((d) => (note.rev > d.rev ? note : d));
+    setDraft((d) =>
+      note.rev > d.rev || (note.rev === d.rev && note.body !== d.body && document.activeElement !== text.current)
+        ? note
+        : d,
+    );
   }, [note]);
 
   const { autoFocus, onAutoFocused } = props;

@@ -16,7 +16,7 @@ export type Note = {
 
 export type ServerNote = Note & { id: number; updatedAt: string };
 
-export type SyncState = "saved" | "saving" | "offline" | "error";
+export type SyncState = "saved" | "saving" | "offline" | "error" | "signedOut";
 
 type Queued = Note;
 
@@ -99,27 +99,51 @@ export function useNoteSync(opts: {
             body: toForm(next),
             headers: { Accept: "application/json" },
             credentials: "same-origin",
+            // A redirect here means the staff session ended (sign-in page): not a save. Keep the note and say so.
+            redirect: "manual",
           });
         } catch {
           setState("offline");
           return;
         }
-        if (response.status >= 500) {
+        if (response.type === "opaqueredirect" || response.status === 401) {
+          setState("signedOut");
+          return;
+        }
+        const final =
+          response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409;
+        let saved: ServerNote | null = null;
+        let refusal: string | null = null;
+        if (response.ok) {
+          try {
+            saved = ((await response.json()) as { note: ServerNote }).note;
+          } catch {
+            saved = null;
+          }
+          if (!saved) {
+            setState("error");
+            return;
+          }
+        } else if (final) {
+          refusal = ((await response.json().catch(() => ({}))) as { error?: string }).error ?? "invalid";
+        } else {
+          // 5xx, 429 and anything unexpected: kept, tried again.
           setState("error");
           return;
         }
-        // Sent (or refused for good): off the queue either way, in order.
+        // Stored (or refused for good): only now off the queue, in order.
         queue.current.shift();
         writeQueue(sessionId, queue.current);
         setPending(queue.current.length);
-        if (response.ok) {
-          const { note } = (await response.json()) as { note: ServerNote };
-          if (note.updatedAt > since.current) since.current = note.updatedAt;
+        if (saved) {
           setLastSaved(new Date().toISOString());
-        } else {
-          const body = (await response.json().catch(() => ({}))) as { error?: string };
-          onRejected.current?.(next.clientId, body.error ?? "invalid");
-        }
+          const server = saved;
+          // Someone else's edit of this note won (a higher rev, or the same rev first): show what is kept.
+          if (server.rev !== next.rev || server.body !== next.body)
+            setNotes((current) =>
+              current.map((n) => (n.clientId === server.clientId && n.rev <= server.rev ? server : n)),
+            );
+        } else if (refusal) onRejected.current?.(next.clientId, refusal);
       }
       setState("saved");
     } finally {

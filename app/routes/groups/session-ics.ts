@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { getT } from "~/i18n/i18n.server";
 import { getPass } from "~/models/passes/session.server";
-import { getSessionForPass } from "~/models/sessions.server";
+import { getSessionForPass, sessionRevision } from "~/models/sessions.server";
 import { sessionIcs } from "~/utils/session-ics";
 import type { Route } from "./+types/session-ics";
 
@@ -14,7 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!s) throw data(null, { status: 404 });
   const t = getT(request);
   const url = new URL(`/sessions/${id}`, request.url).toString();
-  const body = sessionIcs(s, { questions: t("sessions.ics.questions"), url });
+  const body = sessionIcs({ ...s, sequence: sessionRevision(id) }, { questions: t("sessions.ics.questions"), url });
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

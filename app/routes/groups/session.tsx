@@ -94,9 +94,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (error instanceof SessionError) {
       if (error.code === "not_member") throw data(null, { status: 404 });
       const message =
-        error.code === "bad_question" ? t("sessions.view.error.question") : t("sessions.view.error.closed");
+        error.code === "bad_question"
+          ? t("sessions.view.error.question")
+          : error.code === "rate_limited"
+            ? t("sessions.view.error.tooMany")
+            : t("sessions.view.error.closed");
       return data(page(request, id, { questionId, text: raw, error: message }), {
-        status: error.code === "bad_question" ? 400 : 409,
+        status: error.code === "bad_question" ? 400 : error.code === "rate_limited" ? 429 : 409,
       });
     }
     throw error;

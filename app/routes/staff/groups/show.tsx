@@ -20,7 +20,7 @@ import {
 import { listLocalities } from "~/models/reference.server";
 import { listSessionsForGroup } from "~/models/sessions.server";
 import { publicUrl } from "~/utils/mail.server";
-import { protectCount } from "~/utils/suppression";
+import { protectCount, protectCounts } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
 import { readGroupForm } from "./form.server";
@@ -41,11 +41,16 @@ function page(request: Request, id: string) {
     },
     // An officer's own live list: nicknames and age bands only.
     members: listMembers(group.id).map((m) => ({ ...m, joinedOn: formatDate(m.joinedAt, lang) })),
-    reach: {
-      total: protectCount(reach.total),
-      bands: reach.bands.map((b) => ({ band: b.band, n: protectCount(b.n) })),
-      localities: reach.localities.map((l) => ({ locality: l.locality, n: protectCount(l.n) })),
-    },
+    // Counts beside their total: one hidden count cannot be worked out by subtraction (protectCounts).
+    reach: (() => {
+      const bands = protectCounts(reach.bands.map((b) => b.n));
+      const places = protectCounts(reach.localities.map((l) => l.n));
+      return {
+        total: protectCount(reach.total),
+        bands: reach.bands.map((b, i) => ({ band: b.band, n: bands[i] })),
+        localities: reach.localities.map((l, i) => ({ locality: l.locality, n: places[i] })),
+      };
+    })(),
     sessions: listSessionsForGroup(group.id).map((s) => ({ ...s, when: formatWhen(s.startsAt, lang) })),
     localities: listLocalities(),
     facilitators: listFacilitators(),

@@ -58,6 +58,43 @@ export function readTag(v: FormDataEntryValue | null) {
   return m[1] === "o" ? { outcomeId: Number(m[2]), priorityId: null } : { outcomeId: null, priorityId: Number(m[2]) };
 }
 
+/** The session's own details (title, when, where), as on the new-session form: for changing them later. */
+export function readSessionDetails(form: FormData, t: T, now = new Date()) {
+  const values: Record<string, string> = {};
+  for (const key of ["title", "day", "start", "end", "place", "accessInfo", "onlineUrl"])
+    values[key] = String(form.get(key) ?? "").slice(0, 1000);
+  const errors: Record<string, string> = {};
+  const parsed = baseSchema.safeParse(values);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] ??= t(`staffSessions.error.${String(issue.path[0])}`);
+  let startsAt: string | null = null;
+  let endsAt: string | null = null;
+  if (parsed.success) {
+    if (!parsed.data.place && !parsed.data.onlineUrl) errors.place = t("staffSessions.error.placeOrLink");
+    startsAt = countyInstant(parsed.data.day, parsed.data.start);
+    endsAt = countyInstant(parsed.data.day, parsed.data.end);
+    if (!startsAt) errors.day = t("staffSessions.error.day");
+    else if (startsAt <= now.toISOString()) errors.day = t("staffSessions.error.past");
+    if (!endsAt) errors.end = t("staffSessions.error.end");
+    else if (startsAt && endsAt <= startsAt) errors.end = t("staffSessions.error.endBefore");
+  }
+  if (Object.keys(errors).length || !parsed.success || !startsAt || !endsAt) return { values, input: null, errors };
+  const d = parsed.data;
+  return {
+    values,
+    errors: null,
+    input: {
+      title: d.title,
+      startsAt,
+      endsAt,
+      place: d.place || null,
+      accessInfo: d.accessInfo || null,
+      onlineUrl: d.onlineUrl || null,
+    },
+  };
+}
+
 export function readSessionForm(form: FormData, t: T, now = new Date()) {
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string" && k !== "group") values[k] = v.slice(0, 1000);

@@ -62,15 +62,22 @@ export default function NewSession({ loaderData, actionData }: Route.ComponentPr
           defaultValue={v.title}
           error={e.title}
         />
-        <fieldset className={`field${e.group ? " has-error" : ""}`} id="group">
+        <fieldset
+          className={`field${e.group ? " has-error" : ""}`}
+          aria-describedby={e.group ? "group-error" : undefined}
+        >
           <legend className="label">{t("staffSessions.field.groups")}</legend>
           <p className="hint">{t("staffSessions.field.groupsHint")}</p>
-          {e.group && <p className="field-error">{e.group}</p>}
+          {e.group && (
+            <p className="field-error" id="group-error">
+              {e.group}
+            </p>
+          )}
           <div className="field">
-            <label className="label" htmlFor="groupSet">
+            <label className="label" htmlFor="group">
               {t("staffSessions.field.set")}
             </label>
-            <select id="groupSet" name="groupSet" defaultValue={v.groupSet ?? ""} style={{ maxWidth: "100%" }}>
+            <select id="group" name="groupSet" defaultValue={v.groupSet ?? ""} style={{ maxWidth: "100%" }}>
               <option value="">{t("staffSessions.field.noSet")}</option>
               {p.sets.map((s) => (
                 <option key={s.key} value={s.key}>

@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/Button";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listActiveOutcomes } from "~/models/reference.server";
+import { notifyEscalation } from "~/models/safeguarding.server";
 import { attendanceBands, markers, NOTE_MAX } from "~/models/sessions/types";
 import {
   closeSession,
@@ -121,7 +122,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       return back("attendance", "#attendance");
     }
     if (intent === "close") {
-      closeSession(id, staff.id, Object.fromEntries(markers.map((m) => [m, t(`staffSessions.marker.${m}`)])));
+      const { escalated } = closeSession(
+        id,
+        staff.id,
+        Object.fromEntries(markers.map((m) => [m, t(`staffSessions.marker.${m}`)])),
+      );
+      // A note that reads as a disclosure goes to the safeguarding lead at once, as from any other source.
+      if (escalated) void notifyEscalation(escalated);
       return redirect(`/staff/sessions/${id}?done=closed`);
     }
   } catch (error) {
@@ -147,7 +154,7 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
   const p = (actionData ?? loaderData) as ReturnType<typeof page> & Extra;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const [rejected, setRejected] = useState<Record<string, string>>({});
+  const [rejected_, setRejected] = useState<Record<string, string>>({});
   const sync = useNoteSync({
     sessionId: p.session.id,
     initial: p.notes as ServerNote[],
@@ -206,15 +213,17 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
   }, [sync.notes]);
 
   const statusText =
-    sync.state === "offline"
-      ? t("staffSessions.runMode.offline", { count: sync.pending })
-      : sync.state === "error"
-        ? t("staffSessions.runMode.error", { count: sync.pending })
-        : sync.state === "saving" || sync.pending > 0
-          ? t("staffSessions.runMode.saving")
-          : sync.lastSaved
-            ? t("staffSessions.runMode.allSaved")
-            : "";
+    sync.state === "signedOut"
+      ? t("staffSessions.runMode.signedOut", { count: sync.pending })
+      : sync.state === "offline"
+        ? t("staffSessions.runMode.offline", { count: sync.pending })
+        : sync.state === "error"
+          ? t("staffSessions.runMode.error", { count: sync.pending })
+          : sync.state === "saving" || sync.pending > 0
+            ? t("staffSessions.runMode.saving")
+            : sync.lastSaved
+              ? t("staffSessions.runMode.allSaved")
+              : "";
 
   return (
     <>
@@ -286,7 +295,10 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
             const mine = sync.notes.filter((n) => n.agendaQuestionId === q.id && n.clientId !== blanks[q.id]);
             const blankId = blanks[q.id];
             const typedBlank = sync.notes.find((n) => n.clientId === blankId);
-            const rejectedHere = p.rejected && p.rejected.note.agendaQuestionId === q.id ? p.rejected : null;
+            // Without JavaScript, a refused save comes back: an edit in its own note's card, a new note in the blank.
+            const rejected = p.rejected && p.rejected.note.agendaQuestionId === q.id ? p.rejected : null;
+            const rejectedEdit = rejected && mine.some((n) => n.clientId === rejected.note.clientId) ? rejected : null;
+            const rejectedHere = rejected && !rejectedEdit ? rejected : null;
             const blank: Note = rejectedHere
               ? { ...rejectedHere.note, clientId: blankId }
               : (typedBlank ?? {
@@ -298,6 +310,8 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
                   marker: null,
                   fromFlipchart: false,
                 });
+            // One flat list keyed by the note's id: the blank that becomes a note keeps its card (and its focus).
+            const cards = [...mine, blank];
             return (
               <section
                 key={q.id}
@@ -330,40 +344,36 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
                   </details>
                 )}
                 <div className="notes" data-testid={`notes-q${q.position}`}>
-                  {mine.map((n, i) => (
-                    <NoteCard
-                      key={n.clientId}
-                      note={n}
-                      savedRev={Math.max(serverRevs.get(n.clientId) ?? 0, n.rev)}
-                      isNew={false}
-                      outcomes={p.outcomes}
-                      questionNumber={q.position}
-                      index={i}
-                      hydrated={hydrated}
-                      status={rejected[n.clientId] ? "rejected" : sync.isQueued(n.clientId) ? "queued" : "saved"}
-                      error={
-                        rejected[n.clientId] ?? (p.rejected?.note.clientId === n.clientId ? p.rejected.error : null)
-                      }
-                      onChange={onChange}
-                      onNewNote={() => startNewNote(q.id)}
-                    />
-                  ))}
-                  <NoteCard
-                    key={blankId}
-                    note={blank}
-                    savedRev={0}
-                    isNew
-                    outcomes={p.outcomes}
-                    questionNumber={q.position}
-                    index={mine.length}
-                    hydrated={hydrated}
-                    status={null}
-                    error={rejectedHere?.error ?? null}
-                    onChange={onChange}
-                    onNewNote={() => startNewNote(q.id)}
-                    autoFocus={focusNew === q.id}
-                    onAutoFocused={clearFocus}
-                  />
+                  {cards.map((n, i) => {
+                    const isNew = n.clientId === blankId;
+                    const edit = rejectedEdit?.note.clientId === n.clientId ? rejectedEdit : null;
+                    return (
+                      <NoteCard
+                        key={n.clientId}
+                        note={edit ? { ...n, body: edit.note.body } : n}
+                        savedRev={isNew ? 0 : Math.max(serverRevs.get(n.clientId) ?? 0, n.rev)}
+                        isNew={isNew}
+                        outcomes={p.outcomes}
+                        questionNumber={q.position}
+                        index={i}
+                        hydrated={hydrated}
+                        status={
+                          isNew
+                            ? null
+                            : rejected_[n.clientId]
+                              ? "rejected"
+                              : sync.isQueued(n.clientId)
+                                ? "queued"
+                                : "saved"
+                        }
+                        error={isNew ? (rejectedHere?.error ?? null) : (rejected_[n.clientId] ?? edit?.error ?? null)}
+                        onChange={onChange}
+                        onNewNote={() => startNewNote(q.id)}
+                        autoFocus={isNew && focusNew === q.id}
+                        onAutoFocused={clearFocus}
+                      />
+                    );
+                  })}
                 </div>
               </section>
             );

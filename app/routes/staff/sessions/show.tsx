@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { AgendaFields } from "~/components/sessions/AgendaFields";
 import { Button } from "~/components/ui/Button";
+import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { emailPassHolder } from "~/models/passes/notify.server";
@@ -12,6 +13,7 @@ import { attendanceBands, QUESTION_MAX } from "~/models/sessions/types";
 import {
   addAgendaQuestion,
   cancelSession,
+  closedSessionNotes,
   getAttendance,
   getSession,
   listNotes,
@@ -20,11 +22,12 @@ import {
   SessionError,
   saveSummaries,
   sendSummary,
+  updateSessionDetails,
   viewsForSession,
 } from "~/models/sessions.server";
-import { formatTime } from "~/utils/time";
+import { countyWallClock, formatTime } from "~/utils/time";
 import type { Route } from "./+types/show";
-import { readTag, sessionFormLists } from "./form.server";
+import { readSessionDetails, readTag, sessionFormLists } from "./form.server";
 
 const SUMMARY_MAX = 6000;
 
@@ -35,6 +38,7 @@ function page(request: Request, id: string, staff: { id: number; role: string })
   const lang = getLang(request);
   const views = viewsForSession(s.id);
   const notes = listNotes(s.id);
+  const closedNotes = s.status === "closed" ? closedSessionNotes(s.id) : [];
   const lists = sessionFormLists();
   return {
     session: {
@@ -52,18 +56,32 @@ function page(request: Request, id: string, staff: { id: number; role: string })
         .filter((v) => v.agendaQuestionId === q.id && v.state === "approved")
         .map((v) => v.text ?? ""),
       notes: notes.filter((n) => n.agendaQuestionId === q.id).length,
-      // After closing, what the summary is drawn from: each note with its marker and outcomes.
-      noteList: notes
-        .filter((n) => n.agendaQuestionId === q.id && n.body.trim() !== "")
-        .map((n) => ({
-          id: n.id,
-          body: n.body,
-          marker: n.marker,
-          fromFlipchart: n.fromFlipchart,
-          tags: n.outcomeIds.map((o) => lists.outcomes.find((x) => x.id === o)?.title ?? "").filter(Boolean),
-        })),
+      // After closing, what the summary is drawn from: each note as feedback (masked; one that went to the
+      // safeguarding lead is not shown here), with its marker and outcomes.
+      noteList:
+        s.status === "closed"
+          ? closedNotes
+              .filter((n) => n.agendaQuestionId === q.id)
+              .map((n) => ({
+                id: n.id,
+                body: n.text,
+                marker: n.marker,
+                fromFlipchart: n.fromFlipchart,
+                tags: n.outcomeIds.map((o) => lists.outcomes.find((x) => x.id === o)?.title ?? "").filter(Boolean),
+              }))
+          : [],
     })),
     attendance: getAttendance(s.id),
+    // The edit form, as the new-session form takes it: London day and times.
+    details: {
+      title: s.title,
+      day: countyWallClock(s.startsAt).day,
+      start: countyWallClock(s.startsAt).time,
+      end: countyWallClock(s.endsAt).time,
+      place: s.place ?? "",
+      accessInfo: s.accessInfo ?? "",
+      onlineUrl: s.onlineUrl ?? "",
+    } as Record<string, string>,
     canRun: mayRun(staff, s.id),
     outcomes: lists.outcomes,
     items: lists.items,
@@ -98,6 +116,15 @@ export async function action({ request, params }: Route.ActionArgs) {
         cancelSession(id, staff.id, reason, (title) => ({
           title: t("staffSessions.message.cancelledTitle", { title }),
           body: t("staffSessions.message.cancelledBody"),
+        }));
+        break;
+      }
+      case "details": {
+        const read = readSessionDetails(form, t);
+        if (!read.input) return fail(read.errors ?? {});
+        updateSessionDetails(id, staff.id, read.input, (title) => ({
+          title: t("staffSessions.message.changedTitle", { title }),
+          body: t("staffSessions.message.changedBody"),
         }));
         break;
       }
@@ -370,6 +397,88 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
             )}
           </Form>
         </section>
+      )}
+
+      {open && (
+        <details className="panel" open={Boolean(p.values.intent === "details" && p.errors)}>
+          <summary>{t("staffSessions.details.title")}</summary>
+          {s.status === "published" && <p>{t("staffSessions.details.membersTold")}</p>}
+          <Form method="post" noValidate className="stack">
+            <input type="hidden" name="intent" value="details" />
+            {(() => {
+              const v = p.values.intent === "details" ? p.values : p.details;
+              const err = p.values.intent === "details" ? e : {};
+              return (
+                <>
+                  <TextField
+                    label={t("staffSessions.field.title")}
+                    name="title"
+                    id="title"
+                    defaultValue={v.title}
+                    error={err.title}
+                  />
+                  <div className="field-row">
+                    <TextField
+                      label={t("staffSessions.field.day")}
+                      name="day"
+                      id="day"
+                      type="date"
+                      defaultValue={v.day}
+                      error={err.day}
+                    />
+                    <TextField
+                      label={t("staffSessions.field.start")}
+                      name="start"
+                      id="start"
+                      type="time"
+                      defaultValue={v.start}
+                      error={err.start}
+                    />
+                    <TextField
+                      label={t("staffSessions.field.end")}
+                      name="end"
+                      id="end"
+                      type="time"
+                      defaultValue={v.end}
+                      error={err.end}
+                    />
+                  </div>
+                  <p className="hint">{t("staffSessions.field.timeHint")}</p>
+                  <TextField
+                    label={t("staffSessions.field.place")}
+                    name="place"
+                    id="place"
+                    defaultValue={v.place}
+                    error={err.place}
+                    maxLength={300}
+                  />
+                  <TextField
+                    label={t("groups.field.accessInfo")}
+                    name="accessInfo"
+                    id="accessInfo"
+                    defaultValue={v.accessInfo}
+                    error={err.accessInfo}
+                    multiline
+                    rows={3}
+                    maxLength={600}
+                  />
+                  <TextField
+                    label={t("staffSessions.field.onlineUrl")}
+                    name="onlineUrl"
+                    id="onlineUrl"
+                    type="url"
+                    description={t("staffSessions.field.onlineUrlHint")}
+                    defaultValue={v.onlineUrl}
+                    error={err.onlineUrl}
+                  />
+                </>
+              );
+            })()}
+            <Button type="submit" variant="secondary">
+              {t("staffSessions.details.save")}
+            </Button>
+          </Form>
+        </details>
       )}
 
       {open && (
