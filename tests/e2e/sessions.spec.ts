@@ -278,9 +278,12 @@ test("The facilitator takes notes with the network cut off for part of it: nothi
   // The view the parent sent before, approved, is there for the facilitator.
   await expect(page.locator("#q1 details summary")).toHaveText("1 approved view sent before the session");
   const q1 = page.getByTestId("notes-q1");
-  await q1
-    .getByRole("textbox", { name: "New note for question 1" })
-    .fill("Walking: no pavement on Marsh Lane, cars go fast");
+  // Typed the way people type: a pause mid-sentence saves the note, and the rest of the sentence still lands in it.
+  await q1.getByRole("textbox", { name: "New note for question 1" }).click();
+  await page.keyboard.type("Walking: no pavement");
+  await expect(page.getByTestId("save-status")).toHaveText("All notes saved");
+  await page.keyboard.type(" on Marsh Lane, cars go fast");
+  await expect(q1.getByRole("textbox", { name: "Note 1, question 1" })).toBeFocused();
   await expect(page.getByTestId("save-status")).toHaveText("All notes saved");
   const first = q1.getByRole("textbox", { name: "Note 1, question 1" });
   await expect(first).toHaveValue("Walking: no pavement on Marsh Lane, cars go fast");
