@@ -86,7 +86,9 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
   expect(rows).toEqual([
     ["Children and Young People's Strategic Partnership", "0"],
     ["Children and Young People's Board", "1"],
-    ["Children and Young People's Board", "2"],
+    // The Board's last meeting: the summary for decision, the Sounding Board's annual report, and the question it
+    // referred to the Sounding Board (issue 9).
+    ["Children and Young People's Board", "3"],
     ["Children and Young People's Strategic Partnership", "1"],
   ]);
 
