@@ -20,13 +20,41 @@ export type SyncState = "saved" | "saving" | "offline" | "error" | "signedOut";
 
 type Queued = Note;
 
-const storageKey = (sessionId: number) => `sounding-board:notes:${sessionId}`;
+// Each tab keeps its own queue under its own key (a tab id kept in sessionStorage, so a reload is the same tab): two
+// tabs on one session never overwrite each other's unsent notes. A tab that opens takes over every queue left for
+// the session, by any tab, and sends them with its own; sending twice is harmless (notes are keyed by id and rev).
+const prefix = (sessionId: number) => `sounding-board:notes:${sessionId}:`;
 
+function tabId() {
+  try {
+    let id = window.sessionStorage.getItem("sounding-board:tab");
+    if (!id) {
+      id = newClientId();
+      window.sessionStorage.setItem("sounding-board:tab", id);
+    }
+    return id;
+  } catch {
+    return "tab";
+  }
+}
+
+const storageKey = (sessionId: number) => `${prefix(sessionId)}${tabId()}`;
+
+/** Every queue left for this session, oldest note first within each, one save per note (its highest rev). */
 function readQueue(sessionId: number): Queued[] {
   try {
-    const raw = window.localStorage.getItem(storageKey(sessionId));
-    const parsed = raw ? (JSON.parse(raw) as Queued[]) : [];
-    return Array.isArray(parsed) ? parsed : [];
+    const keys = Object.keys(window.localStorage).filter((k) => k.startsWith(prefix(sessionId)));
+    const byId = new Map<string, Queued>();
+    for (const key of keys) {
+      const parsed = JSON.parse(window.localStorage.getItem(key) ?? "[]") as Queued[];
+      if (!Array.isArray(parsed)) continue;
+      for (const q of parsed) {
+        const have = byId.get(q.clientId);
+        if (!have || have.rev < q.rev) byId.set(q.clientId, q);
+      }
+      if (key !== storageKey(sessionId)) window.localStorage.removeItem(key);
+    }
+    return [...byId.values()];
   } catch {
     return [];
   }
