@@ -46,7 +46,9 @@ function filterWhere(f: QueueFilters): SQL {
   if (f.source === "question" || f.source === "session") conditions.push(eq(contributions.source, f.source));
   else if (f.source) {
     conditions.push(
-      sql`exists (select 1 from ${responses} where ${responses.id} = ${contributions.responseId} and ${responses.channel} = ${f.source})`,
+      // Names spelt out: drizzle may write an interpolated column without its table, which inside a subquery
+      // would compare the response's own columns.
+      sql`exists (select 1 from responses r where r.id = "contributions"."response_id" and r.channel = ${f.source})`,
     );
   }
   if (f.consultationId) conditions.push(eq(contributions.consultationId, f.consultationId));
@@ -54,7 +56,7 @@ function filterWhere(f: QueueFilters): SQL {
   if (f.localityId) conditions.push(eq(contributions.localityId, f.localityId));
   if (f.flag === "none") conditions.push(sql`${contributions.flags} = '[]'`);
   else if (f.flag)
-    conditions.push(sql`exists (select 1 from json_each(${contributions.flags}) where value = ${f.flag})`);
+    conditions.push(sql`exists (select 1 from json_each("contributions"."flags") where value = ${f.flag})`);
   // biome-ignore lint/style/noNonNullAssertion: and() of at least one condition is never undefined
   return and(...conditions)!;
 }

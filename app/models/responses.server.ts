@@ -2,14 +2,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { answerIsValid } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { type DB, getDb } from "~db/client";
-import {
-  contributionChoices,
-  contributions,
-  contributionTags,
-  moderationEvents,
-  responses,
-  summaryQuotes,
-} from "~db/schema";
+import { contributionChoices, contributions, contributionTags, moderationEvents, responses } from "~db/schema";
 import type { DraftAbout, DraftAnswer, ParticipantConsultation } from "./consultations/types";
 import { groupCommit } from "./group-commit.server";
 import { listsInForce } from "./safeguarding-lists.server";
@@ -141,8 +134,8 @@ function prepareStatements(db: DB) {
         and(
           eq(contributions.responseId, p("responseId")),
           inArray(contributions.moderationState, ["pending", "approved", "hidden"]),
-          sql`(exists (select 1 from ${moderationEvents} e where e.contribution_id = ${contributions.id})
-            or exists (select 1 from ${summaryQuotes} q where q.contribution_id = ${contributions.id}))`,
+          sql`(exists (select 1 from moderation_events e where e.contribution_id = "contributions"."id")
+            or exists (select 1 from summary_quotes q where q.contribution_id = "contributions"."id"))`,
         ),
       )
       .prepare(),

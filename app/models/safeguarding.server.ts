@@ -24,9 +24,10 @@ import { afterModeration } from "./threads.server";
  * True for a contribution that may be published or quoted: never one that is, or ever was, escalated.
  * Every query that publishes, quotes, summarises or exports text adds this beside its moderation_state check.
  */
-export const neverEscalated = sql`(${contributions.moderationState} <> 'escalated' and not exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id}))`;
+// Names spelt out: inside a subquery an interpolated column written without its table would compare the case's own id.
+export const neverEscalated = sql`("contributions"."moderation_state" <> 'escalated' and not exists (select 1 from safeguarding_cases sc where sc.contribution_id = "contributions"."id"))`;
 
-const isEscalated = sql`(${contributions.moderationState} = 'escalated' or exists (select 1 from ${safeguardingCases} where ${safeguardingCases.contributionId} = ${contributions.id}))`;
+const isEscalated = sql`("contributions"."moderation_state" = 'escalated' or exists (select 1 from safeguarding_cases sc where sc.contribution_id = "contributions"."id"))`;
 
 /** Escalated items whose case is not closed: the count in every staff page's header. */
 export function openEscalationCount() {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listModerationQueue } from "~/models/feedback.server";
 import {
   createGroup,
   findGroupByCode,
@@ -468,6 +469,10 @@ describe("what members may see", () => {
     expect(() => sendView({ passId: member.id, sessionId: id, agendaQuestionId: q, text: "One more" })).toThrow(
       expect.objectContaining({ code: "rate_limited" }),
     );
+    // The moderation queue's Sessions filter finds exactly these views, each labelled with its session and question.
+    const queued = listModerationQueue({ source: "session" }, 1, 100);
+    expect(queued.total).toBe(VIEWS_PER_DAY);
+    expect(new Set(queued.rows.map((r) => `${r.sessionTitle} · ${r.agendaQuestion}`))).toEqual(new Set(["Views · Q?"]));
   });
 });
 
