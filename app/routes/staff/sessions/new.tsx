@@ -3,8 +3,8 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { AgendaFields } from "~/components/sessions/AgendaFields";
+import { SessionDetailsFields } from "~/components/sessions/SessionDetailsFields";
 import { Button } from "~/components/ui/Button";
-import { TextField } from "~/components/ui/TextField";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { AGENDA_ROWS, QUESTION_MAX } from "~/models/sessions/types";
@@ -55,13 +55,7 @@ export default function NewSession({ loaderData, actionData }: Route.ComponentPr
       <p>{t("staffSessions.newIntro")}</p>
       <Form method="post" noValidate className="stack">
         <ErrorSummary errors={p.errors} />
-        <TextField
-          label={t("staffSessions.field.title")}
-          name="title"
-          id="title"
-          defaultValue={v.title}
-          error={e.title}
-        />
+        <SessionDetailsFields values={v} errors={e} />
         <fieldset
           className={`field${e.group ? " has-error" : ""}`}
           aria-describedby={e.group ? "group-error" : undefined}
@@ -107,62 +101,6 @@ export default function NewSession({ loaderData, actionData }: Route.ComponentPr
             </details>
           ))}
         </fieldset>
-        <div className="field-row">
-          <TextField
-            label={t("staffSessions.field.day")}
-            name="day"
-            id="day"
-            type="date"
-            defaultValue={v.day}
-            error={e.day}
-          />
-          <TextField
-            label={t("staffSessions.field.start")}
-            name="start"
-            id="start"
-            type="time"
-            defaultValue={v.start}
-            error={e.start}
-          />
-          <TextField
-            label={t("staffSessions.field.end")}
-            name="end"
-            id="end"
-            type="time"
-            defaultValue={v.end}
-            error={e.end}
-          />
-        </div>
-        <p className="hint">{t("staffSessions.field.timeHint")}</p>
-        <TextField
-          label={t("staffSessions.field.place")}
-          name="place"
-          id="place"
-          description={t("staffSessions.field.placeHint")}
-          defaultValue={v.place}
-          error={e.place}
-          maxLength={300}
-        />
-        <TextField
-          label={t("groups.field.accessInfo")}
-          name="accessInfo"
-          id="accessInfo"
-          description={t("groups.field.accessInfoHint")}
-          defaultValue={v.accessInfo}
-          error={e.accessInfo}
-          multiline
-          rows={3}
-          maxLength={600}
-        />
-        <TextField
-          label={t("staffSessions.field.onlineUrl")}
-          name="onlineUrl"
-          id="onlineUrl"
-          type="url"
-          description={t("staffSessions.field.onlineUrlHint")}
-          defaultValue={v.onlineUrl}
-          error={e.onlineUrl}
-        />
         <h2>{t("staffSessions.agenda.title")}</h2>
         <p>{t("staffSessions.agenda.intro")}</p>
         {Array.from({ length: AGENDA_ROWS }, (_, i) => (

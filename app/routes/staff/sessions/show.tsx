@@ -4,8 +4,8 @@ import { formatWhen } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { AgendaFields } from "~/components/sessions/AgendaFields";
+import { SessionDetailsFields } from "~/components/sessions/SessionDetailsFields";
 import { Button } from "~/components/ui/Button";
-import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { emailPassHolder } from "~/models/passes/notify.server";
@@ -405,75 +405,10 @@ export default function SessionPage({ loaderData, actionData }: Route.ComponentP
           {s.status === "published" && <p>{t("staffSessions.details.membersTold")}</p>}
           <Form method="post" noValidate className="stack">
             <input type="hidden" name="intent" value="details" />
-            {(() => {
-              const v = p.values.intent === "details" ? p.values : p.details;
-              const err = p.values.intent === "details" ? e : {};
-              return (
-                <>
-                  <TextField
-                    label={t("staffSessions.field.title")}
-                    name="title"
-                    id="title"
-                    defaultValue={v.title}
-                    error={err.title}
-                  />
-                  <div className="field-row">
-                    <TextField
-                      label={t("staffSessions.field.day")}
-                      name="day"
-                      id="day"
-                      type="date"
-                      defaultValue={v.day}
-                      error={err.day}
-                    />
-                    <TextField
-                      label={t("staffSessions.field.start")}
-                      name="start"
-                      id="start"
-                      type="time"
-                      defaultValue={v.start}
-                      error={err.start}
-                    />
-                    <TextField
-                      label={t("staffSessions.field.end")}
-                      name="end"
-                      id="end"
-                      type="time"
-                      defaultValue={v.end}
-                      error={err.end}
-                    />
-                  </div>
-                  <p className="hint">{t("staffSessions.field.timeHint")}</p>
-                  <TextField
-                    label={t("staffSessions.field.place")}
-                    name="place"
-                    id="place"
-                    defaultValue={v.place}
-                    error={err.place}
-                    maxLength={300}
-                  />
-                  <TextField
-                    label={t("groups.field.accessInfo")}
-                    name="accessInfo"
-                    id="accessInfo"
-                    defaultValue={v.accessInfo}
-                    error={err.accessInfo}
-                    multiline
-                    rows={3}
-                    maxLength={600}
-                  />
-                  <TextField
-                    label={t("staffSessions.field.onlineUrl")}
-                    name="onlineUrl"
-                    id="onlineUrl"
-                    type="url"
-                    description={t("staffSessions.field.onlineUrlHint")}
-                    defaultValue={v.onlineUrl}
-                    error={err.onlineUrl}
-                  />
-                </>
-              );
-            })()}
+            <SessionDetailsFields
+              values={p.values.intent === "details" ? p.values : p.details}
+              errors={p.values.intent === "details" ? e : {}}
+            />
             <Button type="submit" variant="secondary">
               {t("staffSessions.details.save")}
             </Button>
