@@ -9,3 +9,4 @@ export * from "./safeguarding-lists";
 export * from "./staff";
 export * from "./summaries";
 export * from "./threads";
+export * from "./tagging";

@@ -86,10 +86,54 @@ export const targets = sqliteTable("targets", {
     .notNull()
     .references(() => priorities.id),
   indicator: text("indicator").notNull(),
+  // The indicator's reference in the plan's performance framework, e.g. "NI 112".
+  code: text("code"),
   baseline: text("baseline"),
   target: text("target"),
+  // The latest value and the date it was measured.
   currentValue: text("current_value"),
+  latestOn: text("latest_on"),
+  // Which partnership group leads on it, e.g. "Health and Wellbeing Board".
+  leadGroup: text("lead_group"),
 });
+
+/** Schools, for filters and reach (their names are also masked in published words by the safeguarding lists). */
+export const schools = sqliteTable(
+  "schools",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    localityId: integer("locality_id").references(() => localities.id),
+    // primary | secondary | special | college
+    phase: text("phase").notNull(),
+  },
+  (t) => [index("schools_locality_idx").on(t.localityId)],
+);
+
+/**
+ * Which age bands participants are offered, and in what order. The bands themselves (and their words in every language)
+ * are fixed in code so figures stay comparable; an administrator chooses which are shown.
+ */
+export const ageBandSettings = sqliteTable("age_band_settings", {
+  ageBand: text("age_band").primaryKey(),
+  shown: integer("shown", { mode: "boolean" }).notNull().default(true),
+  position: integer("position").notNull(),
+});
+
+/** Population by age band and locality (mid-year estimates), which summaries compare reach against. */
+export const populations = sqliteTable(
+  "populations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    localityId: integer("locality_id")
+      .notNull()
+      .references(() => localities.id),
+    ageBand: text("age_band").notNull(),
+    people: integer("people").notNull(),
+  },
+  (t) => [uniqueIndex("populations_key_idx").on(t.year, t.localityId, t.ageBand)],
+);
 
 /** partnership | board */
 export const bodies = sqliteTable("bodies", {

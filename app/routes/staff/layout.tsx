@@ -12,6 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff", key: "home", show: true },
     { to: "/staff/consultations", key: "consultations", show: can(staff.role, "consultations") },
     { to: "/staff/moderation", key: "moderation", show: can(staff.role, "moderate") },
+    { to: "/staff/feedback", key: "feedback", show: can(staff.role, "tag") },
     {
       to: "/staff/questions",
       key: "questions",
@@ -20,6 +21,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff/groups", key: "groups", show: can(staff.role, "groups") },
     { to: "/staff/sessions", key: "sessions", show: can(staff.role, "groups") },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
+    { to: "/staff/plan", key: "plan", show: true },
+    { to: "/staff/admin", key: "admin", show: can(staff.role, "administer") },
   ].filter((l) => l.show);
   const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;
   return { staff: { name: staff.name, role: staff.role }, links, escalations };
