@@ -38,6 +38,8 @@ export const contributions = sqliteTable(
     index("contributions_response_idx").on(t.responseId),
     index("contributions_moderation_idx").on(t.moderationState, t.createdAt),
     index("contributions_created_idx").on(t.createdAt),
+    // The feedback inbox, newest first, when one moderation state is asked for (hidden, pending).
+    index("contributions_inbox_state_idx").on(t.kind, t.moderationState, t.createdAt, t.id),
     // Covers the results page's GROUP BYs: counts per question and face, split by age band, audience or place.
     index("contributions_results_idx").on(
       t.consultationId,
@@ -89,6 +91,8 @@ export const contributionTags = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.contributionId, t.outcomeId] }),
     index("contribution_tags_outcome_idx").on(t.outcomeId, t.contributionId),
+    // The inbox's priority filter.
+    index("contribution_tags_priority_idx").on(t.priorityId, t.contributionId),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `contribution_tags_priority_idx` ON `contribution_tags` (`priority_id`,`contribution_id`);--> statement-breakpoint
+CREATE INDEX `contributions_inbox_state_idx` ON `contributions` (`kind`,`moderation_state`,`created_at`,`id`);
