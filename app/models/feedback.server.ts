@@ -11,6 +11,7 @@ import {
   questions,
   responses,
   staffUsers,
+  tagEvents,
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
 import { listsInForce } from "./safeguarding-lists.server";
@@ -387,10 +388,17 @@ function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], st
     .where(eq(contributionTags.contributionId, contributionId))
     .all();
   const wanted = new Set(outcomeIds);
+  const titleOf = (outcomeId: number) =>
+    tx.select({ title: outcomes.title }).from(outcomes).where(eq(outcomes.id, outcomeId)).get()?.title ?? null;
+  // Every tag change is recorded, as the inbox records its own (who, when, from → to).
+  const event = { contributionId, staffId, kind: "outcome", via: "moderation", createdAt: now };
   for (const tag of existing) {
     if (tag.source === "officer" && !wanted.has(tag.outcomeId)) {
       tx.delete(contributionTags)
         .where(and(eq(contributionTags.contributionId, contributionId), eq(contributionTags.outcomeId, tag.outcomeId)))
+        .run();
+      tx.insert(tagEvents)
+        .values({ ...event, outcomeId: tag.outcomeId, action: "remove", fromLabel: titleOf(tag.outcomeId) })
         .run();
     }
   }
@@ -401,6 +409,9 @@ function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], st
       .values(
         add.map((outcomeId) => ({ contributionId, outcomeId, source: "officer", taggedBy: staffId, createdAt: now })),
       )
+      .run();
+    tx.insert(tagEvents)
+      .values(add.map((outcomeId) => ({ ...event, outcomeId, action: "add", toLabel: titleOf(outcomeId) })))
       .run();
   }
 }

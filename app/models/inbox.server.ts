@@ -14,6 +14,7 @@ import {
   themes,
 } from "~db/schema";
 import { BULK_LIMIT, type InboxSource, type InboxState, type InboxTag, type TagRefusal } from "./inbox/types";
+import { listActiveOutcomes } from "./reference.server";
 
 export type InboxFilters = {
   source?: InboxSource;
@@ -160,12 +161,14 @@ export type InboxRow = {
   themeIds: number[];
 };
 
-/** One page of the inbox, newest first, with each contribution's tags and themes. */
-export function listInbox(f: InboxFilters, page = 1, perPage = 20, now = new Date()) {
-  const db = getDb();
-  const m = matching(f, now);
-  const total = countMatching(m);
-  const rows = db.all<Omit<InboxRow, "tags" | "themeIds" | "source"> & { source: string; channel: string | null }>(sql`
+type RawRow = Omit<InboxRow, "tags" | "themeIds" | "source"> & {
+  source: string;
+  channel: string | null;
+  isView: number;
+};
+
+function selectRows(from: SQL, where: SQL, tail: SQL): RawRow[] {
+  return getDb().all<RawRow>(sql`
     select ${C}."id" as id, ${C}."source" as source, ${C}."masked_body" as text, ${C}."audience" as audience,
       ${C}."age_band" as ageBand, ${C}."moderation_state" as state, ${C}."created_at" as createdAt,
       (select l.name from localities l where l.id = ${C}."locality_id") as locality,
@@ -178,25 +181,36 @@ export function listInbox(f: InboxFilters, page = 1, perPage = 20, now = new Dat
         (select gs.title from session_views sv join group_sessions gs on gs.id = sv.session_id where sv.contribution_id = ${C}."id")
       ) as session,
       exists (select 1 from session_views sv where sv.contribution_id = ${C}."id") as isView
-    from ${m.from}
-    where ${m.where}
-    order by ${m.order}
-    limit ${perPage} offset ${(page - 1) * perPage}`);
+    from ${from}
+    where ${where}
+    ${tail}`);
+}
+
+function withTags(rows: RawRow[]): InboxRow[] {
   const ids = rows.map((r) => r.id);
   const tags = tagsOf(ids);
   const themeIds = themesOf(ids);
-  return {
-    total: total.count,
-    more: total.more,
-    rows: rows.map(
-      (r): InboxRow => ({
-        ...r,
-        source: sourceOf(r as typeof r & { isView: number }),
-        tags: tags.get(r.id) ?? [],
-        themeIds: themeIds.get(r.id) ?? [],
-      }),
-    ),
-  };
+  return rows.map(({ channel: _c, isView: _v, ...r }) => ({
+    ...r,
+    source: sourceOf({ source: r.source, channel: _c, isView: _v }),
+    tags: tags.get(r.id) ?? [],
+    themeIds: themeIds.get(r.id) ?? [],
+  }));
+}
+
+/** One contribution as the inbox shows it; null when it does not exist or is (or was) escalated. */
+export function getInboxItem(id: number) {
+  const where = sql`${C}."id" = ${id} and ${C}."kind" = 'text' and ${C}."moderation_state" <> 'escalated' and not exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${C}."id")`;
+  const [row] = withTags(selectRows(sql`${contributions}`, where, sql``));
+  return row ?? null;
+}
+
+/** One page of the inbox, newest first, with each contribution's tags and themes. */
+export function listInbox(f: InboxFilters, page = 1, perPage = 20, now = new Date()) {
+  const m = matching(f, now);
+  const total = countMatching(m);
+  const rows = selectRows(m.from, m.where, sql`order by ${m.order} limit ${perPage} offset ${(page - 1) * perPage}`);
+  return { total: total.count, more: total.more, rows: withTags(rows) };
 }
 
 function sourceOf(r: { source: string; channel: string | null; isView: number }): InboxSource {
@@ -707,36 +721,30 @@ export function coverage(period?: PeriodKey, now = new Date()): CoverageRow[] {
 
 /** The active plan's outcomes with their priorities, in order, for the tagging keys; and the themes on offer. */
 export function taggingVocabulary() {
-  const db = getDb();
-  const outs = db
-    .select({ id: outcomes.id, title: outcomes.title, position: outcomes.position })
-    .from(outcomes)
-    .innerJoin(plans, eq(plans.id, outcomes.planId))
-    .where(eq(plans.active, true))
-    .orderBy(asc(outcomes.position))
-    .all();
-  const pris = outs.length
-    ? db
-        .select({ id: priorities.id, outcomeId: priorities.outcomeId, title: priorities.title })
-        .from(priorities)
-        .where(
-          inArray(
-            priorities.outcomeId,
-            outs.map((o) => o.id),
-          ),
-        )
-        .orderBy(asc(priorities.position), asc(priorities.id))
-        .all()
-    : [];
-  const th = db
+  const th = getDb()
     .select({ id: themes.id, name: themes.name })
     .from(themes)
     .where(sql`${themes.mergedInto} is null`)
     .orderBy(asc(themes.name))
     .all();
   return {
-    outcomes: outs.map((o) => ({ ...o, priorities: pris.filter((p) => p.outcomeId === o.id) })),
+    outcomes: listActiveOutcomes().map(({ id, title, priorities }) => ({ id, title, priorities })),
     themes: th,
+  };
+}
+
+/** What the inbox's filters offer: consultations, groups, sessions and areas, by name. */
+export function inboxFilterOptions() {
+  const db = getDb();
+  return {
+    consultations: db.all<{ id: number; title: string }>(
+      sql`select id, title from consultations order by created_at desc`,
+    ),
+    groups: db.all<{ id: number; name: string }>(sql`select id, name from groups order by name`),
+    sessions: db.all<{ id: number; title: string }>(
+      sql`select id, title from group_sessions where status <> 'draft' order by starts_at desc`,
+    ),
+    areas: db.all<{ id: number; name: string }>(sql`select id, name from areas order by id`),
   };
 }
 

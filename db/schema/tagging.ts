@@ -38,7 +38,8 @@ export const contributionThemes = sqliteTable(
 );
 
 /**
- * Every tag change: who, when, from → to. kind: outcome | priority | theme. via: key | form | bulk | suggestion | merge.
+ * Every tag change: who, when, from → to. kind: outcome | priority | theme. via: key | form | bulk | suggestion | merge |
+ * moderation (tags chosen while approving).
  * Outcome and priority ids are kept as numbers with their titles at the time, so history reads after a plan changes.
  */
 export const tagEvents = sqliteTable(

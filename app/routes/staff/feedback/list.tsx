@@ -1,0 +1,499 @@
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { CoverageTable } from "~/components/feedback/CoverageTable";
+import { InboxList } from "~/components/feedback/InboxList";
+import { PageTitle } from "~/components/PageTitle";
+import { FilterSelect } from "~/components/ui/FilterSelect";
+import { getLang, getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { BULK_LIMIT, inboxQuery, inboxSources, inboxStates } from "~/models/inbox/types";
+import {
+  type BulkTag,
+  type BulkTarget,
+  bulkTag,
+  changeTag,
+  coverage,
+  inboxFilterOptions,
+  previewBulk,
+  setTags,
+  TagError,
+  taggingVocabulary,
+  tagTitles,
+} from "~/models/inbox.server";
+import { listLocalities } from "~/models/reference.server";
+import { AGE_BANDS, AUDIENCES } from "~/schemas/import";
+import { periodKeys, periodRange } from "~/utils/periods";
+import { formatDate } from "~/utils/time";
+import type { Route } from "./+types/list";
+import { inboxPage, PER_PAGE, readInboxFilters } from "./filters.server";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const tagValue = z.string().regex(/^[opt]:\d{1,12}$/);
+
+function page(request: Request) {
+  const url = new URL(request.url);
+  const lang = getLang(request);
+  const p = inboxPage(url);
+  const vocabulary = taggingVocabulary();
+  // A tag of an earlier plan still shows its name.
+  const shownOutcomes = new Set(vocabulary.outcomes.map((o) => o.id));
+  const shownPriorities = new Set(vocabulary.outcomes.flatMap((o) => o.priorities.map((x) => x.id)));
+  const older = tagTitles(
+    [...new Set(p.rows.flatMap((r) => r.tags.map((t) => t.outcomeId)))].filter((x) => !shownOutcomes.has(x)),
+    [...new Set(p.rows.flatMap((r) => r.tags.map((t) => t.priorityId ?? 0)))].filter(
+      (x) => x && !shownPriorities.has(x),
+    ),
+  );
+  const coveragePeriod = p.filters.period ?? "this_term";
+  const range = periodRange(coveragePeriod);
+  return {
+    rows: p.rows.map((r) => ({ ...r, createdOn: formatDate(r.createdAt, lang) })),
+    total: p.total,
+    more: p.more,
+    page: p.page,
+    pages: p.more ? null : Math.max(1, Math.ceil(p.total / PER_PAGE)),
+    raw: p.raw,
+    ignored: p.ignored,
+    search: inboxQuery(p.raw),
+    vocabulary,
+    olderTitles: {
+      outcomes: Object.fromEntries(older.outcomes),
+      priorities: Object.fromEntries(older.priorities),
+    },
+    options: {
+      ...inboxFilterOptions(),
+      localities: listLocalities().map((l) => ({ id: l.id, name: l.name })),
+    },
+    coverage: {
+      period: coveragePeriod,
+      from: formatDate(range.from, lang),
+      to: formatDate(`${range.lastDay}T12:00:00Z`, lang),
+      rows: coverage(coveragePeriod),
+    },
+    done: url.searchParams.get("done"),
+  };
+}
+
+type Extra = {
+  errors: Record<string, string> | null;
+  bulk?: { tag: string; tagLabel: string; scope: "selected" | "all"; ids: number[]; count: number; skipped: number };
+  bulkTooMany?: boolean;
+};
+
+export async function loader({ request }: Route.LoaderArgs) {
+  requirePermission(request, "tag");
+  return { ...page(request), errors: null } as ReturnType<typeof page> & Extra;
+}
+
+function parseTag(value: string): BulkTag | null {
+  const parsed = tagValue.safeParse(value);
+  if (!parsed.success) return null;
+  const [kind, raw] = parsed.data.split(":");
+  const n = Number(raw);
+  if (kind === "t") return { themeId: n };
+  if (kind === "o") return { outcomeId: n, priorityId: null };
+  return null; // p:ID is turned into its outcome below
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const staff = requirePermission(request, "tag");
+  const t = getT(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string>, status = 400, extra: Partial<Extra> = {}) =>
+    data({ ...page(request), errors, ...extra } as ReturnType<typeof page> & Extra, { status });
+  const back = new URL(request.url);
+  back.searchParams.delete("done");
+  const refusal = (error: unknown, field = "main") => {
+    if (error instanceof TagError) {
+      const status = error.reason === "not_found" ? 404 : error.reason.startsWith("unknown") ? 400 : 409;
+      return fail({ [field]: t(`inbox.error.${error.reason}`) }, status);
+    }
+    throw error;
+  };
+
+  if (intent === "tags" || intent === "suggestion") {
+    const contributionId = id.safeParse(form.get("contributionId"));
+    if (!contributionId.success) return fail({ main: t("inbox.error.invalid") });
+    try {
+      if (intent === "suggestion") {
+        const outcomeId = id.safeParse(form.get("outcomeId"));
+        if (!outcomeId.success) return fail({ main: t("inbox.error.unknown_outcome") });
+        changeTag({
+          staffId: staff.id,
+          contributionId: contributionId.data,
+          outcomeId: outcomeId.data,
+          op: "add",
+          via: "suggestion",
+        });
+      } else {
+        const outcomeIds = form.getAll("outcome").map((v) => id.safeParse(v));
+        const themeIds = form.getAll("theme").map((v) => id.safeParse(v));
+        if (outcomeIds.some((o) => !o.success) || themeIds.some((o) => !o.success))
+          return fail({ [`tags-${contributionId.data}`]: t("inbox.error.invalid") });
+        const wanted = outcomeIds.map((o) => {
+          const outcomeId = o.data as number;
+          const p = id.safeParse(form.get(`priority-${outcomeId}`));
+          return { outcomeId, priorityId: p.success ? p.data : null };
+        });
+        setTags({
+          staffId: staff.id,
+          contributionId: contributionId.data,
+          wanted,
+          themeIds: themeIds.map((x) => x.data as number),
+        });
+      }
+    } catch (error) {
+      return refusal(error, `tags-${contributionId.data}`);
+    }
+    if (form.get("returnTo") === "detail") return redirect(`/staff/feedback/${contributionId.data}?done=saved`);
+    back.searchParams.set("done", "saved");
+    return redirect(`${back.pathname}${back.search}#c-${contributionId.data}`);
+  }
+
+  if (intent === "bulk_check" || intent === "bulk_apply") {
+    const tagRaw = String(form.get("tag") ?? "");
+    const scope = form.get("scope") === "all" ? "all" : "selected";
+    let tag = parseTag(tagRaw);
+    const vocabulary = taggingVocabulary();
+    let tagLabel = "";
+    if (tagRaw.startsWith("p:")) {
+      const pid = Number(tagRaw.slice(2));
+      const outcome = vocabulary.outcomes.find((o) => o.priorities.some((p) => p.id === pid));
+      const priority = outcome?.priorities.find((p) => p.id === pid);
+      if (outcome && priority) {
+        tag = { outcomeId: outcome.id, priorityId: priority.id };
+        tagLabel = `${outcome.title}: ${priority.title}`;
+      } else tag = null;
+    } else if (tag && "themeId" in tag) {
+      const themeId = tag.themeId;
+      tagLabel = vocabulary.themes.find((x) => x.id === themeId)?.name ?? "";
+    } else if (tag) {
+      const outcomeId = tag.outcomeId;
+      tagLabel = vocabulary.outcomes.find((o) => o.id === outcomeId)?.title ?? "";
+    }
+    if (!tag || !tagLabel) return fail({ "bulk-tag": t("inbox.bulk.noTag") });
+    const ids = form
+      .getAll("ids")
+      .map((v) => id.safeParse(v))
+      .filter((r) => r.success)
+      .map((r) => r.data as number);
+    if (scope === "selected" && !ids.length) return fail({ "bulk-scope": t("inbox.bulk.noneSelected") });
+    if (ids.length > 500) return fail({ "bulk-scope": t("inbox.error.invalid") });
+    const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters } : { ids };
+    try {
+      if (intent === "bulk_check") {
+        const preview = previewBulk(target);
+        if (preview.tooMany)
+          return fail({ "bulk-scope": t("inbox.bulk.tooMany", { limit: BULK_LIMIT.toLocaleString("en-GB") }) }, 400, {
+            bulkTooMany: true,
+          });
+        return data({
+          ...page(request),
+          errors: null,
+          bulk: { tag: tagRaw, tagLabel, scope, ids, count: preview.count, skipped: preview.skipped },
+        } as ReturnType<typeof page> & Extra);
+      }
+      const result = bulkTag({ staffId: staff.id, target, tag });
+      if (result.tooMany)
+        return fail({ "bulk-scope": t("inbox.bulk.tooMany", { limit: BULK_LIMIT.toLocaleString("en-GB") }) });
+      back.searchParams.set("done", `bulk:${result.tagged}:${result.already}:${result.skipped}`);
+      return redirect(`${back.pathname}${back.search}`);
+    } catch (error) {
+      return refusal(error, "bulk-tag");
+    }
+  }
+  return fail({ main: t("inbox.error.invalid") });
+}
+
+export default function FeedbackInbox({ loaderData, actionData }: Route.ComponentProps) {
+  const p = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const errors = p.errors ?? null;
+  const bulkDone = p.done?.startsWith("bulk:") ? p.done.slice(5).split(":").map(Number) : null;
+  const here = `/staff/feedback${p.search}`;
+  const optionsOf = (list: { id: number; name?: string; title?: string }[]) =>
+    list.map((x) => ({ value: String(x.id), label: x.name ?? x.title ?? "" }));
+  return (
+    <>
+      <PageTitle title={t("inbox.title")} error={Boolean(errors)} />
+      <ErrorSummary errors={errors} />
+      <h1 id="main">{t("inbox.title")}</h1>
+      <p>{t("inbox.intro")}</p>
+      {p.ignored.length > 0 && (
+        <p className="notice warn" role="status">
+          {t("inbox.ignored", {
+            count: p.ignored.length,
+            names: p.ignored.map((n) => t(`inbox.filter.${n === "page" ? "q" : n}`)).join(", "),
+          })}
+        </p>
+      )}
+      {p.done === "saved" && !errors && (
+        <p className="notice" role="status">
+          {t("inbox.saved")}
+        </p>
+      )}
+      {bulkDone && !errors && (
+        <p className="notice" role="status">
+          {t("inbox.bulk.done", { tagged: bulkDone[0], already: bulkDone[1], skipped: bulkDone[2] })}
+        </p>
+      )}
+
+      <Form method="get" className="filter-bar" aria-label={t("inbox.filters")}>
+        <FilterSelect
+          name="source"
+          label={t("inbox.filter.source")}
+          value={p.raw.source}
+          options={inboxSources.map((s) => ({ value: s, label: t(`inbox.source.${s}`) }))}
+        />
+        <FilterSelect
+          name="audience"
+          label={t("inbox.filter.audience")}
+          value={p.raw.audience}
+          options={AUDIENCES.map((a) => ({ value: a, label: t(`audienceShort.${a}`) }))}
+        />
+        <FilterSelect
+          name="age"
+          label={t("inbox.filter.age")}
+          value={p.raw.age}
+          options={AGE_BANDS.map((a) => ({ value: a, label: t(`ageBand.${a}`) }))}
+        />
+        <FilterSelect
+          name="area"
+          label={t("inbox.filter.area")}
+          value={p.raw.area}
+          options={optionsOf(p.options.areas)}
+        />
+        <FilterSelect
+          name="locality"
+          label={t("inbox.filter.locality")}
+          value={p.raw.locality}
+          options={optionsOf(p.options.localities)}
+        />
+        <FilterSelect
+          name="period"
+          label={t("inbox.filter.period")}
+          value={p.raw.period}
+          options={periodKeys.map((k) => ({ value: k, label: t(`inbox.period.${k}`) }))}
+        />
+        <FilterSelect
+          name="tagged"
+          label={t("inbox.filter.tagged")}
+          value={p.raw.tagged}
+          options={(["untagged", "tagged"] as const).map((k) => ({ value: k, label: t(`inbox.tagged.${k}`) }))}
+        />
+        <FilterSelect
+          name="outcome"
+          label={t("inbox.filter.outcome")}
+          value={p.raw.outcome}
+          options={optionsOf(p.vocabulary.outcomes)}
+        />
+        <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
+          <label className="label" htmlFor="filter-priority">
+            {t("inbox.filter.priority")}
+          </label>
+          <select id="filter-priority" name="priority" defaultValue={p.raw.priority ?? ""} style={{ maxWidth: "100%" }}>
+            <option value="">{t("moderation.filter.any")}</option>
+            {p.vocabulary.outcomes.map((o) => (
+              <optgroup key={o.id} label={o.title}>
+                {o.priorities.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.title}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <FilterSelect
+          name="theme"
+          label={t("inbox.filter.theme")}
+          value={p.raw.theme}
+          options={p.vocabulary.themes.map((x) => ({ value: String(x.id), label: x.name }))}
+        />
+        <FilterSelect
+          name="state"
+          label={t("inbox.filter.state")}
+          value={p.raw.state}
+          options={inboxStates.map((s) => ({ value: s, label: t(`inbox.state.${s}`) }))}
+        />
+        <FilterSelect
+          name="consultation"
+          label={t("inbox.filter.consultation")}
+          value={p.raw.consultation}
+          options={optionsOf(p.options.consultations)}
+        />
+        <FilterSelect
+          name="group"
+          label={t("inbox.filter.group")}
+          value={p.raw.group}
+          options={optionsOf(p.options.groups)}
+        />
+        <FilterSelect
+          name="session"
+          label={t("inbox.filter.session")}
+          value={p.raw.session}
+          options={optionsOf(p.options.sessions)}
+        />
+        <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
+          <label className="label" htmlFor="filter-q">
+            {t("inbox.filter.q")}
+          </label>
+          <p className="hint" id="filter-q-hint">
+            {t("inbox.filter.qHint")}
+          </p>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={p.raw.q ?? ""}
+            maxLength={200}
+            aria-describedby="filter-q-hint"
+          />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button small">
+            {t("inbox.filter.apply")}
+          </button>
+          <Link to="/staff/feedback" className="button secondary small">
+            {t("inbox.filter.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      <CoverageTable
+        coverage={p.coverage}
+        untaggedLink={inboxQuery(p.raw, { tagged: "untagged", state: "approved", period: p.coverage.period })}
+      />
+
+      <p role="status" id="inbox-count">
+        {p.more
+          ? t("inbox.countMore", { count: p.total.toLocaleString("en-GB") as unknown as number })
+          : t("inbox.count", { count: p.total })}
+        {p.total > 0 && <> · {t("inbox.pageOf", { page: p.page })}</>}
+      </p>
+
+      {p.bulk && (
+        <section className="panel" aria-labelledby="bulk-confirm-title">
+          <h2 id="bulk-confirm-title" style={{ marginTop: 0 }}>
+            {t("inbox.bulk.confirmTitle", { count: p.bulk.count, tag: p.bulk.tagLabel })}
+          </h2>
+          {p.bulk.skipped > 0 && <p>{t("inbox.bulk.skipped", { count: p.bulk.skipped })}</p>}
+          <Form method="post" action={here}>
+            <input type="hidden" name="intent" value="bulk_apply" />
+            <input type="hidden" name="tag" value={p.bulk.tag} />
+            <input type="hidden" name="scope" value={p.bulk.scope} />
+            {p.bulk.ids.map((x) => (
+              <input key={x} type="hidden" name="ids" value={x} />
+            ))}
+            <div className="button-row">
+              <button type="submit" className="button" disabled={p.bulk.count === 0}>
+                {t("inbox.bulk.confirm")}
+              </button>
+              <Link to={here} className="button secondary">
+                {t("inbox.bulk.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </section>
+      )}
+
+      <Form method="post" id="bulk" action={here} className="panel bulk-form" aria-labelledby="bulk-title">
+        <h2 id="bulk-title" style={{ marginTop: 0, fontSize: "1.1rem" }}>
+          {t("inbox.bulk.title")}
+        </h2>
+        <input type="hidden" name="intent" value="bulk_check" />
+        <div className={`field${errors?.["bulk-tag"] ? " has-error" : ""}`}>
+          <label className="label" htmlFor="bulk-tag">
+            {t("inbox.bulk.tag")}
+          </label>
+          {errors?.["bulk-tag"] && (
+            <p className="field-error" id="bulk-tag-error">
+              <span className="visually-hidden">{t("error.prefix")}</span>
+              {errors["bulk-tag"]}
+            </p>
+          )}
+          <select
+            id="bulk-tag"
+            name="tag"
+            defaultValue={p.bulk?.tag ?? ""}
+            aria-invalid={errors?.["bulk-tag"] ? true : undefined}
+            aria-describedby={errors?.["bulk-tag"] ? "bulk-tag-error" : undefined}
+          >
+            <option value="">{t("inbox.bulk.choose")}</option>
+            {p.vocabulary.outcomes.map((o) => (
+              <optgroup key={o.id} label={o.title}>
+                <option value={`o:${o.id}`}>{t("inbox.bulk.outcomeOnly", { outcome: o.title })}</option>
+                {o.priorities.map((x) => (
+                  <option key={x.id} value={`p:${x.id}`}>
+                    {x.title}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+            {p.vocabulary.themes.length > 0 && (
+              <optgroup label={t("inbox.bulk.themesGroup")}>
+                {p.vocabulary.themes.map((x) => (
+                  <option key={x.id} value={`t:${x.id}`}>
+                    {x.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </div>
+        <fieldset
+          className={`field${errors?.["bulk-scope"] ? " has-error" : ""}`}
+          id="bulk-scope"
+          aria-describedby={errors?.["bulk-scope"] ? "bulk-scope-error" : undefined}
+        >
+          <legend className="label">{t("inbox.bulk.scope")}</legend>
+          {errors?.["bulk-scope"] && (
+            <p className="field-error" id="bulk-scope-error">
+              <span className="visually-hidden">{t("error.prefix")}</span>
+              {errors["bulk-scope"]}
+            </p>
+          )}
+          <label className="choice">
+            <input type="radio" name="scope" value="selected" defaultChecked={p.bulk?.scope !== "all"} />{" "}
+            {t("inbox.bulk.selected")}
+          </label>
+          <label className="choice">
+            <input type="radio" name="scope" value="all" defaultChecked={p.bulk?.scope === "all"} />{" "}
+            {t("inbox.bulk.all")} {!p.more && <>({t("inbox.count", { count: p.total })})</>}
+          </label>
+        </fieldset>
+        <button type="submit" className="button secondary small">
+          {t("inbox.bulk.check")}
+        </button>
+      </Form>
+
+      {p.rows.length === 0 ? (
+        <p className="notice">{t("inbox.empty")}</p>
+      ) : (
+        <InboxList
+          rows={p.rows}
+          vocabulary={p.vocabulary}
+          olderTitles={p.olderTitles}
+          action={here}
+          errors={errors}
+          selected={p.bulk?.ids ?? []}
+        />
+      )}
+      {(p.page > 1 || p.pages === null || p.page < p.pages) && (
+        <nav aria-label={t("inbox.pages")} className="action-links">
+          {p.page > 1 && (
+            <Link to={`/staff/feedback${inboxQuery(p.raw, { page: String(p.page - 1) })}`}>
+              {t("inbox.previousPage")}
+            </Link>
+          )}
+          {(p.pages === null ? p.rows.length === PER_PAGE : p.page < p.pages) && (
+            <Link to={`/staff/feedback${inboxQuery(p.raw, { page: String(p.page + 1) })}`}>{t("inbox.nextPage")}</Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
