@@ -14,17 +14,31 @@ export type Coverage = {
  * How much of a period's free text is tagged, not tagged, or still waiting for moderation, per source, with totals.
  * Counts of contributions (not of people), so small numbers are shown as they are.
  */
-export function CoverageTable(props: { coverage: Coverage; untaggedLink?: string; periodForm?: boolean }) {
+export function CoverageTable(props: {
+  coverage: Coverage;
+  untaggedLink?: string;
+  periodForm?: boolean;
+  open?: boolean;
+}) {
   const { t } = useTranslation();
   const c = props.coverage;
   const sum = (k: "tagged" | "untagged" | "waiting") => c.rows.reduce((n, r) => n + r[k], 0);
   const n = (x: number) => x.toLocaleString("en-GB");
   return (
-    <section className="panel" aria-labelledby="coverage-title">
+    <section className="panel coverage" aria-labelledby="coverage-title">
       <h2 id="coverage-title" style={{ marginTop: 0, fontSize: "1.1rem" }}>
         {t("inbox.coverage.title")}: {t(`inbox.period.${c.period}`)}
       </h2>
-      <p className="meta">{t("inbox.coverage.intro")}</p>
+      <p className="meta" id="coverage-summary">
+        {t("inbox.coverage.summary", {
+          tagged: n(sum("tagged")),
+          untagged: n(sum("untagged")),
+          waiting: n(sum("waiting")),
+        })}{" "}
+        {props.untaggedLink !== undefined && sum("untagged") > 0 && (
+          <Link to={`/staff/feedback${props.untaggedLink}`}>{t("inbox.coverage.openUntagged")}</Link>
+        )}
+      </p>
       {props.periodForm && (
         <Form method="get" className="filter-bar">
           <div className="field">
@@ -46,51 +60,49 @@ export function CoverageTable(props: { coverage: Coverage; untaggedLink?: string
           </div>
         </Form>
       )}
-      <div className="table-scroll">
-        <table className="data-table" id="coverage">
-          <caption>{t("inbox.coverage.caption", { from: c.from, to: c.to })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("inbox.coverage.source")}</th>
-              <th scope="col" className="num">
-                {t("inbox.coverage.tagged")}
-              </th>
-              <th scope="col" className="num">
-                {t("inbox.coverage.untagged")}
-              </th>
-              <th scope="col" className="num">
-                {t("inbox.coverage.waiting")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {inboxSources.map((s) => {
-              const r = c.rows.find((x) => x.source === s) ?? { tagged: 0, untagged: 0, waiting: 0 };
-              return (
-                <tr key={s} data-source={s}>
-                  <th scope="row">{t(`inbox.source.${s}`)}</th>
-                  <td className="num">{n(r.tagged)}</td>
-                  <td className="num">{n(r.untagged)}</td>
-                  <td className="num">{n(r.waiting)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr data-source="total">
-              <th scope="row">{t("inbox.coverage.total")}</th>
-              <td className="num">{n(sum("tagged"))}</td>
-              <td className="num">{n(sum("untagged"))}</td>
-              <td className="num">{n(sum("waiting"))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      {props.untaggedLink !== undefined && sum("untagged") > 0 && (
-        <p>
-          <Link to={`/staff/feedback${props.untaggedLink}`}>{t("inbox.coverage.openUntagged")}</Link>
-        </p>
-      )}
+      <details open={props.open || undefined}>
+        <summary>{t("inbox.coverage.bySource")}</summary>
+        <div className="table-scroll">
+          <table id="coverage">
+            <caption>{t("inbox.coverage.caption", { from: c.from, to: c.to })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("inbox.coverage.source")}</th>
+                <th scope="col" className="num">
+                  {t("inbox.coverage.tagged")}
+                </th>
+                <th scope="col" className="num">
+                  {t("inbox.coverage.untagged")}
+                </th>
+                <th scope="col" className="num">
+                  {t("inbox.coverage.waiting")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {inboxSources.map((s) => {
+                const r = c.rows.find((x) => x.source === s) ?? { tagged: 0, untagged: 0, waiting: 0 };
+                return (
+                  <tr key={s} data-source={s}>
+                    <th scope="row">{t(`inbox.source.${s}`)}</th>
+                    <td className="num">{n(r.tagged)}</td>
+                    <td className="num">{n(r.untagged)}</td>
+                    <td className="num">{n(r.waiting)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr data-source="total">
+                <th scope="row">{t("inbox.coverage.total")}</th>
+                <td className="num">{n(sum("tagged"))}</td>
+                <td className="num">{n(sum("untagged"))}</td>
+                <td className="num">{n(sum("waiting"))}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }

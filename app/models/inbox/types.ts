@@ -30,6 +30,9 @@ export const priorityKeys = [
   "r",
 ] as const;
 
+/** Contributions on one page of the inbox. */
+export const INBOX_PER_PAGE = 20;
+
 /** Bulk tagging touches at most this many contributions at once (about a second's work); narrower filters do more. */
 export const BULK_LIMIT = 10_000;
 

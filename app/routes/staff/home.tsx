@@ -1,10 +1,31 @@
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
+import { CoverageTable } from "~/components/feedback/CoverageTable";
 import { PageTitle } from "~/components/PageTitle";
+import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { countByModerationState } from "~/models/feedback.server";
+import { coverage } from "~/models/inbox.server";
 import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
+import { type PeriodKey, periodKeys, periodRange } from "~/utils/periods";
+import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/home";
+
+/** Coverage of a period (this term unless the address asks for another), for those who tag. */
+function coverageFor(request: Request) {
+  const asked = new URL(request.url).searchParams.get("coverage");
+  const period: PeriodKey = (periodKeys as readonly string[]).includes(asked ?? "")
+    ? (asked as PeriodKey)
+    : "this_term";
+  const range = periodRange(period);
+  const lang = getLang(request);
+  return {
+    period,
+    from: formatDate(range.from, lang),
+    to: formatDate(`${range.lastDay}T12:00:00Z`, lang),
+    rows: coverage(period),
+  };
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = requireStaff(request);
@@ -13,6 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     name: staff.name,
     role: staff.role,
     counts,
+    coverage: can(staff.role, "tag") ? coverageFor(request) : null,
     overdueQuestions: can(staff.role, "manage_questions") ? countOverdueThreads() : 0,
     // Someone who answers but does not manage questions sees their own: what waits for them, and what is late.
     yourQuestions:
@@ -47,6 +69,14 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
             <strong>{p.counts.approved ?? 0}</strong> {t("staff.approved")}
           </li>
         </ul>
+      )}
+      {p.coverage && (
+        <CoverageTable
+          coverage={p.coverage}
+          untaggedLink={`?tagged=untagged&state=approved&period=${p.coverage.period}`}
+          periodForm
+          open
+        />
       )}
       {p.overdueQuestions > 0 && (
         <p className="notice warn">

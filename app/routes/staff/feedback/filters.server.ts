@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  INBOX_PER_PAGE,
   type InboxFilterName,
   inboxFilterNames,
   inboxSources,
@@ -107,10 +108,8 @@ export function readInboxFilters(url: URL) {
   return { filters: f, raw, ignored, page };
 }
 
-export const PER_PAGE = 20;
-
 export function inboxPage(url: URL) {
   const { filters, raw, ignored, page } = readInboxFilters(url);
-  const list = listInbox(filters, page, PER_PAGE);
+  const list = listInbox(filters, page, INBOX_PER_PAGE);
   return { filters, raw, ignored, page, ...list };
 }

@@ -8,7 +8,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { BULK_LIMIT, inboxQuery, inboxSources, inboxStates } from "~/models/inbox/types";
+import { BULK_LIMIT, INBOX_PER_PAGE, inboxQuery, inboxSources, inboxStates } from "~/models/inbox/types";
 import {
   type BulkTag,
   type BulkTarget,
@@ -27,7 +27,7 @@ import { AGE_BANDS, AUDIENCES } from "~/schemas/import";
 import { periodKeys, periodRange } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
-import { inboxPage, PER_PAGE, readInboxFilters } from "./filters.server";
+import { inboxPage, readInboxFilters } from "./filters.server";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const tagValue = z.string().regex(/^[opt]:\d{1,12}$/);
@@ -53,7 +53,7 @@ function page(request: Request) {
     total: p.total,
     more: p.more,
     page: p.page,
-    pages: p.more ? null : Math.max(1, Math.ceil(p.total / PER_PAGE)),
+    pages: p.more ? null : Math.max(1, Math.ceil(p.total / INBOX_PER_PAGE)),
     raw: p.raw,
     ignored: p.ignored,
     search: inboxQuery(p.raw),
@@ -214,6 +214,9 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
   const errors = p.errors ?? null;
   const bulkDone = p.done?.startsWith("bulk:") ? p.done.slice(5).split(":").map(Number) : null;
   const here = `/staff/feedback${p.search}`;
+  const moreOpen = Boolean(
+    p.raw.priority || p.raw.theme || p.raw.state || p.raw.consultation || p.raw.group || p.raw.session,
+  );
   const optionsOf = (list: { id: number; name?: string; title?: string }[]) =>
     list.map((x) => ({ value: String(x.id), label: x.name ?? x.title ?? "" }));
   return (
@@ -291,53 +294,6 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
           options={optionsOf(p.vocabulary.outcomes)}
         />
         <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
-          <label className="label" htmlFor="filter-priority">
-            {t("inbox.filter.priority")}
-          </label>
-          <select id="filter-priority" name="priority" defaultValue={p.raw.priority ?? ""} style={{ maxWidth: "100%" }}>
-            <option value="">{t("moderation.filter.any")}</option>
-            {p.vocabulary.outcomes.map((o) => (
-              <optgroup key={o.id} label={o.title}>
-                {o.priorities.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <FilterSelect
-          name="theme"
-          label={t("inbox.filter.theme")}
-          value={p.raw.theme}
-          options={p.vocabulary.themes.map((x) => ({ value: String(x.id), label: x.name }))}
-        />
-        <FilterSelect
-          name="state"
-          label={t("inbox.filter.state")}
-          value={p.raw.state}
-          options={inboxStates.map((s) => ({ value: s, label: t(`inbox.state.${s}`) }))}
-        />
-        <FilterSelect
-          name="consultation"
-          label={t("inbox.filter.consultation")}
-          value={p.raw.consultation}
-          options={optionsOf(p.options.consultations)}
-        />
-        <FilterSelect
-          name="group"
-          label={t("inbox.filter.group")}
-          value={p.raw.group}
-          options={optionsOf(p.options.groups)}
-        />
-        <FilterSelect
-          name="session"
-          label={t("inbox.filter.session")}
-          value={p.raw.session}
-          options={optionsOf(p.options.sessions)}
-        />
-        <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
           <label className="label" htmlFor="filter-q">
             {t("inbox.filter.q")}
           </label>
@@ -361,6 +317,63 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
             {t("inbox.filter.clear")}
           </Link>
         </div>
+        <details className="more-filters" open={moreOpen || undefined}>
+          <summary>{t("inbox.filter.more")}</summary>
+          <div className="filter-bar">
+            <div className="field" style={{ maxWidth: "100%", minWidth: 0 }}>
+              <label className="label" htmlFor="filter-priority">
+                {t("inbox.filter.priority")}
+              </label>
+              <select
+                id="filter-priority"
+                name="priority"
+                defaultValue={p.raw.priority ?? ""}
+                style={{ maxWidth: "100%" }}
+              >
+                <option value="">{t("moderation.filter.any")}</option>
+                {p.vocabulary.outcomes.map((o) => (
+                  <optgroup key={o.id} label={o.title}>
+                    {o.priorities.map((x) => (
+                      <option key={x.id} value={x.id}>
+                        {x.title}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <FilterSelect
+              name="theme"
+              label={t("inbox.filter.theme")}
+              value={p.raw.theme}
+              options={p.vocabulary.themes.map((x) => ({ value: String(x.id), label: x.name }))}
+            />
+            <FilterSelect
+              name="state"
+              label={t("inbox.filter.state")}
+              value={p.raw.state}
+              options={inboxStates.map((s) => ({ value: s, label: t(`inbox.state.${s}`) }))}
+            />
+            <FilterSelect
+              name="consultation"
+              label={t("inbox.filter.consultation")}
+              value={p.raw.consultation}
+              options={optionsOf(p.options.consultations)}
+            />
+            <FilterSelect
+              name="group"
+              label={t("inbox.filter.group")}
+              value={p.raw.group}
+              options={optionsOf(p.options.groups)}
+            />
+            <FilterSelect
+              name="session"
+              label={t("inbox.filter.session")}
+              value={p.raw.session}
+              options={optionsOf(p.options.sessions)}
+            />
+          </div>
+        </details>
       </Form>
 
       <CoverageTable
@@ -489,7 +502,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
               {t("inbox.previousPage")}
             </Link>
           )}
-          {(p.pages === null ? p.rows.length === PER_PAGE : p.page < p.pages) && (
+          {(p.pages === null ? p.rows.length === INBOX_PER_PAGE : p.page < p.pages) && (
             <Link to={`/staff/feedback${inboxQuery(p.raw, { page: String(p.page + 1) })}`}>{t("inbox.nextPage")}</Link>
           )}
         </nav>
