@@ -10,8 +10,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { rankOutcomes, trainModel } from "../app/models/suggest/classifier";
-import { HELD_OUT, TRAIN, type TagItem } from "../db/seed/tag-corpus";
+import { rankOutcomes, type Suggestion, TEMPERATURE, trainModel } from "../app/models/suggest/classifier";
+import { HELD_OUT, type TagItem, TRAIN } from "../db/seed/tag-corpus";
 
 const GOAL = 0.9;
 type Tally = { n: number; top1: number; top3: number };
@@ -44,6 +44,8 @@ function crossValidate(folds = 5) {
   const keys = [...new Set(TRAIN.map((i) => i.outcome))];
   const idOf = (i: TagItem) => keys.indexOf(i.outcome) + 1;
   const rows: { lang: string; rank: number }[] = [];
+  const temperatures = [1, 2, 4, 6, 8, 12, 16, 24];
+  const ranked: { truth: number; at: Map<number, Suggestion[]> }[] = [];
   for (let f = 0; f < folds; f++) {
     const learn = TRAIN.filter((_, i) => i % folds !== f);
     const test = TRAIN.filter((_, i) => i % folds === f);
@@ -52,10 +54,29 @@ function crossValidate(folds = 5) {
       keys.map((_, k) => k + 1),
     );
     if (!model) throw new Error("cross-validation: the model learned nothing");
-    for (const i of test)
+    for (const i of test) {
       rows.push({ lang: i.lang, rank: rankOutcomes(model, i.text).findIndex((s) => s.outcomeId === idOf(i)) });
+      ranked.push({ truth: idOf(i), at: new Map(temperatures.map((t) => [t, rankOutcomes(model, i.text, t)])) });
+    }
   }
   print(`${folds}-fold cross-validation on TRAIN (${TRAIN.length} answers)`, score(rows));
+  // Calibration: the first suggestion's mean confidence beside how often it is right, and the log loss of the truth.
+  console.log(`\ncalibration (in use: temperature ${TEMPERATURE})`);
+  for (const t of temperatures) {
+    let confidence = 0;
+    let right = 0;
+    let loss = 0;
+    for (const r of ranked) {
+      const list = r.at.get(t) ?? [];
+      confidence += list[0]?.confidence ?? 0;
+      if (list[0]?.outcomeId === r.truth) right++;
+      loss -= Math.log(Math.max(1e-6, list.find((s) => s.outcomeId === r.truth)?.confidence ?? 0));
+    }
+    const n = ranked.length;
+    console.log(
+      `  temperature ${String(t).padStart(2)}: first suggestion ${((confidence / n) * 100).toFixed(1)}% sure, right ${((right / n) * 100).toFixed(1)}%; log loss ${(loss / n).toFixed(3)}`,
+    );
+  }
 }
 
 async function heldOut() {
