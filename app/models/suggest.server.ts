@@ -1,5 +1,5 @@
 import { getDb } from "~db/client";
-import { buildModel, type Model, rankOutcomes, type Suggestion } from "./suggest/classifier";
+import { buildModel, type Labelled, type Model, rankOutcomes, type Suggestion } from "./suggest/classifier";
 
 /**
  * Suggested outcome tags (issue 10): a naive Bayes classifier (wink-naive-bayes-text-classifier) learns from the
@@ -21,33 +21,51 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let firstWaitingAt = 0;
 let running: Promise<void> | null = null;
 
-/**
- * Approved free text tagged with at least one of the active plan's outcomes, newest first. Escalated words (now, or
- * ever: a safeguarding case exists) are never learned from, nor pending, hidden or withdrawn ones.
- */
-function readDocuments() {
-  const sqlite = getDb().$client;
-  const outcomeIds = sqlite
-    .prepare("select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 order by o.id")
+/** Documents read per query: one page is a few tens of milliseconds on a million rows, so retraining yields between. */
+const PAGE = 1_000;
+
+function activeOutcomeIds() {
+  return getDb()
+    .$client.prepare("select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 order by o.id")
     .pluck()
     .all() as number[];
-  if (outcomeIds.length < 2) return { docs: [], outcomeIds };
+}
+
+/**
+ * Approved free text tagged with at least one of the active plan's outcomes, newest first, a page at a time. Escalated
+ * words (now, or ever: a safeguarding case exists) are never learned from, nor pending, hidden or withdrawn ones.
+ */
+function* readDocuments(outcomeIds: number[]): Generator<Labelled> {
+  if (outcomeIds.length < 2) return;
   // Ids from our own table, so writing them into the statement is safe; a bound list would need json_each per row.
   const list = outcomeIds.join(",");
-  const rows = sqlite
-    .prepare(
-      `select c.masked_body as text,
-        (select group_concat(t.outcome_id) from contribution_tags t
-          where t.contribution_id = c.id and t.outcome_id in (${list})) as tags
-      from contributions c
-      where c.moderation_state = 'approved' and c.masked_body is not null
-        and exists (select 1 from contribution_tags t where t.contribution_id = c.id and t.outcome_id in (${list}))
-        and not exists (select 1 from safeguarding_cases sc where sc.contribution_id = c.id)
-      order by c.created_at desc
-      limit ?`,
-    )
-    .all(MAX_DOCUMENTS) as { text: string; tags: string }[];
-  return { docs: rows.map((r) => ({ text: r.text, outcomeIds: r.tags.split(",").map(Number) })), outcomeIds };
+  const page = getDb().$client.prepare(
+    `select c.id, c.created_at as at, c.masked_body as text,
+      (select group_concat(t.outcome_id) from contribution_tags t
+        where t.contribution_id = c.id and t.outcome_id in (${list})) as tags
+    from contributions c
+    where c.moderation_state = 'approved' and c.masked_body is not null
+      and (c.created_at < @at or (c.created_at = @at and c.id < @id))
+      and exists (select 1 from contribution_tags t where t.contribution_id = c.id and t.outcome_id in (${list}))
+      and not exists (select 1 from safeguarding_cases sc where sc.contribution_id = c.id)
+    order by c.created_at desc, c.id desc
+    limit @limit`,
+  );
+  // Keyset paging from the newest: each page starts where the last one stopped.
+  let after = { at: "\uffff", id: Number.MAX_SAFE_INTEGER };
+  for (let read = 0; read < MAX_DOCUMENTS; ) {
+    const rows = page.all({ ...after, limit: Math.min(PAGE, MAX_DOCUMENTS - read) }) as {
+      id: number;
+      at: string;
+      text: string;
+      tags: string;
+    }[];
+    for (const r of rows) yield { text: r.text, outcomeIds: r.tags.split(",").map(Number) };
+    if (rows.length < PAGE) return;
+    read += rows.length;
+    const last = rows[rows.length - 1];
+    after = { at: last.at, id: last.id };
+  }
 }
 
 function install(next: Model | null) {
@@ -61,8 +79,8 @@ export function trainNow(): number {
   timer = undefined;
   firstWaitingAt = 0;
   try {
-    const { docs, outcomeIds } = readDocuments();
-    const steps = buildModel(docs, outcomeIds);
+    const outcomeIds = activeOutcomeIds();
+    const steps = buildModel(readDocuments(outcomeIds), outcomeIds);
     let step = steps.next();
     while (!step.done) step = steps.next();
     install(step.value);
@@ -86,8 +104,8 @@ function retrainInBackground(): Promise<void> {
     };
     let steps: ReturnType<typeof buildModel>;
     try {
-      const { docs, outcomeIds } = readDocuments();
-      steps = buildModel(docs, outcomeIds);
+      const outcomeIds = activeOutcomeIds();
+      steps = buildModel(readDocuments(outcomeIds), outcomeIds);
     } catch (error) {
       failed(error);
       return;

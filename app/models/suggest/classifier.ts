@@ -19,19 +19,23 @@ export const MIN_DOCUMENTS = 20;
  */
 export const TEMPERATURE = 6;
 /** Documents learned between two yields, so a background retrain can let requests through. */
-const CHUNK = 2_000;
+const CHUNK = 500;
 
-/** Learns the documents (a document tagged with two outcomes teaches both); yields every CHUNK documents. */
-export function* buildModel(docs: Labelled[], outcomeIds: number[]): Generator<void, Model | null> {
+/**
+ * Learns the documents (a document tagged with two outcomes teaches both), yielding every CHUNK documents; `docs` may
+ * be a generator that reads them from the database a page at a time.
+ */
+export function* buildModel(docs: Iterable<Labelled>, outcomeIds: number[]): Generator<void, Model | null> {
   const nb = naiveBayes();
   // Presence, not counts: a child who writes "bus bus bus" is not three times as much about transport.
   nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.1 });
   const allowed = new Set(outcomeIds);
   const labels = new Set<number>();
   let learned = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const tokens = features(docs[i].text);
-    const ids = docs[i].outcomeIds.filter((id) => allowed.has(id));
+  let seen = 0;
+  for (const doc of docs) {
+    const tokens = features(doc.text);
+    const ids = doc.outcomeIds.filter((id) => allowed.has(id));
     if (tokens.length && ids.length) {
       for (const id of ids) {
         nb.learn(tokens, String(id));
@@ -39,7 +43,7 @@ export function* buildModel(docs: Labelled[], outcomeIds: number[]): Generator<v
       }
       learned++;
     }
-    if ((i + 1) % CHUNK === 0) yield;
+    if (++seen % CHUNK === 0) yield;
   }
   if (learned < MIN_DOCUMENTS || labels.size < 2) return null;
   try {
@@ -52,7 +56,7 @@ export function* buildModel(docs: Labelled[], outcomeIds: number[]): Generator<v
 }
 
 /** Runs buildModel to the end at once. */
-export function trainModel(docs: Labelled[], outcomeIds: number[]): Model | null {
+export function trainModel(docs: Iterable<Labelled>, outcomeIds: number[]): Model | null {
   const steps = buildModel(docs, outcomeIds);
   let step = steps.next();
   while (!step.done) step = steps.next();

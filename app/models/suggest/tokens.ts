@@ -95,44 +95,70 @@ export function guessLanguage(words: string[]): Language {
   return polish >= 2 || (polish >= 1 && words.length < 6) ? "pl" : "en";
 }
 
-/** The classifier's features for one text: stems of its content words, in order, repeats kept. */
-export function tokenize(text: string): string[] {
+/** One word's stem in its text's language; null for a number or a glue word. */
+function stemOf(w: string, lang: Language): string | null {
+  if (/^\p{N}+$/u.test(w)) return null;
+  if (ARABIC.test(w)) {
+    if (ARABIC_STOP.has(w)) return null;
+    const s = stemArabic(w);
+    return s.length >= 2 ? s : null;
+  }
+  if (lang === "pl") {
+    if (POLISH_STOP.has(w)) return null;
+    const s = stemPolish(w);
+    return s.length >= 2 ? s : null;
+  }
+  if (EN_STOP.has(w) || w.length < 2) return null;
+  return utils.string.stem(w.replace(/'s$/, ""));
+}
+
+function wordsOf(text: string) {
   const words = (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
-  const lang = guessLanguage(words);
+  return { words, lang: guessLanguage(words) };
+}
+
+/** The stems of a text's content words, in order, repeats kept. */
+export function tokenize(text: string): string[] {
+  const { words, lang } = wordsOf(text);
   const out: string[] = [];
   for (const w of words) {
-    if (/^\p{N}+$/u.test(w)) continue;
-    if (ARABIC.test(w)) {
-      if (ARABIC_STOP.has(w)) continue;
-      const s = stemArabic(w);
-      if (s.length >= 2) out.push(s);
-    } else if (lang === "pl") {
-      if (POLISH_STOP.has(w)) continue;
-      const s = stemPolish(w);
-      if (s.length >= 2) out.push(s);
-    } else {
-      if (EN_STOP.has(w) || w.length < 2) continue;
-      out.push(utils.string.stem(w.replace(/'s$/, "")));
-    }
+    const s = stemOf(w, lang);
+    if (s) out.push(s);
   }
   return out;
 }
 
+/** A stem and its four-letter pieces, marked with # so a piece never collides with a word. */
+function pieces(stem: string): string[] {
+  const marked = `^${stem}$`;
+  if (marked.length <= 4) return [stem, `#${marked}`];
+  const out = [stem];
+  for (let i = 0; i + 4 <= marked.length; i++) out.push(`#${marked.slice(i, i + 4)}`);
+  return out;
+}
+
+// Training reads tens of thousands of texts made of a few thousand words: each word's features are worked out once.
+const featureCache = new Map<string, string[]>();
+const CACHE_LIMIT = 200_000;
+
 /**
- * What the classifier learns from: each stem, and the four-letter pieces of each stem (marked with # so a piece never
- * collides with a word). The pieces catch what a light stemmer misses, such as Polish and Arabic forms of one word
- * and English compounds ("cyberbullying" shares pieces with "bullying"); cross-validation on TRAIN chose four letters.
+ * What the classifier learns from: each stem, and the four-letter pieces of each stem. The pieces catch what a light
+ * stemmer misses, such as Polish and Arabic forms of one word and English compounds ("cyberbullying" shares pieces with
+ * "bullying"); cross-validation on TRAIN chose four letters.
  */
 export function features(text: string): string[] {
-  const stems = tokenize(text);
-  const out = [...stems];
-  for (const stem of stems) {
-    const marked = `^${stem}$`;
-    if (marked.length <= 4) {
-      out.push(`#${marked}`);
-      continue;
+  const { words, lang } = wordsOf(text);
+  const out: string[] = [];
+  for (const w of words) {
+    const key = `${lang}:${w}`;
+    let f = featureCache.get(key);
+    if (!f) {
+      const s = stemOf(w, lang);
+      f = s ? pieces(s) : [];
+      if (featureCache.size >= CACHE_LIMIT) featureCache.clear();
+      featureCache.set(key, f);
     }
-    for (let i = 0; i + 4 <= marked.length; i++) out.push(`#${marked.slice(i, i + 4)}`);
+    for (const x of f) out.push(x);
   }
   return out;
 }
