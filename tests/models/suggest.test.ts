@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { trainModel } from "~/models/suggest/classifier";
 import { retrainSettled, suggestTags, tagsChanged, trainNow } from "~/models/suggest.server";
 import { getDb } from "~db/client";
 import { contributions, contributionTags, outcomes, plans, safeguardingCases } from "~db/schema";
@@ -35,7 +36,13 @@ function tag(contributionId: number, outcome: number) {
 const top = (text: string, exclude: number[] = [], limit?: number) =>
   suggestTags([{ id: 1, text, exclude }], limit).get(1) ?? [];
 
+let before: { documents: number; suggestions: unknown };
 beforeAll(async () => {
+  // First use, on an empty database: it trains then and there, on nothing.
+  before = {
+    suggestions: suggestTags([{ id: 1, text: "The bus is late", exclude: [] }]).get(1),
+    documents: trainNow(),
+  };
   await seedDemo(db);
   outcomeId = Object.fromEntries(
     db
@@ -52,6 +59,24 @@ afterEach(() => {
 });
 
 describe("suggested tags", () => {
+  it("suggests nothing while it knows too little", () => {
+    // First use, on an empty database.
+    expect(before).toEqual({ suggestions: [], documents: 0 });
+    // Fewer than twenty documents: nothing worth a click.
+    const docs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ text: `words number ${i}`, outcomeIds: [i % 2 ? 1 : 2] }));
+    expect(trainModel(docs(19), [1, 2])).toBeNull();
+    expect(trainModel(docs(20), [1, 2])?.documents).toBe(20);
+    // No active plan, no outcomes to suggest.
+    db.update(plans).set({ active: false }).run();
+    try {
+      expect(trainNow()).toBe(0);
+      expect(top("The bus is late")).toEqual([]);
+    } finally {
+      db.update(plans).set({ active: true }).where(eq(plans.title, "Children and Young People's Plan 2025–28")).run();
+    }
+  });
+
   it("learns from every approved, tagged free text of the demo county and gets ≥ 90% of held-out answers in its top three", () => {
     const learnable = db.$client
       .prepare(
