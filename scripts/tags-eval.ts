@@ -109,10 +109,12 @@ async function heldOut() {
       return { ...row, item };
     });
     const times: number[] = [];
+    let sure = 0;
     const rows = items.map(({ id, text, item }) => {
       const t = performance.now();
       const suggestions = suggestTags([{ id, text, exclude: [] }]).get(id) ?? [];
       times.push(performance.now() - t);
+      sure += suggestions[0]?.confidence ?? 0;
       return { lang: item.lang, rank: suggestions.findIndex((s) => s.outcomeId === outcomeId.get(item.outcome)) };
     });
     const tally = score(rows);
@@ -122,6 +124,9 @@ async function heldOut() {
       `\ntrained on ${documents} documents in ${trainMs.toFixed(0)} ms; one suggestion: median ${times[times.length >> 1].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`,
     );
     const all = tally.get("all") as Tally;
+    console.log(
+      `first suggestion ${((sure / all.n) * 100).toFixed(1)}% sure on average, right ${((all.top1 / all.n) * 100).toFixed(1)}% of the time`,
+    );
     const top3 = all.top3 / all.n;
     console.log(`top-3 accuracy ${(top3 * 100).toFixed(1)}% (goal ≥ ${GOAL * 100}%)`);
     if (top3 < GOAL) process.exitCode = 1;
