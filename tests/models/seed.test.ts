@@ -50,6 +50,13 @@ const read = (db: DB) => {
       (select count(*) from session_views v where v.session_id = s.id) as views
       from group_sessions s order by s.id`,
     ),
+    bigConversation: q(
+      `select count(*) as approved,
+      sum(exists (select 1 from contribution_tags t where t.contribution_id = c.id and t.source = 'officer')) as officerTagged,
+      sum(not exists (select 1 from contribution_tags t where t.contribution_id = c.id)) as untagged
+      from contributions c join consultations k on k.id = c.consultation_id
+      where k.slug = 'big-conversation' and c.moderation_state = 'approved'`,
+    ),
     response: q(
       "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
     ),
@@ -69,11 +76,15 @@ describe("the demo seed", () => {
       { slug: "healthy-lunches", status: "open", published: 1 },
       { slug: "your-say-youth-clubs", status: "reported", published: 1 },
       { slug: "mental-health-support-schools", status: "draft", published: 0 },
+      { slug: "big-conversation", status: "closed", published: 1 },
     ]);
     // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
     expect(first.counts).toEqual([
-      { responses: 310, contributions: 1326, texts: 286, quotes: 3, priorityTags: 7, easyLabels: 3 },
+      { responses: 1090, contributions: 2106, texts: 1066, quotes: 3, priorityTags: 7, easyLabels: 3 },
     ]);
+    // The Big Conversation is the suggested tags' corpus: TRAIN approved and tagged by the officer, HELD_OUT approved
+    // and untagged (db/seed/tag-corpus.ts).
+    expect(first.bigConversation).toEqual([{ approved: 780, officerTagged: 650, untagged: 130 }]);
     // Young people's questions in every state, answered by each kind of answerer; one overdue.
     expect(first.threads).toEqual([
       { status: "answered", answerer: "board", overdue: 0, published: 0, helped: 0, messages: 2 },
