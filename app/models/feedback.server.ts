@@ -15,6 +15,7 @@ import {
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
 import { listsInForce } from "./safeguarding-lists.server";
+import { tagsChanged } from "./suggest.server";
 import { afterModeration, threadMessageKind } from "./threads.server";
 
 // Escalated now, or ever (a case exists): such text is for the safeguarding lead's eyes only. Used in select fields,
@@ -277,6 +278,8 @@ export function moderateContribution(input: {
     if (input.outcomeIds) setOfficerTags(tx, c.id, input.outcomeIds, input.staffId, now);
     afterModeration(tx, [c.id], toState, now);
   });
+  // Approved, tagged words are what the suggestions learn from.
+  tagsChanged();
 }
 
 /** Approves a selection in one transaction: all of them, or (if any was escalated or done meanwhile) none. */
@@ -304,6 +307,7 @@ export function approveMany(input: { staffId: number; contributionIds: number[] 
       .run();
     afterModeration(tx, ids, "approved", now);
   });
+  tagsChanged();
   return ids.length;
 }
 

@@ -15,6 +15,7 @@ import {
 } from "~db/schema";
 import { BULK_LIMIT, type InboxSource, type InboxState, type InboxTag, type TagRefusal } from "./inbox/types";
 import { listActiveOutcomes } from "./reference.server";
+import { tagsChanged } from "./suggest.server";
 
 export type InboxFilters = {
   source?: InboxSource;
@@ -303,11 +304,8 @@ export type TagChange = {
   via: "key" | "form" | "suggestion";
 };
 
-let onTagsChanged: () => void = () => {};
-/** The suggestion model listens here so it can retrain after tags change. */
-export function setTagsChangedListener(fn: () => void) {
-  onTagsChanged = fn;
-}
+// The suggestion model retrains soon after tags change (debounced in suggest.server).
+const onTagsChanged = tagsChanged;
 
 function labelOf(outcome: OutcomeInfo, priorityTitle: string | null) {
   return priorityTitle ? `${outcome.title}: ${priorityTitle}` : outcome.title;

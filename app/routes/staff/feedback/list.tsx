@@ -23,12 +23,15 @@ import {
   tagTitles,
 } from "~/models/inbox.server";
 import { listLocalities } from "~/models/reference.server";
+import { suggestTags } from "~/models/suggest.server";
 import { AGE_BANDS, AUDIENCES } from "~/schemas/import";
 import { periodKeys, periodRange } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 import { inboxPage, readInboxFilters } from "./filters.server";
 
+/** Suggestions below this are noise beside the plan's five outcomes, and are not offered. */
+const MIN_CONFIDENCE = 0.05;
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const tagValue = z.string().regex(/^[opt]:\d{1,12}$/);
 
@@ -46,10 +49,19 @@ function page(request: Request) {
       (x) => x && !shownPriorities.has(x),
     ),
   );
+  const suggestions = suggestTags(
+    p.rows
+      .filter((r) => r.state === "approved")
+      .map((r) => ({ id: r.id, text: r.text, exclude: r.tags.map((x) => x.outcomeId) })),
+  );
   const coveragePeriod = p.filters.period ?? "this_term";
   const range = periodRange(coveragePeriod);
   return {
-    rows: p.rows.map((r) => ({ ...r, createdOn: formatDate(r.createdAt, lang) })),
+    rows: p.rows.map((r) => ({
+      ...r,
+      createdOn: formatDate(r.createdAt, lang),
+      suggestions: (suggestions.get(r.id) ?? []).filter((x) => x.confidence >= MIN_CONFIDENCE),
+    })),
     total: p.total,
     more: p.more,
     page: p.page,
