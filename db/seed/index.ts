@@ -19,6 +19,7 @@ import { createRng } from "./random";
 import { seedPlaces } from "./reference";
 import { hashDemoPasswords, seedStaff } from "./staff";
 import { seedBoardMeeting, seedInterimSummary } from "./summaries";
+import { seedParentCards } from "./parents-paper";
 import { seedTagCorpus } from "./tag-corpus";
 
 export { DEMO_PASS } from "./questions";
@@ -61,6 +62,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
       (key) => fw.outcomeId[key],
     );
     seedTagCorpus(ctx);
+    seedParentCards(ctx);
   });
 }
 

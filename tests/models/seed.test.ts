@@ -77,10 +77,11 @@ describe("the demo seed", () => {
       { slug: "your-say-youth-clubs", status: "reported", published: 1 },
       { slug: "mental-health-support-schools", status: "draft", published: 0 },
       { slug: "big-conversation", status: "closed", published: 1 },
+      { slug: "parents-coffee-mornings", status: "closed", published: 1 },
     ]);
     // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
     expect(first.counts).toEqual([
-      { responses: 1090, contributions: 2106, texts: 1066, quotes: 3, priorityTags: 7, easyLabels: 3 },
+      { responses: 1102, contributions: 2118, texts: 1078, quotes: 3, priorityTags: 7, easyLabels: 3 },
     ]);
     // The Big Conversation is the suggested tags' corpus: TRAIN approved and tagged by the officer, HELD_OUT approved
     // and untagged (db/seed/tag-corpus.ts).
