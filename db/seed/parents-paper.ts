@@ -23,6 +23,10 @@ export const PARENT_CARDS = [
   "The park has no lights and I do not let my children walk home through it in winter.",
   "Free holiday activities with food made a real difference to our family this summer.",
   "Our family cannot afford the uniform and the school trips on top of the bills.",
+  "My daughter would love a youth club on Friday nights but the nearest one is two buses away.",
+  "The health visitor was brilliant, but now my son is five there is nobody to ask about his eating.",
+  "Please ask the children what they think before you change the play area, they use it every day.",
+  "Older boys ride e-bikes fast on the path by the school gates and nobody stops them.",
 ];
 
 export function seedParentCards({ db, tx, now, fw, officerId, locality }: ConsultationSeedContext) {
