@@ -19,6 +19,7 @@ import { createRng } from "./random";
 import { seedPlaces } from "./reference";
 import { hashDemoPasswords, seedStaff } from "./staff";
 import { seedBoardMeeting, seedInterimSummary } from "./summaries";
+import { seedThemes } from "./themes";
 
 export { DEMO_PASS } from "./questions";
 export { DEMO_PASSWORD, demoStaff } from "./staff";
@@ -59,6 +60,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
       { officerId, passHash: passHashes[1], boardPast: met.boardPast },
       (key) => fw.outcomeId[key],
     );
+    seedThemes(tx, now, officerId);
   });
 }
 
