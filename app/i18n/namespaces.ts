@@ -56,6 +56,8 @@ export const namespaceSections = {
     "questions",
     "groups",
     "staffSessions",
+    "plan",
+    "themes",
   ],
 } as const;
 
