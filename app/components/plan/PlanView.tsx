@@ -48,14 +48,7 @@ export function PlanView({
   const others = plans.filter((p) => p.id !== plan.id);
   return (
     <>
-      <div className="page-head">
-        <h1>{plan.title}</h1>
-        {canEdit && (
-          <a href="/staff/plan/new" className="button secondary">
-            {t("plan.newPlan.link")}
-          </a>
-        )}
-      </div>
+      <h1>{plan.title}</h1>
       <p className="meta">
         {plan.period} ·{" "}
         <span className={`tag${plan.active ? "" : " muted"}`}>{t(plan.active ? "plan.active" : "plan.ended")}</span>
@@ -89,7 +82,8 @@ export function PlanView({
             <p>{t("plan.noPriorities")}</p>
           ) : (
             <TableScroll label={t("plan.tableLabel", { outcome: o.title })}>
-              <table>
+              {/* Positioned, so the hidden words of links in its last column stay inside the scrolling box at 320 px. */}
+              <table style={{ position: "relative" }}>
                 <caption className="visually-hidden">{t("plan.tableLabel", { outcome: o.title })}</caption>
                 <thead>
                   <tr>
@@ -204,17 +198,25 @@ export function PlanView({
         </section>
       )}
 
-      {others.length > 0 && (
+      {(others.length > 0 || canEdit) && (
         <section aria-labelledby="plans-title">
           <h2 id="plans-title">{plan.active ? t("plan.earlier") : t("plan.otherPlans")}</h2>
-          <ul>
-            {others.map((p) => (
-              <li key={p.id}>
-                <a href={p.active ? "/staff/plan" : `/staff/plan/${p.id}`}>{p.title}</a> · {p.period} ·{" "}
-                {t(p.active ? "plan.active" : "plan.ended")}
-              </li>
-            ))}
-          </ul>
+          {others.length > 0 && (
+            <ul>
+              {others.map((p) => (
+                <li key={p.id}>
+                  <a href={p.active ? "/staff/plan" : `/staff/plan/${p.id}`}>{p.title}</a> · {p.period} ·{" "}
+                  {t(p.active ? "plan.active" : "plan.ended")}
+                </li>
+              ))}
+            </ul>
+          )}
+          {/* Rare and far-reaching, so at the foot of the page rather than beside the title. */}
+          {canEdit && (
+            <p>
+              <a href="/staff/plan/new">{t("plan.newPlan.link")}</a>
+            </p>
+          )}
         </section>
       )}
     </>

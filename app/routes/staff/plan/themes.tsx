@@ -66,7 +66,8 @@ export default function Themes({ loaderData, actionData }: Route.ComponentProps)
         <p>{t("themes.none")}</p>
       ) : (
         <TableScroll label={t("themes.title")}>
-          <table>
+          {/* Positioned, so the hidden words of links in its last column stay inside the scrolling box at 320 px. */}
+          <table style={{ position: "relative" }}>
             <caption className="visually-hidden">{t("themes.title")}</caption>
             <thead>
               <tr>
