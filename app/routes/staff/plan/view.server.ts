@@ -4,6 +4,8 @@ import { listPlans, type PlanTree } from "~/models/plan.server";
 import type { StaffUser } from "~/models/staff.server";
 import { formatDate } from "~/utils/time";
 
+const doneKeys = ["priorityAdded", "prioritySaved", "targetAdded", "targetSaved", "outcomeSaved", "planStarted"];
+
 /** What the plan pages send: the plan with its dates written out, every plan for the list, and what this person may do. */
 export function planPage(request: Request, staff: StaffUser, plan: PlanTree) {
   const lang = getLang(request);
@@ -30,6 +32,6 @@ export function planPage(request: Request, staff: StaffUser, plan: PlanTree) {
     plans: listPlans().map((p) => ({ id: p.id, title: p.title, period: period(p), active: p.active })),
     canEdit: plan.active && can(staff.role, "administer"),
     canTheme: can(staff.role, "tag"),
-    done: done && /^[a-z]{1,20}$/.test(done) ? done : null,
+    done: done && doneKeys.includes(done) ? done : null,
   };
 }
