@@ -299,3 +299,24 @@ test("A Board member reads the plan, at 320 px too, without the themes", async (
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await expectNoAxeViolations(page);
 });
+
+test("Starting a new plan checks its dates before anything changes", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/staff/plan");
+  await page.getByRole("link", { name: "Start a new plan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Start a new plan" })).toBeVisible();
+  await hydrated(page);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Title").fill("Children and Young People's Plan 2028–31");
+  await page.getByLabel("Starts on").fill("2028-04-01");
+  await page.getByLabel("Ends on").fill("2027-03-31");
+  const bad = post(page);
+  await page.getByRole("button", { name: "Start the new plan" }).click();
+  expect((await bad).status()).toBe(400);
+  await expect(page.locator(".error-summary")).toContainText("The plan must end after it starts.");
+  await expect(page.getByLabel("Title")).toHaveValue("Children and Young People's Plan 2028–31");
+  await expectNoAxeViolations(page);
+  expect(readE2eDb("select title from plans where active = 1")).toEqual([
+    { title: "Children and Young People's Plan 2025–28" },
+  ]);
+});

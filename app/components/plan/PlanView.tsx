@@ -30,6 +30,8 @@ function Blank() {
   return <span className="meta">{t("plan.none")}</span>;
 }
 
+// The plan's own words are stored in one language; <bdi> keeps "14–19 learning" reading left to right on an Arabic page.
+
 /** The plan as the Board reads it: per outcome, each priority with its targets. Editing links only when `canEdit`. */
 export function PlanView({
   plan,
@@ -48,7 +50,9 @@ export function PlanView({
   const others = plans.filter((p) => p.id !== plan.id);
   return (
     <>
-      <h1>{plan.title}</h1>
+      <h1>
+        <bdi>{plan.title}</bdi>
+      </h1>
       <p className="meta">
         {plan.period} ·{" "}
         <span className={`tag${plan.active ? "" : " muted"}`}>{t(plan.active ? "plan.active" : "plan.ended")}</span>
@@ -69,7 +73,9 @@ export function PlanView({
       {plan.outcomes.map((o) => (
         <section key={o.id} aria-labelledby={`outcome-${o.id}`}>
           <div className="page-head">
-            <h2 id={`outcome-${o.id}`}>{o.title}</h2>
+            <h2 id={`outcome-${o.id}`}>
+              <bdi>{o.title}</bdi>
+            </h2>
             {canEdit && (
               <a href={`/staff/plan/outcomes/${o.id}`}>
                 {t("plan.change")}
@@ -111,7 +117,7 @@ export function PlanView({
                   const rows = Math.max(1, p.targets.length);
                   const head = (
                     <th scope="rowgroup" rowSpan={rows} style={{ minWidth: "12rem" }}>
-                      {p.title}
+                      <bdi>{p.title}</bdi>
                       {canEdit && (
                         <span style={{ display: "block", fontWeight: "normal", marginTop: "0.25rem" }}>
                           <a href={`/staff/plan/priorities/${p.id}`}>
@@ -140,8 +146,10 @@ export function PlanView({
                         p.targets.map((tg, i) => (
                           <tr key={tg.id} data-target={tg.id}>
                             {i === 0 && head}
-                            <td style={{ whiteSpace: "nowrap" }}>{tg.code ?? <Blank />}</td>
-                            <td style={{ minWidth: "14rem" }}>{tg.indicator}</td>
+                            <td style={{ whiteSpace: "nowrap" }}>{tg.code ? <bdi>{tg.code}</bdi> : <Blank />}</td>
+                            <td style={{ minWidth: "14rem" }}>
+                              <bdi>{tg.indicator}</bdi>
+                            </td>
                             <td className="num">{tg.baseline ?? <Blank />}</td>
                             <td className="num">{tg.target ?? <Blank />}</td>
                             <td className="num" style={{ whiteSpace: "nowrap" }}>
@@ -156,7 +164,7 @@ export function PlanView({
                                 </>
                               )}
                             </td>
-                            <td>{tg.leadGroup ?? <Blank />}</td>
+                            <td>{tg.leadGroup ? <bdi>{tg.leadGroup}</bdi> : <Blank />}</td>
                             {canEdit && (
                               <td>
                                 <a href={`/staff/plan/targets/${tg.id}`}>
@@ -205,8 +213,10 @@ export function PlanView({
             <ul>
               {others.map((p) => (
                 <li key={p.id}>
-                  <a href={p.active ? "/staff/plan" : `/staff/plan/${p.id}`}>{p.title}</a> · {p.period} ·{" "}
-                  {t(p.active ? "plan.active" : "plan.ended")}
+                  <a href={p.active ? "/staff/plan" : `/staff/plan/${p.id}`}>
+                    <bdi>{p.title}</bdi>
+                  </a>{" "}
+                  · {p.period} · {t(p.active ? "plan.active" : "plan.ended")}
                 </li>
               ))}
             </ul>

@@ -55,7 +55,10 @@ export default function OutcomePage({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{title}</h1>
       <p className="meta">
-        {p.outcome.planTitle}: <strong>{p.outcome.title}</strong>
+        {p.outcome.planTitle}:{" "}
+        <strong>
+          <bdi>{p.outcome.title}</bdi>
+        </strong>
       </p>
       {!p.outcome.active ? (
         <RetiredNotice planId={p.outcome.planId} />

@@ -75,7 +75,10 @@ export default function PriorityPage({ loaderData, actionData }: Route.Component
       </p>
       <h1>{title}</h1>
       <p className="meta">
-        {t("plan.underOutcome", { outcome: p.priority.outcomeTitle })}: <strong>{p.priority.title}</strong>
+        {t("plan.underOutcome", { outcome: p.priority.outcomeTitle })}:{" "}
+        <strong>
+          <bdi>{p.priority.title}</bdi>
+        </strong>
       </p>
       {p.done && (
         <div className="notice" role="status">

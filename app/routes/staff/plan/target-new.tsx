@@ -58,7 +58,10 @@ export default function NewTarget({ loaderData, actionData }: Route.ComponentPro
       </p>
       <h1>{title}</h1>
       <p className="meta">
-        {t("plan.underOutcome", { outcome: p.priority.outcomeTitle })}: <strong>{p.priority.title}</strong>
+        {t("plan.underOutcome", { outcome: p.priority.outcomeTitle })}:{" "}
+        <strong>
+          <bdi>{p.priority.title}</bdi>
+        </strong>
       </p>
       {!p.priority.active ? (
         <RetiredNotice planId={p.priority.planId} />

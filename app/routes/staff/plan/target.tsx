@@ -56,7 +56,10 @@ export default function TargetPage({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{title}</h1>
       <p className="meta">
-        {t("plan.underOutcome", { outcome: p.target.outcomeTitle })}: <strong>{p.target.priorityTitle}</strong>
+        {t("plan.underOutcome", { outcome: p.target.outcomeTitle })}:{" "}
+        <strong>
+          <bdi>{p.target.priorityTitle}</bdi>
+        </strong>
       </p>
       {!p.target.active ? (
         <RetiredNotice planId={p.target.planId} />
