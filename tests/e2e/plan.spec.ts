@@ -111,6 +111,57 @@ test("An administrator adds a priority and a target to the plan and sees them ex
     ),
   ).toEqual([{ action: "plan_priority_added" }, { action: "plan_target_added" }]);
 
+  // A newer figure for the target: the row shows it exactly.
+  await page.getByRole("link", { name: `Change the target ${INDICATOR}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change a target" })).toBeVisible();
+  await expect(page.getByLabel("Latest value (optional)")).toHaveValue("52%");
+  await hydrated(page);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Latest value (optional)").fill("57%");
+  await page.getByLabel("Date of the latest value").fill("2026-11-20");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Target saved.");
+  await expect(page.locator(`tr[data-target="${targetId}"] td`).nth(4)).toHaveText("57%20 November 2026");
+
+  // The new priority moves up the outcome's list, above the one before it.
+  const stayIds = () =>
+    readE2eDb<{ id: number }>(
+      "select p.id from priorities p join outcomes o on o.id = p.outcome_id join plans pl on pl.id = o.plan_id where pl.active = 1 and o.key = 'stay-safe' order by p.position, p.id",
+    ).map((r) => r.id);
+  const before = stayIds();
+  expect(before.at(-1)).toBe(priorityId);
+  await page.getByRole("link", { name: `Change the priority ${PRIORITY}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change a priority" })).toBeVisible();
+  await hydrated(page);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Move up" }).click();
+  await expect(page.getByRole("status")).toHaveText("Order changed.");
+  await expectNoAxeViolations(page);
+  expect(stayIds()).toEqual([...before.slice(0, -2), priorityId, before.at(-2)]);
+  await page.getByRole("link", { name: "Back to the plan" }).click();
+  await expect(page.getByRole("region", { name: "Priorities and targets: Stay safe" }).locator("tbody")).toHaveCount(
+    before.length,
+  );
+  const order = await page
+    .getByRole("region", { name: "Priorities and targets: Stay safe" })
+    .locator("tbody")
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-priority"))));
+  expect(order).toEqual(stayIds());
+
+  // An outcome's words: an empty title is a 400 with the child's words kept.
+  await page.getByRole("link", { name: "Change the outcome Stay safe" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change an outcome" })).toBeVisible();
+  await hydrated(page);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Outcome", { exact: true }).fill("");
+  bad = post(page);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  expect((await bad).status()).toBe(400);
+  await expect(page.locator(".error-summary")).toContainText("Enter an outcome of 3 to 120 characters.");
+  await expect(page.getByLabel("What children and young people see")).toHaveValue("Feeling safe");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Back to the plan" }).click();
+
   // The earlier plan reads, without a way to change it; a change posted to it anyway is refused with a 409.
   await page.getByRole("link", { name: "Children and Young People's Plan 2022–25" }).click();
   await expect(page.getByText("This plan has ended.")).toBeVisible();
