@@ -57,6 +57,8 @@ export const namespaceSections = {
     "groups",
     "staffSessions",
     "inbox",
+    "plan",
+    "themes",
   ],
 } as const;
 

@@ -21,6 +21,7 @@ import { hashDemoPasswords, seedStaff } from "./staff";
 import { seedBoardMeeting, seedInterimSummary } from "./summaries";
 import { seedParentCards } from "./parents-paper";
 import { seedTagCorpus } from "./tag-corpus";
+import { seedThemes } from "./themes";
 
 export { DEMO_PASS } from "./questions";
 export { DEMO_PASSWORD, demoStaff } from "./staff";
@@ -63,6 +64,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     );
     seedTagCorpus(ctx);
     seedParentCards(ctx);
+    seedThemes(tx, now, officerId);
   });
 }
 

@@ -57,6 +57,17 @@ const read = (db: DB) => {
       from contributions c join consultations k on k.id = c.consultation_id
       where k.slug = 'big-conversation' and c.moderation_state = 'approved'`,
     ),
+    plans: q(
+      `select p.active, (select count(*) from outcomes o where o.plan_id = p.id) as outcomes,
+      (select count(*) from priorities r join outcomes o on o.id = r.outcome_id where o.plan_id = p.id) as priorities,
+      (select count(*) from targets t join priorities r on r.id = t.priority_id join outcomes o on o.id = r.outcome_id
+        where o.plan_id = p.id and t.code is not null and t.lead_group is not null) as targets
+      from plans p order by p.id`,
+    ),
+    themes: q(
+      `select t.name, (select count(*) from contribution_themes c where c.theme_id = t.id) as tagged,
+      (select count(*) from tag_events e where e.theme_id = t.id and e.action = 'add') as events from themes t order by t.id`,
+    ),
     response: q(
       "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
     ),
@@ -112,6 +123,17 @@ describe("the demo seed", () => {
       { status: "published", sent: 0, notes: 0, referred: 0, views: 3 },
       { status: "published", sent: 0, notes: 0, referred: 0, views: 0 },
       { status: "cancelled", sent: 0, notes: 0, referred: 0, views: 0 },
+    ]);
+    // The previous plan kept read-only beside the active one, whose every target has a code and a lead group.
+    expect(first.plans).toEqual([
+      { active: 0, outcomes: 5, priorities: 6, targets: 1 },
+      { active: 1, outcomes: 5, priorities: 17, targets: 18 },
+    ]);
+    // Free themes, each given to a few answers, with the tag history that says so.
+    expect(first.themes).toEqual([
+      { name: "Transport", tagged: 8, events: 8 },
+      { name: "Cost of activities", tagged: 3, events: 3 },
+      { name: "Places to go", tagged: 4, events: 4 },
     ]);
     // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
     expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);
