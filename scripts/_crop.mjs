@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { PNG } from "pngjs";
+
 const [src, out, y0, h] = process.argv.slice(2);
 const png = PNG.sync.read(fs.readFileSync(src));
 const H = Math.min(Number(h), png.height - Number(y0));

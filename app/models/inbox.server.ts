@@ -16,6 +16,7 @@ import {
 import { BULK_LIMIT, type InboxSource, type InboxState, type InboxTag, type TagRefusal } from "./inbox/types";
 import { listActiveOutcomes } from "./reference.server";
 import { tagsChanged } from "./suggest.server";
+import { listThemeChoices } from "./themes.server";
 
 export type InboxFilters = {
   source?: InboxSource;
@@ -719,15 +720,9 @@ export function coverage(period?: PeriodKey, now = new Date()): CoverageRow[] {
 
 /** The active plan's outcomes with their priorities, in order, for the tagging keys; and the themes on offer. */
 export function taggingVocabulary() {
-  const th = getDb()
-    .select({ id: themes.id, name: themes.name })
-    .from(themes)
-    .where(sql`${themes.mergedInto} is null`)
-    .orderBy(asc(themes.name))
-    .all();
   return {
     outcomes: listActiveOutcomes().map(({ id, title, priorities }) => ({ id, title, priorities })),
-    themes: th,
+    themes: listThemeChoices(),
   };
 }
 

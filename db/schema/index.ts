@@ -8,5 +8,5 @@ export * from "./safeguarding";
 export * from "./safeguarding-lists";
 export * from "./staff";
 export * from "./summaries";
-export * from "./threads";
 export * from "./tagging";
+export * from "./threads";

@@ -13,13 +13,13 @@ import { areas, consultations, plans, staffUsers } from "../schema";
 import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
 import { seedGroupsAndSessions } from "./groups";
 import { seedMeetings } from "./meetings";
+import { seedParentCards } from "./parents-paper";
 import { seedPlan } from "./plan";
 import { hashDemoPassSecrets, seedQuestions } from "./questions";
 import { createRng } from "./random";
 import { seedPlaces } from "./reference";
 import { hashDemoPasswords, seedStaff } from "./staff";
 import { seedBoardMeeting, seedInterimSummary } from "./summaries";
-import { seedParentCards } from "./parents-paper";
 import { seedTagCorpus } from "./tag-corpus";
 import { seedThemes } from "./themes";
 

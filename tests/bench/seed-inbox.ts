@@ -93,9 +93,9 @@ function main() {
   for (const o of outcomes)
     priorities.set(
       o.id,
-      (db.prepare("select id from priorities where outcome_id = ? order by position").all(o.id) as { id: number }[]).map(
-        (p) => p.id,
-      ),
+      (
+        db.prepare("select id from priorities where outcome_id = ? order by position").all(o.id) as { id: number }[]
+      ).map((p) => p.id),
     );
   const staff = db.prepare("select id from staff_users where role = 'officer' order by id limit 1").get() as {
     id: number;
@@ -135,7 +135,17 @@ function main() {
   );
   const bands = ["8_11", "12_15", "16_19", "20_25"];
   const channels = ["online", "online", "online", "paper", "import"];
-  const states = ["approved", "approved", "approved", "approved", "approved", "approved", "approved", "pending", "hidden"];
+  const states = [
+    "approved",
+    "approved",
+    "approved",
+    "approved",
+    "approved",
+    "approved",
+    "approved",
+    "pending",
+    "hidden",
+  ];
   const span = 5 * 365 * 86400_000;
   const end = Date.now();
   let tags = 0;

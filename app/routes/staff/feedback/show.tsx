@@ -119,7 +119,7 @@ export default function FeedbackItem({ loaderData: p }: Route.ComponentProps) {
                 <th scope="col">{t("inbox.detail.at")}</th>
                 <th scope="col">{t("inbox.detail.by")}</th>
                 <th scope="col">{t("inbox.detail.change")}</th>
-                <th scope="col">{t("inbox.detail.via")}</th>
+                <th scope="col">{t("inbox.detail.how")}</th>
               </tr>
             </thead>
             <tbody>
