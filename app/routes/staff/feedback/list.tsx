@@ -96,6 +96,13 @@ type Extra = {
 
 export async function loader({ request }: Route.LoaderArgs) {
   requirePermission(request, "tag");
+  // The filter form sends every field, the empty ones too: the address keeps only the filters chosen.
+  const url = new URL(request.url);
+  const kept = [...url.searchParams].filter(([, v]) => v.trim() !== "");
+  if (kept.length < [...url.searchParams].length) {
+    const s = new URLSearchParams(kept).toString();
+    throw redirect(`${url.pathname}${s ? `?${s}` : ""}`);
+  }
   return { ...page(request), errors: null } as ReturnType<typeof page> & Extra;
 }
 
@@ -241,7 +248,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
         <p className="notice warn" role="status">
           {t("inbox.ignored", {
             count: p.ignored.length,
-            names: p.ignored.map((n) => t(`inbox.filter.${n === "page" ? "q" : n}`)).join(", "),
+            names: p.ignored.map((n) => t(`inbox.filter.${n}`)).join(", "),
           })}
         </p>
       )}
