@@ -8,7 +8,7 @@ import {
   type RawFilters,
 } from "~/models/inbox/types";
 import { type InboxFilters, listInbox } from "~/models/inbox.server";
-import { AGE_BANDS, AUDIENCES } from "~/schemas/import";
+import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 import { periodKeys } from "~/utils/periods";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -22,9 +22,9 @@ import {
   taggingVocabulary,
   tagTitles,
 } from "~/models/inbox.server";
+import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 import { listLocalities } from "~/models/reference.server";
 import { suggestTags } from "~/models/suggest.server";
-import { AGE_BANDS, AUDIENCES } from "~/schemas/import";
 import { periodKeys, periodRange } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
