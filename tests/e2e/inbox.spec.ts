@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
+import { expect, expectNoAxeViolations, signInAs, signOut, test } from "../support/fixtures";
 import { readE2eDb } from "../support/pass-session";
 
 // Issue 10, the inbox's stories: an officer filters to untagged parents' contributions from North area this term, tags
@@ -353,6 +353,7 @@ test("Bad input: nonsense filters are ignored with a notice; refused tags say wh
   }
   expect((await page.request.get("/staff/feedback/tag")).status()).toBe(405);
   // A Board member may read the plan but not tag.
+  await signOut(page);
   await signInAs(page, "board");
   expect((await page.goto("/staff/feedback"))?.status()).toBe(403);
 });

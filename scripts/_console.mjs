@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const base = process.argv[2]; const path = process.argv[3];
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 400)));
+page.on("pageerror", (e) => console.log("pageerror", e.message.slice(0, 400)));
+await page.goto(`${base}/staff/sign-in`);
+await page.fill("#email", "officer@demo.test"); await page.fill("#password", "sounding-board-demo");
+await page.click("button[type=submit]"); await page.waitForURL(/\/staff(?!\/sign-in)/);
+await page.goto(base + path); await page.waitForTimeout(2000);
+console.log(await page.locator("#keys-title").count());
+await browser.close();
