@@ -3,9 +3,10 @@
  * then times suggestions for one contribution at a time (200 of them, p95), and one bulk action that tags 10,000
  * contributions (with a record each). Prints one JSON line.
  */
-import { getDb } from "~db/client";
+
 import { bulkTag } from "~/models/inbox.server";
 import { suggestTags, trainNow } from "~/models/suggest.server";
+import { getDb } from "~db/client";
 import { percentile } from "./load";
 
 const db = getDb();
@@ -15,7 +16,8 @@ const train_ms = Math.round(performance.now() - t0);
 
 const sample = db.all<{ id: number; text: string }>(
   // biome-ignore lint/suspicious/noExplicitAny: a raw statement on the bench's own database
-  (await import("drizzle-orm")).sql`select id, masked_body as text from contributions where kind = 'text' and moderation_state = 'approved' and id % 4999 = 0 limit 200` as any,
+  (await import("drizzle-orm"))
+    .sql`select id, masked_body as text from contributions where kind = 'text' and moderation_state = 'approved' and id % 4999 = 0 limit 200` as any,
 );
 const times: number[] = [];
 for (const row of sample) {
@@ -27,7 +29,8 @@ const suggest_ms = Math.round(percentile(times, 95) * 100) / 100;
 
 // 10,000 approved contributions that do not yet carry the last outcome: a bulk action's selection.
 const [{ id: outcomeId }] = db.all<{ id: number }>(
-  (await import("drizzle-orm")).sql`select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 order by o.position desc limit 1`,
+  (await import("drizzle-orm"))
+    .sql`select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 order by o.position desc limit 1`,
 );
 const ids = db
   .all<{ id: number }>(

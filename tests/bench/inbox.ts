@@ -67,7 +67,10 @@ export function inboxPaths(s: Seeded) {
     `q=apprenticeships&outcome=${s.outcomeId}`,
     "q=library&source=question",
   ];
-  return { browse: browse.map((q) => `/staff/feedback${q ? `?${q}` : ""}`), search: search.map((q) => `/staff/feedback?${q}`) };
+  return {
+    browse: browse.map((q) => `/staff/feedback${q ? `?${q}` : ""}`),
+    search: search.map((q) => `/staff/feedback?${q}`),
+  };
 }
 
 /** `officers` connections, each asking for the next path as soon as it has its answer, for `seconds`. */
@@ -141,9 +144,9 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
         .all() as { id: number }[]
     ).map((r) => r.id);
     const outcomes = (
-      db
-        .prepare("select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1")
-        .all() as { id: number }[]
+      db.prepare("select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1").all() as {
+        id: number;
+      }[]
     ).map((r) => r.id);
     db.close();
 
@@ -164,8 +167,16 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
       const base = { origin: server.origin, cookie, officers: INBOX.officers, ok: (s: number) => s === 200 };
       // Warm: the first page loads the suggestion model (trained once per process) and the page cache.
       await loop({ ...base, seconds: 3, next: (i) => ({ path: [...paths.browse, ...paths.search][i % 24] }) });
-      browse = await loop({ ...base, seconds: INBOX.seconds, next: (i) => ({ path: paths.browse[i % paths.browse.length] }) });
-      search = await loop({ ...base, seconds: INBOX.seconds, next: (i) => ({ path: paths.search[i % paths.search.length] }) });
+      browse = await loop({
+        ...base,
+        seconds: INBOX.seconds,
+        next: (i) => ({ path: paths.browse[i % paths.browse.length] }),
+      });
+      search = await loop({
+        ...base,
+        seconds: INBOX.seconds,
+        next: (i) => ({ path: paths.search[i % paths.search.length] }),
+      });
       toggle = await loop({
         ...base,
         seconds: INBOX.seconds / 2,
