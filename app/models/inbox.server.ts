@@ -695,6 +695,24 @@ export type CoverageRow = { source: InboxSource; tagged: number; untagged: numbe
  */
 export function coverage(period?: PeriodKey, now = new Date()): CoverageRow[] {
   const range = period ? periodRange(period, now) : null;
+  // Counting a term at national scale takes ~100 ms, and an officer paging through the inbox asks for it on every page.
+  // The figures are kept until anything in the database changes: total_changes() counts every row this connection
+  // (the server's only one) has written, data_version moves when another process commits (an import, a backup
+  // restore). Either way the next page counts afresh, so the figures are never stale.
+  const db = getDb();
+  const changes = db.get<{ c: number }>(sql`select total_changes() as c`)?.c ?? 0;
+  const version = (db.$client.pragma("data_version", { simple: true }) as number) ?? 0;
+  const key = `${period ?? "all"}|${range?.from ?? ""}|${range?.to ?? ""}|${changes}|${version}`;
+  const cached = coverageCache.get(period ?? "all");
+  if (cached?.key === key) return cached.rows;
+  const rows = countCoverage(range);
+  coverageCache.set(period ?? "all", { key, rows });
+  return rows;
+}
+
+const coverageCache = new Map<string, { key: string; rows: CoverageRow[] }>();
+
+function countCoverage(range: { from: string; to: string } | null): CoverageRow[] {
   const rows = getDb().all<{ src: string; tagged: number; untagged: number; waiting: number }>(sql`
     select
       case when ${C}."source" = 'question' then 'question'

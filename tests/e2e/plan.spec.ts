@@ -197,6 +197,28 @@ test("An officer uses the new priority at once, reads the plan without edit cont
   await expect(page.locator("#q0tag option", { hasText: PRIORITY })).toHaveCount(1);
   await expect(page.locator("#q0tag option", { hasText: PRIORITY })).toHaveAttribute("value", `p:${priorityId}`);
 
+  // …and in the feedback inbox: offered for bulk tagging, and used on one contribution straight away.
+  const [words] = readE2eDb<{ id: number }>(
+    `select c.id from contributions c where c.kind = 'text' and c.moderation_state = 'approved' and c.source = 'question'
+     and not exists (select 1 from safeguarding_cases sc where sc.contribution_id = c.id) order by c.id limit 1`,
+  );
+  await page.goto("/staff/feedback?source=question&state=approved");
+  await expect(page.locator("#bulk-tag option", { hasText: PRIORITY })).toHaveAttribute("value", `p:${priorityId}`);
+  const card = page.locator(`[data-inbox-item][data-id="${words.id}"]`);
+  await card.getByText("Change tags").click();
+  await card.getByRole("checkbox", { name: "Stay safe" }).check();
+  await card.getByLabel("Priority within Stay safe").selectOption({ label: PRIORITY });
+  await card.getByRole("button", { name: "Save tags" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tags saved." })).toBeVisible();
+  expect(
+    readE2eDb(
+      "select priority_id from contribution_tags where contribution_id = ? and priority_id = ?",
+      words.id,
+      priorityId,
+    ),
+  ).toEqual([{ priority_id: priorityId }]);
+  await expect(card.locator("[data-tags]")).toContainText(`Stay safe: ${PRIORITY}`);
+
   await page.goto("/staff/plan");
   await expect(page.locator(`tbody[data-priority="${priorityId}"] th`)).toHaveText(PRIORITY);
   await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
