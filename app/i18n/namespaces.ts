@@ -56,6 +56,7 @@ export const namespaceSections = {
     "questions",
     "groups",
     "staffSessions",
+    "admin",
   ],
 } as const;
 

@@ -4,10 +4,10 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { type Conn, getDb } from "~db/client";
 import { ageBandSettings, areas, auditLog, localities, populations, schools } from "~db/schema";
+import { type SchoolPhase, schoolPhases } from "./admin/types";
 import { type AgeBand, ageBands, forgetShownAgeBands } from "./reference.server";
 
-export const schoolPhases = ["primary", "secondary", "special", "college"] as const;
-export type SchoolPhase = (typeof schoolPhases)[number];
+export { type SchoolPhase, schoolPhases };
 
 /** Bands for children and young people under 20; 20 to 25 is only for care leavers and young people with SEND. */
 const youngBands: readonly AgeBand[] = ageBands.filter((b) => b !== "20_25");
