@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { z } from "zod";
 import type { getT } from "~/i18n/i18n.server";
-import type { AdminError } from "~/models/admin.server";
+import { type AdminError, MAX_PEOPLE, MAX_YEAR, MIN_YEAR } from "~/models/admin.server";
 
 type T = ReturnType<typeof getT>;
 
