@@ -103,7 +103,7 @@ export default function AgeBands({ loaderData, actionData }: Route.ComponentProp
                         </span>
                       </label>
                     </td>
-                    <td>
+                    <td style={{ position: "relative" }}>
                       <label className="visually-hidden" htmlFor={`order-${r.band}`}>
                         {t("admin.orderOf", { band })}
                       </label>

@@ -160,7 +160,7 @@ export default function Population({ loaderData, actionData }: Route.ComponentPr
             <tbody>
               {g.rows.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row">
+                  <th scope="row" style={{ verticalAlign: "middle" }}>
                     {row.name} <span className="meta">({row.area})</span>
                   </th>
                   {row.cells.map((c) => {
@@ -168,7 +168,8 @@ export default function Population({ loaderData, actionData }: Route.ComponentPr
                     const error = e[id];
                     const value = p.values?.[id] ?? (c.people === null ? "" : String(c.people));
                     return (
-                      <td key={c.band} className="num">
+                      // Positioned, so the hidden label stays inside the scrolling table instead of widening the page.
+                      <td key={c.band} className="num" style={{ position: "relative", verticalAlign: "middle" }}>
                         <label className="visually-hidden" htmlFor={id}>
                           {t("admin.cellLabel", { place: row.name, band: t(`ageBand.${c.band}`) })}
                         </label>
@@ -186,7 +187,7 @@ export default function Population({ loaderData, actionData }: Route.ComponentPr
                       </td>
                     );
                   })}
-                  <td className="num" data-testid={`row-total-${row.id}`}>
+                  <td className="num" data-testid={`row-total-${row.id}`} style={{ verticalAlign: "middle" }}>
                     {number.format(row.total)}
                   </td>
                 </tr>
