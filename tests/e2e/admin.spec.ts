@@ -172,6 +172,19 @@ test("An administrator hides an age band: a young person getting a pass with Jav
     // A hidden band sent anyway is refused.
     const forged = await child.request.post("/pass/new", { headers: { Origin: origin }, form: { age: "8_11" } });
     expect(forged.status()).toBe(400);
+
+    // A consultation for 8 to 19 now offers the two of its bands still shown, in the administrator's order.
+    await child.goto("/consultations/feeling-safe-travel/about-you");
+    await expect(child.getByRole("heading", { level: 1, name: "About you" })).toBeVisible();
+    expect(
+      await child.locator('input[name="ageBand"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(["16_19", "12_15", "prefer_not"]);
+    await expectNoAxeViolations(child);
+    const answered = await child.request.post("/consultations/feeling-safe-travel/about-you", {
+      headers: { Origin: origin },
+      form: { ageBand: "8_11", locality: "prefer_not" },
+    });
+    expect(answered.status()).toBe(400);
   } finally {
     await young.close();
   }
