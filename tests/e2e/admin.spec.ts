@@ -120,7 +120,19 @@ test("An administrator adds a locality and a school in it; the locality, now use
   await expect(page.locator(".error-summary")).toContainText(
     "This cannot be deleted because it is still used by: schools.",
   );
+  await expect(page.getByLabel("Locality name")).toHaveValue(PLACE);
   await expectNoAxeViolations(page);
+
+  // Renamed and moved to the South: a new web address, and its school goes with it.
+  await page.getByLabel("Locality name").fill(`${PLACE} Common`);
+  await page.getByLabel("Area").selectOption({ label: "South" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Changes saved.");
+  await expect(page.getByRole("heading", { level: 1, name: `${PLACE} Common` })).toBeVisible();
+  await expect(page.getByText(`Web address now: fenwick-green-${suffix}-common`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/staff/admin/schools?q=${encodeURIComponent(SCHOOL)}`);
+  await expect(page.getByRole("row", { name: SCHOOL })).toContainText(`Primary${PLACE} Common (South)`);
   await page.screenshot({ path: `${SHOTS}/locality-refused.png`, fullPage: true });
 });
 

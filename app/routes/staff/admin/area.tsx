@@ -34,7 +34,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const t = getT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = { name: String(form.get("name") ?? "").slice(0, 200) };
+  // The delete form carries no fields: a refused delete shows the area as it is.
+  const values = { name: intent === "delete" ? current.area.name : String(form.get("name") ?? "").slice(0, 200) };
   const fail = (errors: Record<string, string>, status = 400) =>
     data({ ...current, done: null, values, errors }, { status });
   try {

@@ -33,10 +33,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const t = getT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = {
-    name: String(form.get("name") ?? "").slice(0, 200),
-    areaId: String(form.get("areaId") ?? "").slice(0, 20),
-  };
+  // The delete form carries no fields: a refused delete shows the locality as it is.
+  const values =
+    intent === "delete"
+      ? { name: current.locality.name, areaId: String(current.locality.areaId) }
+      : { name: String(form.get("name") ?? "").slice(0, 200), areaId: String(form.get("areaId") ?? "").slice(0, 20) };
   const fail = (errors: Record<string, string>, status = 400) =>
     data({ ...current, done: null, values, errors }, { status });
   try {
