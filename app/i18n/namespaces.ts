@@ -59,6 +59,7 @@ export const namespaceSections = {
     "inbox",
     "plan",
     "themes",
+    "admin",
   ],
 } as const;
 

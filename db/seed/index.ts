@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { type DB, openDatabase } from "../client";
 import { areas, consultations, plans, staffUsers } from "../schema";
+import { seedReferenceData } from "./admin";
 import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
 import { seedGroupsAndSessions } from "./groups";
 import { seedMeetings } from "./meetings";
@@ -45,6 +46,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     const rng = createRng(0x5eed2025);
     const { officerId, boardMemberId, partnershipMemberId } = seedStaff(tx, hashes, now);
     const { locality, pickLocality } = seedPlaces(tx, rng, officerId);
+    seedReferenceData(tx, now);
     const fw = seedPlan(tx);
     const met = seedMeetings(tx, now);
     const ctx = { db, tx, now, rng, fw, officerId, locality, pickLocality };

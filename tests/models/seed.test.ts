@@ -71,6 +71,13 @@ const read = (db: DB) => {
     response: q(
       "select b.recorded_at, y.published_at from board_responses b join you_said_we_did y on y.board_response_id = b.id",
     ),
+    schools: q(
+      "select phase, count(*) as n, sum(locality_id is null) as countywide from schools group by phase order by phase",
+    ),
+    bands: q("select age_band, shown from age_band_settings order by position"),
+    population: q(
+      "select year, count(*) as cells, count(distinct locality_id) as localities, sum(people) as people from populations group by year order by year",
+    ),
   };
 };
 
@@ -132,8 +139,27 @@ describe("the demo seed", () => {
     // Free themes, each given to a few answers, with the tag history that says so.
     expect(first.themes).toEqual([
       { name: "Transport", tagged: 8, events: 8 },
-      { name: "Cost of activities", tagged: 3, events: 3 },
+      { name: "Cost of activities", tagged: 5, events: 5 },
       { name: "Places to go", tagged: 4, events: 4 },
+    ]);
+    // Every school the safeguarding lists mask, in its locality (two serve the whole county); under-8s are not offered
+    // a band of their own; population figures for this year and last, for every locality and band.
+    expect(first.schools).toEqual([
+      { phase: "college", n: 2, countywide: 1 },
+      { phase: "primary", n: 6, countywide: 0 },
+      { phase: "secondary", n: 8, countywide: 0 },
+      { phase: "special", n: 3, countywide: 1 },
+    ]);
+    expect(first.bands).toEqual([
+      { age_band: "under_8", shown: 0 },
+      { age_band: "8_11", shown: 1 },
+      { age_band: "12_15", shown: 1 },
+      { age_band: "16_19", shown: 1 },
+      { age_band: "20_25", shown: 1 },
+    ]);
+    expect(first.population).toEqual([
+      { year: 2025, cells: 45, localities: 9, people: 109925 },
+      { year: 2026, cells: 45, localities: 9, people: 110745 },
     ]);
     // The Board's response and its "you said, we did" are recorded together, by recordBoardResponse.
     expect(first.response).toEqual([{ recorded_at: expect.any(String), published_at: expect.any(String) }]);

@@ -7,7 +7,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getDraft, saveDraftAbout } from "~/models/consultations/drafts.server";
-import { ageBands, listLocalities } from "~/models/reference.server";
+import { ageBands, listLocalities, shownAgeBands } from "~/models/reference.server";
 import { readCookie } from "~/utils/http";
 import { ensureReceipt, readReceipt } from "~/utils/receipt.server";
 import type { Route } from "./+types/about-you";
@@ -20,12 +20,14 @@ const aboutSchema = z.object({
 });
 
 /**
- * The age groups a young person may pick: the consultation's own list when it has one (in order of age), else every
- * band but 20 to 25, which is only for care leavers and young people with SEND and so must be chosen by the officer.
+ * The age groups a young person may pick, among those an administrator shows and in their order: the consultation's
+ * own list when it has one, else every shown band but 20 to 25, which is only for care leavers and young people with
+ * SEND and so must be chosen by the officer.
  */
 function bandsFor(consultation: { ageBands: string[] }): string[] {
-  const own = ageBands.filter((b) => consultation.ageBands.includes(b));
-  return own.length ? own : ageBands.filter((b) => b !== "20_25");
+  const shown = shownAgeBands();
+  const own = shown.filter((b) => consultation.ageBands.includes(b));
+  return own.length ? own : shown.filter((b) => b !== "20_25");
 }
 
 /** Who the person said they are on the consultations list ("I'm a parent or carer"), so we do not ask again. */

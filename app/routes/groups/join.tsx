@@ -13,8 +13,7 @@ import {
   recordJoinFailure,
 } from "~/models/groups.server";
 import { getPass } from "~/models/passes/session.server";
-import { passAgeBands as ageBands } from "~/models/passes/types";
-import { listLocalities } from "~/models/reference.server";
+import { listLocalities, shownAgeBands } from "~/models/reference.server";
 import type { Route } from "./+types/join";
 
 type Found = {
@@ -34,6 +33,7 @@ type State =
       group: Found;
       signedIn: boolean;
       localities: { id: number; name: string }[];
+      bands: string[];
       next: string;
     };
 
@@ -68,6 +68,7 @@ function lookUp(typed: string, ip: string | undefined, signedIn: boolean) {
     },
     signedIn,
     localities: listLocalities().map((l) => ({ id: l.id, name: l.name })),
+    bands: shownAgeBands(),
     next: `/join?code=${formatJoinCode(code)}`,
   } as State);
 }
@@ -91,7 +92,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     joinGroup({
       groupId: looked.data.group.id,
       passId: pass.id,
-      ageBand: (ageBands as readonly string[]).includes(age) ? age : null,
+      // A band no longer shown is kept as not given, like anything else that is not on the list.
+      ageBand: looked.data.bands.includes(age) ? age : null,
       localityId: /^\d{1,9}$/.test(locality) ? Number(locality) : null,
     });
   } catch (error) {
@@ -227,7 +229,7 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
             hint={t("join.found.ageHint")}
             choices={[
               ...(g.parents ? [{ value: "parent", label: t("join.found.parent") }] : []),
-              ...ageBands.map((b) => ({ value: b, label: t(`ageBand.${b}`) })),
+              ...p.bands.map((b) => ({ value: b, label: t(`ageBand.${b}`) })),
               { value: "prefer_not", label: t("ageBand.prefer_not") },
             ]}
             checked={[]}

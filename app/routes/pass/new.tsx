@@ -9,12 +9,15 @@ import { linkReceipts } from "~/models/passes/holder.server";
 import { createPass } from "~/models/passes/passes.server";
 import { getPass, receiptHashesOf, startPassSession } from "~/models/passes/session.server";
 import { passAgeBands } from "~/models/passes/types";
+import { shownAgeBands } from "~/models/reference.server";
 import { safeBack } from "~/utils/http";
 import type { Route } from "./+types/new";
 import { mayCreatePass, wordsCookie } from "./shared.server";
 
 const schema = z.object({ age: z.enum([...passAgeBands, "prefer_not", "parent"]) });
-const choices = [...passAgeBands, "prefer_not", "parent"] as const;
+
+/** The bands an administrator shows, in their order, then "rather not say" and "parent or carer". */
+const choicesNow = () => [...shownAgeBands(), "prefer_not", "parent"];
 
 /** Where to go once the pass is made (a join link, a session): a path on this site, else the pass page. */
 const nextOf = (value: unknown) => safeBack(typeof value === "string" ? value : null, "/pass");
@@ -22,7 +25,7 @@ const nextOf = (value: unknown) => safeBack(typeof value === "string" ? value : 
 export async function loader({ request }: Route.LoaderArgs) {
   const next = nextOf(new URL(request.url).searchParams.get("next"));
   if (getPass(request)) throw redirect(next);
-  return { errors: null as Record<string, string> | null, next };
+  return { errors: null as Record<string, string> | null, next, choices: choicesNow() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -33,8 +36,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const form = Object.fromEntries(await request.formData());
   const next = nextOf(form.next);
-  const parsed = schema.safeParse(form);
-  if (!parsed.success) return data({ errors: { age: t("pass.new.error.age") }, next }, { status: 400 });
+  const choices = choicesNow();
+  const parsed = schema.refine((v) => choices.includes(v.age)).safeParse(form);
+  if (!parsed.success) return data({ errors: { age: t("pass.new.error.age") }, next, choices }, { status: 400 });
   const isParent = parsed.data.age === "parent";
   const age = parsed.data.age;
   const made = await createPass({ ageBand: age === "parent" || age === "prefer_not" ? null : age, isParent });
@@ -50,6 +54,7 @@ export default function NewPass({ loaderData, actionData }: Route.ComponentProps
   const { t } = useTranslation();
   const errors = actionData?.errors ?? null;
   const next = actionData?.next ?? loaderData.next;
+  const choices = actionData?.choices ?? loaderData.choices;
   return (
     <>
       <PageTitle title={t("pass.new.title")} error={Boolean(errors)} />
