@@ -200,27 +200,44 @@ function main() {
       }
     })();
   }
-  // The rows left untagged above are made up with a third tag on others, so the total is TAGS_PER_CONTRIBUTION × N.
+  // The rows left untagged above are made up with more themes on tagged rows, until the total is exactly
+  // TAGS_PER_CONTRIBUTION × N (counted from the tables, not from the inserts).
   const wanted = TAGS_PER_CONTRIBUTION * N;
-  const rest = db.prepare(
-    `select id from contributions c where kind = 'text' and moderation_state = 'approved'
-       and exists (select 1 from contribution_tags ct where ct.contribution_id = c.id) order by id limit ?`,
-  );
-  const extra = rest.all(Math.max(0, wanted - tags)) as { id: number }[];
-  db.transaction(() => {
-    let k = 0;
-    for (const { id } of extra) {
-      for (let shift = 1; shift < themeIds.length; shift++) {
-        const added = addTheme.run(id, themeIds[(id + shift) % themeIds.length], staff.id, new Date(end).toISOString());
-        if (added.changes) {
-          tags++;
-          break;
-        }
+  const countTags = () =>
+    (
+      db
+        .prepare("select (select count(*) from contribution_tags) + (select count(*) from contribution_themes) as n")
+        .get() as {
+        n: number;
       }
-      k++;
+    ).n;
+  const rows = db.prepare(
+    `select id from contributions c where kind = 'text' and moderation_state = 'approved'
+       and exists (select 1 from contribution_tags ct where ct.contribution_id = c.id) and id > ? order by id limit 50000`,
+  );
+  tags = countTags();
+  let after = 0;
+  for (let shift = 1; tags < wanted && shift < themeIds.length; ) {
+    const batchRows = rows.all(after) as { id: number }[];
+    if (!batchRows.length) {
+      shift++;
+      after = 0;
+      continue;
     }
-    return k;
-  })();
+    db.transaction(() => {
+      for (const { id } of batchRows) {
+        if (tags >= wanted) break;
+        tags += addTheme.run(
+          id,
+          themeIds[(id + shift) % themeIds.length],
+          staff.id,
+          new Date(end).toISOString(),
+        ).changes;
+      }
+    })();
+    after = batchRows[batchRows.length - 1].id;
+  }
+  tags = countTags();
   db.pragma("optimize");
   db.exec("analyze");
   const count = (db.prepare("select count(*) as n from contributions where kind = 'text'").get() as { n: number }).n;

@@ -206,9 +206,17 @@ export async function action({ request }: Route.ActionArgs) {
       if (intent === "bulk_check") {
         const preview = previewBulk(target);
         if (preview.tooMany)
-          return fail({ "bulk-scope": t("inbox.bulk.tooMany", { limit: BULK_LIMIT.toLocaleString("en-GB") }) }, 400, {
-            bulkTooMany: true,
-          });
+          return fail(
+            {
+              "bulk-scope": t("inbox.bulk.tooMany", {
+                limit: new Intl.NumberFormat(getLang(request)).format(BULK_LIMIT),
+              }),
+            },
+            400,
+            {
+              bulkTooMany: true,
+            },
+          );
         return data({
           ...page(request),
           errors: null,
@@ -217,7 +225,9 @@ export async function action({ request }: Route.ActionArgs) {
       }
       const result = bulkTag({ staffId: staff.id, target, tag });
       if (result.tooMany)
-        return fail({ "bulk-scope": t("inbox.bulk.tooMany", { limit: BULK_LIMIT.toLocaleString("en-GB") }) });
+        return fail({
+          "bulk-scope": t("inbox.bulk.tooMany", { limit: new Intl.NumberFormat(getLang(request)).format(BULK_LIMIT) }),
+        });
       back.searchParams.set("done", `bulk:${result.tagged}:${result.already}:${result.skipped}`);
       return redirect(`${back.pathname}${back.search}`);
     } catch (error) {
@@ -229,7 +239,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function FeedbackInbox({ loaderData, actionData }: Route.ComponentProps) {
   const p = actionData ?? loaderData;
-  const { t } = useTranslation();
+  const { t, lang } = useTranslation();
   const errors = p.errors ?? null;
   const bulkDone = p.done?.startsWith("bulk:") ? p.done.slice(5).split(":").map(Number) : null;
   const here = `/staff/feedback${p.search}`;
@@ -402,7 +412,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
 
       <p role="status" id="inbox-count">
         {p.more
-          ? t("inbox.countMore", { count: p.total.toLocaleString("en-GB") as unknown as number })
+          ? t("inbox.countMore", { limit: new Intl.NumberFormat(lang).format(p.total) })
           : t("inbox.count", { count: p.total })}
         {p.total > 0 && <> · {t("inbox.pageOf", { page: p.page })}</>}
       </p>
