@@ -135,6 +135,16 @@ function matching(f: InboxFilters, now: Date) {
   };
 }
 
+/** SQLite's plan for one page of the inbox with these filters (scripts/inbox-plans.ts prints them). */
+export function inboxQueryPlan(f: InboxFilters, now = new Date()) {
+  const m = matching(f, now);
+  return getDb()
+    .all<{ id: number; parent: number; detail: string }>(
+      sql`explain query plan select ${C}."id" from ${m.from} where ${m.where} order by ${m.order} limit 20`,
+    )
+    .map((r) => r.detail);
+}
+
 /** Counting stops here: beyond it the inbox says "more than 10,000", which is true, instead of counting a million rows. */
 export const COUNT_CAP = BULK_LIMIT;
 

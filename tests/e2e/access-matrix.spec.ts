@@ -99,6 +99,12 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   // The demo's next Sounding Board meeting: its facilitator is the officer.
   ["/staff/sessions/3/run", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  // The feedback inbox is for those who tag; the plan is read by all staff, edited by admins; themes by those who tag.
+  ["/staff/feedback", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/plan", row([signIn, signIn, signIn, 200, 200, 200, 200, 200])],
+  ["/staff/plan/themes", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/admin", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  ["/staff/admin/population", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
 ];
 
 test("Staff pages: each role reaches only what it may; everyone else is sent to sign in", async () => {

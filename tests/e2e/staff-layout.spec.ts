@@ -74,10 +74,14 @@ const expected: Record<string, string[]> = {
     "/staff/sessions/new",
     "/staff/sessions/:id",
     "/staff/sessions/:id/run",
+    "/staff/feedback",
+    "/staff/feedback/:id",
+    "/staff/plan",
+    "/staff/plan/themes",
   ],
   partnership: ["/staff", "/staff/questions", "/staff/questions/:id"],
-  board: ["/staff", "/staff/meetings", "/staff/meetings/:id", "/staff/agenda-items/:id"],
-  admin: ["/staff", "/staff/consultations", "/staff/moderation", "/staff/meetings"],
+  board: ["/staff", "/staff/meetings", "/staff/meetings/:id", "/staff/agenda-items/:id", "/staff/plan"],
+  admin: ["/staff", "/staff/consultations", "/staff/moderation", "/staff/meetings", "/staff/admin", "/staff/feedback"],
 };
 
 for (const role of ["officer", "board", "partnership", "admin"] as DemoRole[]) {
