@@ -145,8 +145,13 @@ export function inboxQueryPlan(f: InboxFilters, now = new Date()) {
     .map((r) => r.detail);
 }
 
-/** Counting stops here: beyond it the inbox says "more than 10,000", which is true, instead of counting a million rows. */
+/**
+ * Counting stops here: a bulk action counts up to its limit; a page of the inbox says "more than 1,000", which is true,
+ * instead of reading thousands of matches to count them (the search's index gives them newest first, and only the
+ * page's twenty are needed).
+ */
 export const COUNT_CAP = BULK_LIMIT;
+export const LIST_COUNT_CAP = 1_000;
 
 function countMatching(m: { from: SQL; where: SQL }, cap = COUNT_CAP) {
   const row = getDb().get<{ n: number }>(
@@ -220,7 +225,7 @@ export function getInboxItem(id: number) {
 /** One page of the inbox, newest first, with each contribution's tags and themes. */
 export function listInbox(f: InboxFilters, page = 1, perPage = 20, now = new Date()) {
   const m = matching(f, now);
-  const total = countMatching(m);
+  const total = countMatching(m, LIST_COUNT_CAP);
   const rows = selectRows(m.from, m.where, sql`order by ${m.order} limit ${perPage} offset ${(page - 1) * perPage}`);
   return { total: total.count, more: total.more, rows: withTags(rows) };
 }

@@ -295,7 +295,7 @@ test("Session notes and thread messages are in the inbox beside consultation ans
       `select count(*) as n from contributions c where ${NOT_ESCALATED} and c.moderation_state in ('approved', 'pending', 'hidden') ${where}`,
     )[0].n;
   const label = (x: number) =>
-    x > 10_000 ? "More than 10,000 contributions." : `${x} contribution${x === 1 ? "" : "s"}`;
+    x > 1_000 ? "More than 1,000 contributions." : `${x} contribution${x === 1 ? "" : "s"}`;
   await page.goto("/staff/feedback");
   await expect(page.locator("#inbox-count")).toContainText(label(count("")));
   await page.goto("/staff/feedback?source=session_note");
