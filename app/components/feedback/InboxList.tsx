@@ -232,7 +232,10 @@ export function InboxList(props: Props) {
                 <h2 id={`c-${row.id}-title`} className="inbox-card-title">
                   {t(`inbox.source.${row.source}`)}
                   {(row.consultation ?? row.session ?? row.group) && (
-                    <span className="meta"> · {row.consultation ?? row.session ?? row.group}</span>
+                    <span className="meta">
+                      {" "}
+                      · <bdi>{row.consultation ?? row.session ?? row.group}</bdi>
+                    </span>
                   )}
                 </h2>
                 <p className="meta">
@@ -242,8 +245,19 @@ export function InboxList(props: Props) {
                     </>
                   )}
                   {row.ageBand ? t(`ageBand.${row.ageBand}`) : t(`audienceShort.${row.audience}`)}
-                  {row.locality && <> · {row.locality}</>} · {row.createdOn}
-                  {row.question && <> · {row.question}</>}
+                  {row.locality && (
+                    <>
+                      {" "}
+                      · <bdi>{row.locality}</bdi>
+                    </>
+                  )}{" "}
+                  · {row.createdOn}
+                  {row.question && (
+                    <>
+                      {" "}
+                      · <bdi>{row.question}</bdi>
+                    </>
+                  )}
                 </p>
                 <blockquote dir="auto">{row.text}</blockquote>
                 <p className="meta inbox-tags" data-tags>
@@ -253,15 +267,15 @@ export function InboxList(props: Props) {
                   ) : (
                     <>
                       {tags.map((x) => (
-                        <span key={x.outcomeId} className="tag outcome-tag" data-outcome={x.outcomeId}>
+                        <bdi key={x.outcomeId} className="tag outcome-tag" data-outcome={x.outcomeId}>
                           {outcomeTitle(x.outcomeId)}
                           {x.priorityId ? `: ${priorityTitle(x.priorityId)}` : ""}
-                        </span>
+                        </bdi>
                       ))}
                       {themeIds.map((id) => (
-                        <span key={id} className="tag theme-tag">
+                        <bdi key={id} className="tag theme-tag">
                           {props.vocabulary.themes.find((x) => x.id === id)?.name ?? id}
-                        </span>
+                        </bdi>
                       ))}
                     </>
                   )}
@@ -288,7 +302,8 @@ export function InboxList(props: Props) {
                           >
                             {t("inbox.suggestionAdd", {
                               outcome: outcomeTitle(s.outcomeId),
-                              confidence: Math.round(s.confidence * 100),
+                              // Never "100% sure": a suggestion is a guess.
+                              confidence: Math.min(99, Math.max(1, Math.round(s.confidence * 100))),
                             })}
                           </button>
                         ))}

@@ -66,7 +66,9 @@ export default function FeedbackItem({ loaderData: p }: Route.ComponentProps) {
         </div>
         <div>
           <dt>{t("inbox.detail.where")}</dt>
-          <dd>{item.locality ?? "—"}</dd>
+          <dd>
+            <bdi>{item.locality ?? "—"}</bdi>
+          </dd>
         </div>
         <div>
           <dt>{t("inbox.detail.when")}</dt>
