@@ -950,14 +950,14 @@ export function speakerOf(item: TagItem): "young_people" | "parents_carers" {
 }
 
 /**
- * The corpus as the answers to one county-wide open question, closed before the travel consultation opened: the
- * TRAIN answers approved and tagged by the officer, the HELD_OUT ones approved and waiting for tags (so the inbox
+ * The corpus as the answers to one county-wide open question, asked in the spring of last year (so this year's
+ * summaries and their small-number tests are not changed by it): the TRAIN answers approved and tagged by the officer, the HELD_OUT ones approved and waiting for tags (so the inbox
  * shows suggestions). A PRNG of its own, so the rest of the county's random draws are as they were.
  */
 export function seedTagCorpus({ db, tx, now, fw, officerId, pickLocality, locality }: ConsultationSeedContext) {
   const rng = createRng(0x7a65);
-  const opens = addDays(now, -140);
-  const closes = addDays(now, -100);
+  const opens = addDays(now, -540);
+  const closes = addDays(now, -500);
   const conversation = createConsultation(tx, fw, now, {
     slug: "big-conversation",
     title: "The Big Conversation",
@@ -969,12 +969,12 @@ export function seedTagCorpus({ db, tx, now, fw, officerId, pickLocality, locali
     localityIds: [],
     opensAt: opens.toISOString(),
     closesAt: closes.toISOString(),
-    resultsBy: addDays(now, -60).toISOString(),
+    resultsBy: addDays(now, -460).toISOString(),
     status: "open",
     minutes: 2,
     translations: {},
     createdBy: officerId,
-    createdAt: addDays(now, -150).toISOString(),
+    createdAt: addDays(now, -550).toISOString(),
     publishedAt: opens.toISOString(),
     questions: [
       {
