@@ -111,7 +111,9 @@ test("An officer publishes an answered question: it shows on /questions with no 
   await expectNoAxeViolations(v);
   await v.goto(`/questions?q=${stamp}&outcome=${encodeURIComponent("999999")}`);
   await expect(v.locator("main .card")).toHaveCount(1);
-  const staySafe = readE2eDb<{ id: number }>("select id from outcomes where key = 'stay-safe'")[0].id;
+  const staySafe = readE2eDb<{ id: number }>(
+    "select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 and o.key = 'stay-safe'",
+  )[0].id;
   await v.goto(`/questions?q=${stamp}&outcome=${staySafe}`);
   await expect(v.locator("main .card")).toHaveCount(0);
   await expect(v.locator("main p[aria-live]")).toHaveText("0 questions found Show all questions");
