@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { useTranslation } from "~/i18n/react";
 import { inboxSources } from "~/models/inbox/types";
 import { periodKeys } from "~/utils/periods";
@@ -62,7 +63,7 @@ export function CoverageTable(props: {
       )}
       <details open={props.open || undefined}>
         <summary>{t("inbox.coverage.bySource")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("inbox.coverage.bySource")}>
           <table id="coverage">
             <caption>{t("inbox.coverage.caption", { from: c.from, to: c.to })}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function CoverageTable(props: {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

@@ -3,6 +3,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TagForm } from "~/components/feedback/InboxList";
 import { PageTitle } from "~/components/PageTitle";
+import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getInboxItem, taggingVocabulary, tagHistory, tagTitles } from "~/models/inbox.server";
@@ -113,7 +114,7 @@ export default function FeedbackItem({ loaderData: p }: Route.ComponentProps) {
       {p.history.length === 0 ? (
         <p>{t("inbox.detail.historyEmpty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("inbox.history")}>
           <table id="tag-history">
             <caption className="visually-hidden">{t("inbox.detail.historyCaption")}</caption>
             <thead>
@@ -139,7 +140,7 @@ export default function FeedbackItem({ loaderData: p }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
