@@ -328,7 +328,7 @@ test("Bad input: nonsense filters are ignored with a notice; refused tags say wh
   await expect(page.locator(".notice.warn")).toHaveText(
     "3 filters made no sense and were ignored: Age group, Outcome, Page.",
   );
-  await expect(page.getByLabel("Source")).toHaveValue("paper");
+  await expect(page.getByLabel("Source", { exact: true })).toHaveValue("paper");
   const post = (form: Record<string, string>) =>
     page.request.post("/staff/feedback/tag", { form, headers: { Origin: new URL(page.url()).origin } });
   const [pending] = readE2eDb<{ id: number }>(
