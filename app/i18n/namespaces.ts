@@ -22,6 +22,7 @@ export const namespaceSections = {
     "done",
     "help",
     "ysdw",
+    "openData",
     "privacy",
     "a11y",
     "chart",

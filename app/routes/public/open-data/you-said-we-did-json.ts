@@ -1,0 +1,6 @@
+import { openYouSaidWeDid } from "~/models/open-data.server";
+import { jsonFile } from "./respond.server";
+
+export async function loader() {
+  return jsonFile({ licence: "Open Government Licence v3.0", entries: openYouSaidWeDid() });
+}
