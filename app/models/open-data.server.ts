@@ -86,7 +86,8 @@ function publishedBySlug(slug: string) {
 /**
  * Aggregate results of a published consultation, every count through the same rule as the public pages: counts
  * from 1 to 4 become null (suppressed), and the faces or options of one question are protected together so a hidden
- * count cannot be worked out from the others and the number who answered. Free text is never included.
+ * count cannot be worked out from the others and the number who answered; the number who answered a question is
+ * protected with the number who skipped it. Free text is never included.
  */
 export function openResults(slug: string) {
   const c = publishedBySlug(slug);
@@ -104,7 +105,9 @@ export function openResults(slug: string) {
           number: q.number,
           kind: q.kind,
           prompt: q.prompt,
-          answered: open(protectCount(q.answered)),
+          // Protected with the number who skipped the question (responses − answered), so neither can be a count
+          // from 1 to 4 worked out by subtraction.
+          answered: open(protectCounts([q.answered, r.people - q.answered])[0]),
           // For ranking questions the count is how many put the option first.
           rows: q.rows.map((row, i) => ({ label: row.label, ...open(cells[i]) })),
         };

@@ -22,6 +22,7 @@ import { INBOX, measureInboxAtScale } from "./inbox";
 import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load";
 import { addPendingContributions, MODERATION, measureModeration } from "./moderation";
 import { measureNoteSaves, NOTES } from "./notes";
+import { measureOpenData, OPEN_DATA } from "./open-data";
 import { measurePassSignIn, PASS_SIGN_IN } from "./pass-sign-in";
 import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
 
@@ -302,6 +303,12 @@ async function main() {
     console.log(
       `safeguarding check on one 1,000-character message: p95 ${ms(check_text_p95_ms)} — ${verdict(check_text_p95_ms < BUDGET.checkTextP95, "check_text_p95_ms")} the goal of < ${BUDGET.checkTextP95} ms`,
     );
+    // Open data: one consultation's results file, as a newsroom or a council's dashboard would fetch it.
+    const openData = await measureOpenData({ origin });
+    console.log(
+      `open data results file: p95 ${ms(openData.open_data_p95_ms)} — ${verdict(openData.open_data_p95_ms < OPEN_DATA.goalP95, "open_data_p95_ms")} the goal of p95 < ${OPEN_DATA.goalP95} ms`,
+    );
+
     // The feedback inbox at national scale: its own throwaway database of 1,000,000 contributions and its own server.
     const inbox = await measureInboxAtScale(ROOT);
     for (const line of inbox.lines) console.log(line);
@@ -339,6 +346,7 @@ async function main() {
         tag_toggle_p95_ms: inbox.tag_toggle_p95_ms,
         suggest_ms: inbox.suggest_ms,
         bulk_tag_10k_ms: inbox.bulk_tag_10k_ms,
+        open_data_p95_ms: openData.open_data_p95_ms,
       }),
     );
     if (missed.length) {

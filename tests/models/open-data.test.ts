@@ -89,6 +89,50 @@ describe("open data", () => {
     ]);
   });
 
+  it("hides how many answered a question when 1 to 4 skipped it, so the skipped count cannot be worked out", () => {
+    const c = make("Skipping allowed", false);
+    addQuestion({
+      consultationId: c.id,
+      kind: "single",
+      prompt: "Do you like the park?",
+      easyPrompt: null,
+      why: null,
+      required: false,
+      maxLength: 1000,
+      options: [{ label: "Yes" }, { label: "No" }],
+      outcomeIds: [],
+    });
+    publishConsultation(c.id);
+    const consultation = getConsultationBySlug(c.slug);
+    if (!consultation) throw new Error("not found");
+    const [q1, q2] = consultation.questions;
+    const walk = q1.options[0].id;
+    const yes = q2.options[0].id;
+    for (let i = 0; i < 10; i++) {
+      receipts++;
+      submitResponse({
+        consultation,
+        receiptHash: hashReceipt(`open-data-skip-${receipts}-aaaaaaaaaaaa`),
+        // Two of the ten skip the second question.
+        answers:
+          i < 8
+            ? { [q1.id]: { optionIds: [walk] }, [q2.id]: { optionIds: [yes] } }
+            : { [q1.id]: { optionIds: [walk] } },
+        about: null,
+        language: "en",
+        readingLevel: "standard",
+        channel: "import",
+        now: new Date(),
+      });
+    }
+    const r = openResults(c.slug);
+    expect(r?.responses).toEqual({ count: 10, suppressed: false });
+    expect(r?.questions.map((q) => q.answered)).toEqual([
+      { count: 10, suppressed: false },
+      { count: null, suppressed: true },
+    ]);
+  });
+
   it("leaves drafts out of every file", () => {
     expect(openResults(draft.slug)).toBeNull();
     expect(openResults("no-such-consultation")).toBeNull();
