@@ -15,14 +15,18 @@ import {
 import { escalateContribution } from "~/models/safeguarding.server";
 import { getDb } from "~db/client";
 import {
+  agendaQuestions,
   consultations,
   contributions,
   contributionTags,
+  groupSessions,
   groups,
   outcomes,
   plans,
   priorities,
   responses,
+  sessionNotes,
+  sessionViews,
   themes,
 } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -37,6 +41,8 @@ let otherOutcomePriority: number;
 let retiredOutcome: number;
 let themeId: number;
 let groupId: number;
+let sessionId: number;
+let otherSessionId: number;
 
 type Spec = {
   text: string;
@@ -169,6 +175,53 @@ beforeAll(() => {
     group: true,
     at: "2026-11-06T09:00:00.000Z",
   });
+  // The note belongs to one session; another session's note and a view sent before it are the filter's neighbours.
+  const session = (title: string) =>
+    db
+      .insert(groupSessions)
+      .values({
+        title,
+        startsAt: "2026-11-06T18:00:00Z",
+        endsAt: "2026-11-06T19:00:00Z",
+        createdAt: "2026-10-01T00:00:00Z",
+      })
+      .returning()
+      .get().id;
+  sessionId = session("North parents, November");
+  otherSessionId = session("North parents, December");
+  const agenda = (sid: number) =>
+    db.insert(agendaQuestions).values({ sessionId: sid, position: 1, text: "What would help?" }).returning().get().id;
+  const note = (sid: number, contributionId: number) =>
+    db
+      .insert(sessionNotes)
+      .values({
+        sessionId: sid,
+        agendaQuestionId: agenda(sid),
+        clientId: `n-${contributionId}`,
+        body: "note",
+        createdAt: "2026-11-06T18:30:00Z",
+        updatedAt: "2026-11-06T18:30:00Z",
+        contributionId,
+      })
+      .run();
+  note(sessionId, ids.groupNote);
+  ids.otherNote = add({ text: "A note from December", source: "session", at: "2026-11-07T09:00:00.000Z" });
+  note(otherSessionId, ids.otherNote);
+  ids.view = add({
+    text: "My view before the meeting",
+    source: "session",
+    state: "pending",
+    at: "2026-11-05T10:00:00.000Z",
+  });
+  db.insert(sessionViews)
+    .values({
+      sessionId,
+      agendaQuestionId: agenda(sessionId),
+      passId: null,
+      contributionId: ids.view,
+      createdAt: "2026-11-05T10:00:00.000Z",
+    })
+    .run();
 });
 
 const list = (f: Parameters<typeof listInbox>[0]) =>
@@ -181,7 +234,9 @@ describe("the feedback inbox's filters", () => {
   it("lists every source newest first, never escalated words, and not hidden ones unless asked", () => {
     const page = listInbox({}, 1, 50, now);
     expect(page.rows.map((r) => r.id)).toEqual([
+      ids.otherNote,
       ids.groupNote,
+      ids.view,
       ids.thread,
       ids.hidden,
       ids.parentNorth2,
@@ -190,7 +245,7 @@ describe("the feedback inbox's filters", () => {
       ids.parentNorth1,
       ids.parentOldTerm,
     ]);
-    expect(page.total).toBe(8);
+    expect(page.total).toBe(10);
     expect(page.more).toBe(false);
     expect(page.rows.find((r) => r.id === ids.parentNorth2)?.source).toBe("paper");
     expect(page.rows.find((r) => r.id === ids.thread)?.source).toBe("question");
@@ -211,9 +266,24 @@ describe("the feedback inbox's filters", () => {
     expect(list({ period: "last_term" })).toEqual([ids.parentOldTerm]);
     expect(list({ source: "paper" })).toEqual([ids.parentNorth2]);
     expect(list({ source: "online", audience: "parents_carers" })).toEqual(sorted(ids.parentNorth1, ids.parentOldTerm));
-    expect(list({ state: "pending" })).toEqual([ids.pending]);
+    expect(list({ state: "pending" })).toEqual(sorted(ids.pending, ids.view));
     expect(list({ groupId })).toEqual([ids.groupNote]);
     expect(list({ ageBand: "12_15", source: "online" })).toEqual(sorted(ids.youngNoPlace, ids.pending, ids.hidden));
+  });
+
+  it("finds a session's notes and the views sent before it, and tells notes from views", () => {
+    expect(list({ sessionId })).toEqual(sorted(ids.groupNote, ids.view));
+    expect(list({ sessionId: otherSessionId })).toEqual([ids.otherNote]);
+    expect(list({ sessionId, source: "session_note" })).toEqual([ids.groupNote]);
+    expect(list({ source: "session_view" })).toEqual([ids.view]);
+    expect(list({ source: "session_note" })).toEqual(sorted(ids.groupNote, ids.otherNote));
+    const sources = Object.fromEntries(listInbox({}, 1, 50, now).rows.map((r) => [r.id, r.source]));
+    expect([sources[ids.groupNote], sources[ids.view], sources[ids.thread], sources[ids.parentNorth2]]).toEqual([
+      "session_note",
+      "session_view",
+      "question",
+      "paper",
+    ]);
   });
 
   it("searches the masked words with prefixes, and no typed text can break the query", () => {
@@ -354,8 +424,8 @@ describe("tagging", () => {
       paper: [1, 0, 0],
       import: [0, 0, 0],
       question: [0, 1, 0],
-      session_note: [1, 0, 0],
-      session_view: [0, 0, 0],
+      session_note: [1, 1, 0],
+      session_view: [0, 0, 1],
     });
     const term = Object.fromEntries(
       coverage("last_term", now).map((r) => [r.source, [r.tagged, r.untagged, r.waiting]]),
