@@ -22,12 +22,19 @@ export function openDatabase(file = databasePath()): DB {
   sqlite.pragma("journal_mode = WAL");
   // FULL: an acknowledged submission survives a power cut, not only a crash of this process.
   sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -32000");
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema }) as DB;
+  // Foreign keys are checked after the migrations, not during: a migration that rebuilds a table (SQLite's way to change
+  // a column) drops the old one, which with enforcement on fails on any row that points at it. SQLite's own procedure
+  // for schema changes: keys off, change, foreign_key_check, keys on.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: path.resolve(process.env.MIGRATIONS_PATH || "db/migrations") });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length)
+    throw new Error(`The migrations left ${broken.length} rows pointing at nothing (foreign_key_check)`);
+  sqlite.pragma("foreign_keys = ON");
   return db;
 }
 

@@ -3,7 +3,7 @@ import { protectCount, protectCounts, type Shown } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions } from "~db/schema";
 import { consultationResults } from "./results.server";
-import { listYouSaidWeDid } from "./summaries.server";
+import { listYouSaidWeDid } from "./you-said-we-did.server";
 
 /** A count as published: null with `suppressed: true` when the one suppression rule holds it back. */
 export type OpenCount = { count: number | null; suppressed: boolean };

@@ -2,6 +2,7 @@ export * from "./consultations";
 export * from "./feedback";
 export * from "./groups";
 export * from "./imports";
+export * from "./papers";
 export * from "./passes";
 export * from "./reference";
 export * from "./safeguarding";

@@ -135,7 +135,7 @@ export const populations = sqliteTable(
   (t) => [uniqueIndex("populations_key_idx").on(t.year, t.localityId, t.ageBand)],
 );
 
-/** partnership | board */
+/** board | partnership | executive | local (a local children and young people's partnership board) */
 export const bodies = sqliteTable("bodies", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),

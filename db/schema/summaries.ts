@@ -1,26 +1,41 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { SummaryFigures } from "../../app/models/summaries/types";
+import type { SummaryFigures, SummaryScopeStored } from "../../app/models/summaries/types";
 import { contributions } from "./feedback";
 import { meetings, outcomes } from "./reference";
 import { staffUsers } from "./staff";
 
+/**
+ * A summary an officer composes and edits. Its figures are computed live from contributions while it is a draft; sending
+ * it to a meeting freezes a version (summary_versions) and later edits make the next one.
+ * scope: every dimension the officer chose (period, outcomes, priorities, sources, audiences, age bands, localities,
+ * groups); period_from/period_to/outcome_ids repeat the first three for the queries that read them directly.
+ * meeting_id/item_kind: where it is to be sent (for decision | for information), null until the officer chooses.
+ * status: draft | sent (sent: the newest version was sent and nothing was edited since).
+ */
 export const summaries = sqliteTable(
   "summaries",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: integer("meeting_id").references(() => meetings.id),
+    itemKind: text("item_kind"),
     title: text("title").notNull(),
     periodFrom: text("period_from").notNull(),
     periodTo: text("period_to").notNull(),
     outcomeIds: text("outcome_ids", { mode: "json" }).$type<number[]>().notNull(),
-    figures: text("figures", { mode: "json" }).$type<SummaryFigures>().notNull(),
+    scope: text("scope", { mode: "json" }).$type<SummaryScopeStored>(),
+    /** the figures as last sent (null for a draft never sent: a draft's figures are computed live) */
+    figures: text("figures", { mode: "json" }).$type<SummaryFigures>(),
+    purpose: text("purpose"),
     keyMessage: text("key_message").notNull(),
     recommendation: text("recommendation"),
+    reportOf: text("report_of"),
+    contactOfficer: text("contact_officer"),
+    status: text("status").notNull().default("draft"),
     createdBy: integer("created_by").references(() => staffUsers.id),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedBy: integer("updated_by").references(() => staffUsers.id),
+    updatedAt: text("updated_at"),
   },
   (t) => [index("summaries_meeting_idx").on(t.meetingId)],
 );
@@ -36,6 +51,7 @@ export const summaryQuotes = sqliteTable(
       .notNull()
       .references(() => contributions.id),
     text: text("text").notNull(),
+    position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.summaryId, t.contributionId] })],
 );
@@ -66,6 +82,8 @@ export const agendaItems = sqliteTable(
       .notNull()
       .references(() => meetings.id),
     summaryId: integer("summary_id").references(() => summaries.id),
+    /** the frozen version of the summary this meeting received (db/schema/papers.ts) */
+    summaryVersionId: integer("summary_version_id"),
     title: text("title").notNull(),
     kind: text("kind").notNull(),
     position: integer("position").notNull(),
@@ -74,6 +92,13 @@ export const agendaItems = sqliteTable(
   (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
 );
 
+/**
+ * The Board's response to an agenda item, drafted by an officer with a Board member (both edit it) and published as a
+ * separate step. status: draft | published. The draft "you said, we did" in children's and parents' words lives here
+ * until publishing copies it to you_said_we_did; translations in response_translations; actions in response_actions.
+ * actions: the free-text actions of responses recorded before actions had their own rows (kept, read-only).
+ * review_session_id: the Sounding Board session the draft children's version was sent to for comments.
+ */
 export const boardResponses = sqliteTable("board_responses", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   agendaItemId: integer("agenda_item_id")
@@ -81,9 +106,19 @@ export const boardResponses = sqliteTable("board_responses", {
     .unique()
     .references(() => agendaItems.id),
   decision: text("decision").notNull(),
-  actions: text("actions").notNull(),
+  actions: text("actions").notNull().default(""),
+  status: text("status").notNull().default("draft"),
+  youSaid: text("you_said"),
+  weDid: text("we_did"),
+  youSaidParents: text("you_said_parents"),
+  weDidParents: text("we_did_parents"),
+  reviewSessionId: integer("review_session_id"),
+  reviewSentAt: text("review_sent_at"),
   recordedBy: integer("recorded_by").references(() => staffUsers.id),
   recordedAt: text("recorded_at").notNull(),
+  updatedBy: integer("updated_by").references(() => staffUsers.id),
+  updatedAt: text("updated_at"),
+  publishedAt: text("published_at"),
 });
 
 /** The published "you said, we did", in words for children and for parents. */
@@ -101,6 +136,12 @@ export const youSaidWeDid = sqliteTable(
     youSaidParents: text("you_said_parents").notNull(),
     weDidParents: text("we_did_parents").notNull(),
     publishedAt: text("published_at").notNull(),
+    /** when a published entry was last corrected (the corrections themselves: you_said_we_did_corrections) */
+    correctedAt: text("corrected_at"),
+    /** young people of a Sounding Board commented on the children's version before it was published */
+    checkedByYoungPeople: integer("checked_by_young_people", { mode: "boolean" }).notNull().default(false),
+    /** the localities of the contributions that fed it, for the public filter */
+    localityIds: text("locality_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
   },
   (t) => [index("you_said_we_did_published_idx").on(t.publishedAt)],
 );

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
+import { recordBoardResponse } from "../../app/models/board.server";
 import {
   candidateQuotes,
   computeFigures,
   createSummary,
-  recordBoardResponse,
   type SummaryScope as Scope,
 } from "../../app/models/summaries.server";
 import { countyDayStart, countyToday } from "../../app/utils/time";

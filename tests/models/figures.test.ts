@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getMeeting, listMeetings, recordBoardResponse } from "~/models/board.server";
 import {
   addQuestion,
   createConsultation,
@@ -8,15 +9,7 @@ import {
 import { getConsultationBySlug } from "~/models/consultations/participant-reads.server";
 import { hashReceipt } from "~/models/consultations/receipts.server";
 import { submitResponse } from "~/models/consultations/submission.server";
-import {
-  computeFigures,
-  createSummary,
-  exceptionFlags,
-  getMeeting,
-  listMeetings,
-  readExceptionFlags,
-  recordBoardResponse,
-} from "~/models/summaries.server";
+import { computeFigures, createSummary, exceptionFlags, readExceptionFlags } from "~/models/summaries.server";
 import { protectFigures } from "~/utils/figures";
 import { protectCount, protectCounts } from "~/utils/suppression";
 import { countyDayStart, countyToday, formatDate, formatPeriod } from "~/utils/time";

@@ -13,6 +13,7 @@ const smtpPort = vi.hoisted(() => {
   return port;
 });
 
+import { getAgendaItem } from "~/models/board.server";
 import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
 import { getConsultationBySlug } from "~/models/consultations/participant-reads.server";
 import { hashReceipt } from "~/models/consultations/receipts.server";
@@ -34,7 +35,7 @@ import {
   recordCaseAction,
   SafeguardingError,
 } from "~/models/safeguarding.server";
-import { candidateQuotes, computeFigures, createSummary, getAgendaItem } from "~/models/summaries.server";
+import { candidateQuotes, computeFigures, createSummary } from "~/models/summaries.server";
 import { parseAnswer } from "~/schemas/answers";
 import { checkText } from "~/utils/text-safety";
 import { getDb } from "~db/client";

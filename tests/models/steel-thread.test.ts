@@ -1,17 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getAgendaItem, recordBoardResponse } from "~/models/board.server";
 import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
 import { getConsultationBySlug, invalidateConsultationCache } from "~/models/consultations/participant-reads.server";
 import { hashReceipt } from "~/models/consultations/receipts.server";
 import { SubmissionError, submitResponse } from "~/models/consultations/submission.server";
 import { listModerationQueue, ModerationError, moderateContribution } from "~/models/feedback.server";
-import {
-  computeFigures,
-  createSummary,
-  getAgendaItem,
-  listYouSaidWeDid,
-  recordBoardResponse,
-} from "~/models/summaries.server";
+import { computeFigures, createSummary } from "~/models/summaries.server";
+import { listYouSaidWeDid } from "~/models/you-said-we-did.server";
 import { getDb } from "~db/client";
 import { consultations, contributions, contributionTags, moderationEvents, responses } from "~db/schema";
 import { makeCounty } from "../support/factories";

@@ -2,7 +2,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listOpenConsultations } from "~/models/consultations/participant-reads.server";
-import { listYouSaidWeDid } from "~/models/summaries.server";
+import { listYouSaidWeDid } from "~/models/you-said-we-did.server";
 import { langOf, localize } from "~/utils/localize";
 import type { Route } from "./+types/home";
 

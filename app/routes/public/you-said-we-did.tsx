@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { listYouSaidWeDid } from "~/models/summaries.server";
+import { listYouSaidWeDid } from "~/models/you-said-we-did.server";
 import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
 import { formatDate } from "~/utils/time";

@@ -9,15 +9,10 @@ import { Button } from "~/components/ui/Button";
 import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { getAgendaItem, ResponseError, recordBoardResponse } from "~/models/board.server";
 import { sessionAnswersForAgendaItem } from "~/models/sessions.server";
 import { recordAudit } from "~/models/staff.server";
-import {
-  EXCEPTION_RULE,
-  getAgendaItem,
-  ResponseError,
-  readExceptionFlags,
-  recordBoardResponse,
-} from "~/models/summaries.server";
+import { EXCEPTION_RULE, readExceptionFlags } from "~/models/summaries.server";
 import { protectFigures } from "~/utils/figures";
 import { protectCount } from "~/utils/suppression";
 import { formatDate, formatPeriod } from "~/utils/time";

@@ -4,7 +4,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { listMeetings } from "~/models/summaries.server";
+import { listMeetings } from "~/models/board.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 

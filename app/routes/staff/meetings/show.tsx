@@ -3,7 +3,7 @@ import { requirePermission } from "~/auth/session.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getMeeting } from "~/models/summaries.server";
+import { getMeeting } from "~/models/board.server";
 import { countOverdueThreads } from "~/models/threads.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/show";
