@@ -5,6 +5,7 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import { parse as parseCookie } from "cookie";
 import express from "express";
+import { requestGuard } from "./server/request-guard.js";
 
 const port = Number(process.env.PORT || 3000);
 const build = await import("./build/server/index.js");
@@ -27,7 +28,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1");
 
-app.use((_req, res, next) => {
+app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   res.setHeader(
@@ -45,6 +46,8 @@ app.use((_req, res, next) => {
       "frame-ancestors 'none'",
     ].join("; "),
   );
+  // Over HTTPS (directly, or behind a proxy trusted with TRUST_PROXY=1): browsers never come back over plain HTTP.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
@@ -83,6 +86,18 @@ app.use((req, res, next) => {
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+
+app.use(requestGuard);
+
+// Pages hold answers, drafts and staff data: no browser or proxy keeps a copy unless a route says it may (open data).
+app.use((_req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!this.getHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  };
+  next();
+});
 
 app.all(
   "/{*splat}",

@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
-import { ServerRouter } from "react-router";
+import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { getDb } from "~db/client";
 
 export const streamTimeout = 5_000;
@@ -50,4 +50,15 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/**
+ * Errors React Router logs. A request it answers itself with a 4xx (a POST to a page that takes none: 405) is the
+ * person's mistake, not ours: not logged, so a script cannot fill the log. Anything else is logged without the
+ * request's body (no child's words in server logs).
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
 }
