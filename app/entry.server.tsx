@@ -4,6 +4,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
+import { scheduleNightlyBackups } from "~/models/backups.server";
 import { getDb } from "~db/client";
 
 export const streamTimeout = 5_000;
@@ -11,6 +12,7 @@ export const streamTimeout = 5_000;
 /** Called by server.js before it listens: opens the database and applies migrations. */
 export function warmUp() {
   getDb();
+  scheduleNightlyBackups();
 }
 
 export default function handleRequest(

@@ -17,9 +17,15 @@ export function databasePath() {
 
 /** Opens a database file with the pragmas every connection needs, and applies committed migrations. */
 export function openDatabase(file = databasePath()): DB {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    // Created readable by the app's user alone; SQLite gives the -wal and -shm files the database file's permissions.
+    fs.closeSync(fs.openSync(file, "a", 0o600));
+    restrictToOwner(file);
+  }
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
+  if (file !== ":memory:") restrictToOwner(file);
   // FULL: an acknowledged submission survives a power cut, not only a crash of this process.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
@@ -36,6 +42,17 @@ export function openDatabase(file = databasePath()): DB {
     throw new Error(`The migrations left ${broken.length} rows pointing at nothing (foreign_key_check)`);
   sqlite.pragma("foreign_keys = ON");
   return db;
+}
+
+/** Readable and writable by the app's user only: the database, its WAL and shared memory, and every backup. */
+export function restrictToOwner(file: string) {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
 }
 
 let instance: DB | undefined;

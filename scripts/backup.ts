@@ -1,9 +1,9 @@
-// Makes a consistent copy of the live database, safe while the server is writing (SQLite's online backup).
+// npm run db:backup [-- FILE]: a consistent copy of the live database, safe while the server is writing.
 import path from "node:path";
-import { closeDb, getDb } from "../db/client";
+import { backupName, backupTo } from "../db/backup";
+import { closeDb, databasePath, getDb } from "../db/client";
 
-const target = process.argv[2] ?? path.join("data", `backup-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
-const db = getDb();
-await db.$client.backup(target);
+const target = process.argv[2] ?? backupName(path.join(path.dirname(databasePath()), "backups"));
+await backupTo(getDb().$client, target);
 closeDb();
 console.log(`Backed up to ${target}`);

@@ -27,6 +27,10 @@ const schema = z
       }),
     // Where staff open the service, for links in emails.
     PUBLIC_URL: z.url().optional(),
+    // Nightly backups made by the running server: where, how many are kept (0: none made), and at which hour (London).
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_KEEP: z.coerce.number().int().min(0).default(14),
+    BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   })
   .refine((e) => !e.SMTP_HOST || e.SMTP_FROM, {
     message: "SMTP_FROM is needed when SMTP_HOST is set",
