@@ -23,6 +23,14 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/**
+ * An error thrown by any route is shown by this boundary, so its headers only reach the browser from here: a 429's
+ * Retry-After, for one. Without an error, nothing is added (each route's own headers apply).
+ */
+export function headers({ errorHeaders }: Route.HeadersArgs) {
+  return errorHeaders ?? new Headers();
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
   // Only the namespaces this page needs, in its language: participant pages (cheap phones) never get staff wording.

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb } from "~db/client";
-import { auditLog, staffSessions, staffUsers } from "~db/schema";
+import { auditLog, staffDevices, staffSessions, staffUsers } from "~db/schema";
 
 export type StaffUser = { id: number; email: string; name: string; role: string };
 
@@ -95,4 +95,40 @@ export function recordAudit(
     .insert(auditLog)
     .values({ staffId, action, subjectType, subjectId, detail: detail === undefined ? null : JSON.stringify(detail) })
     .run();
+}
+
+/** The name of the cookie that marks a browser a member of staff signed in from before. */
+export const DEVICE_COOKIE = "sb_device";
+
+/** True when this device token was handed to the account with this email at a successful sign-in. */
+export function isTrustedDevice(email: string, token: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return false;
+  const row = getDb()
+    .select({ id: staffDevices.staffId })
+    .from(staffDevices)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffDevices.staffId))
+    .where(and(eq(staffDevices.tokenHash, sha256(token)), eq(staffUsers.email, email.trim().toLowerCase())))
+    .get();
+  return Boolean(row);
+}
+
+/**
+ * After a successful sign-in: keeps the browser's device token if it is already this person's, or makes a new one.
+ * Returns the token the cookie should hold.
+ */
+export function rememberDevice(staffId: number, existing: string | undefined, now = new Date().toISOString()) {
+  const db = getDb();
+  if (existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing)) {
+    const updated = db
+      .update(staffDevices)
+      .set({ lastUsedAt: now })
+      .where(and(eq(staffDevices.tokenHash, sha256(existing)), eq(staffDevices.staffId, staffId)))
+      .run();
+    if (updated.changes) return existing;
+  }
+  const token = crypto.randomBytes(24).toString("base64url");
+  db.insert(staffDevices)
+    .values({ tokenHash: sha256(token), staffId, createdAt: now, lastUsedAt: now })
+    .run();
+  return token;
 }

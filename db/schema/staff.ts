@@ -39,3 +39,20 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_created_idx").on(t.createdAt)],
 );
+
+/**
+ * A browser a member of staff has signed in from (OWASP's device cookies): its cookie holds a random token, only the
+ * SHA-256 is kept. Wrong passwords from other browsers cannot slow down sign-in from a device the person used before.
+ */
+export const staffDevices = sqliteTable(
+  "staff_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at").notNull(),
+  },
+  (t) => [index("staff_devices_staff_idx").on(t.staffId)],
+);

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
+import { expect, expectNoAxeViolations, signInAs, signOut, test } from "../support/fixtures";
 
 test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({
   page,
@@ -26,10 +26,47 @@ test("A burst of failed sign-ins gets a 429 page, and the real user still gets i
   await signInAs(page, "admin");
 });
 
+test("Wrong passwords sent from elsewhere do not keep the real user out of a browser they signed in from before", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // The Partnership member signs in once on their own computer: it is now a known device for that account.
+  await signInAs(page, "partnership");
+  await signOut(page);
+  // Someone else, from another browser, tries password after password.
+  const attacker = await playwright.request.newContext({
+    baseURL,
+    maxRedirects: 0,
+    extraHTTPHeaders: { Origin: baseURL ?? "" },
+  });
+  const statuses: number[] = [];
+  for (let i = 0; i < 8; i++)
+    statuses.push(
+      (
+        await attacker.post("/staff/sign-in", { form: { email: "partnership@demo.test", password: `guess-${i}` } })
+      ).status(),
+    );
+  // Five wrong answers, then the growing delay refuses the rest unchecked.
+  expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
+  const refused = await attacker.post("/staff/sign-in", {
+    form: { email: "partnership@demo.test", password: "sounding-board-demo" },
+  });
+  expect(refused.status()).toBe(429);
+  const retryAfter = Number(refused.headers()["retry-after"]);
+  expect(retryAfter).toBeGreaterThan(0);
+  await attacker.dispose();
+  // The Partnership member, on their own computer, signs straight in.
+  await signInAs(page, "partnership");
+  await expect(page).toHaveURL(/\/staff$/);
+  // Other specs sign in as this account from new browsers: let the delay run out first.
+  await page.waitForTimeout(retryAfter * 1000 + 500);
+});
+
 test("A POST from another site is refused before it reaches any action", async ({ request }) => {
   const response = await request.post("/staff/sign-in", {
     headers: { Origin: "http://evil.example" },
-    form: { email: "officer@demo.test", password: "sounding-board-demo" },
+    form: { email: "partnership@demo.test", password: "sounding-board-demo" },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(403);

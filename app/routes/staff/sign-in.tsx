@@ -6,10 +6,16 @@ import { PageTitle } from "~/components/PageTitle";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { recordAudit, verifyStaffCredentials } from "~/models/staff.server";
-import { demoMode, env } from "~/utils/env.server";
-import { safeBack } from "~/utils/http";
-import { RateLimiter } from "~/utils/rate-limit.server";
+import {
+  DEVICE_COOKIE,
+  isTrustedDevice,
+  recordAudit,
+  rememberDevice,
+  verifyStaffCredentials,
+} from "~/models/staff.server";
+import { demoMode, env, isProduction } from "~/utils/env.server";
+import { readCookie, safeBack, serializeCookie } from "~/utils/http";
+import { Backoff } from "~/utils/rate-limit.server";
 import type { Route } from "./+types/sign-in";
 
 const schema = z.object({
@@ -17,9 +23,15 @@ const schema = z.object({
   password: z.string().min(1, "signIn.error.password").max(200),
 });
 
-// Failures per address and email, and a looser count per address alone.
-const perAccount = new RateLimiter(env.SIGNIN_MAX_FAILURES, env.SIGNIN_WINDOW_MS);
-const perAddress = new RateLimiter(env.SIGNIN_MAX_FAILURES * 10, env.SIGNIN_WINDOW_MS);
+// Growing delays, never a lock (OWASP). From a browser the person signed in from before (its device cookie), only that
+// browser's own failures count, so wrong passwords sent from anywhere else cannot keep the real user out. From any other
+// browser, failures count per account and, more loosely, per address (TRUST_PROXY=1 behind a proxy, or everyone there
+// shares one address).
+const free = env.SIGNIN_MAX_FAILURES;
+const forget = env.SIGNIN_WINDOW_MS;
+const perDevice = new Backoff(free, 2000, 60_000, forget);
+const perAccount = new Backoff(free, 2000, 60_000, forget);
+const perAddress = new Backoff(free * 10, 2000, 30_000, forget);
 
 const demoAccounts = [
   { email: "officer@demo.test", role: "officer" },
@@ -40,12 +52,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const email = typeof form.email === "string" ? form.email.trim().toLowerCase() : "";
   const ip = context?.ip ?? "unknown";
-  const accountKey = `${ip}|${email}`;
+  const device = readCookie(request, DEVICE_COOKIE);
+  const trusted = Boolean(email && device && isTrustedDevice(email, device));
+  // One key per throttle that applies to this try.
+  const keys: [Backoff, string][] = trusted
+    ? [[perDevice, `${email}|${device}`]]
+    : [
+        [perAccount, email],
+        [perAddress, ip],
+      ];
   const demo = demoMode ? demoAccounts : null;
-  if (perAccount.isBlocked(accountKey) || perAddress.isBlocked(ip)) {
-    const seconds = Math.max(perAccount.retryAfterSeconds(accountKey), perAddress.retryAfterSeconds(ip));
+  const wait = Math.max(...keys.map(([b, key]) => b.waitMs(key)));
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
     throw data(
-      { message: t("signIn.error.tooMany", { minutes: Math.ceil(seconds / 60) }) },
+      { message: t("signIn.error.tooMany", { seconds }) },
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
   }
@@ -60,15 +81,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const staff = await verifyStaffCredentials(parsed.data.email, parsed.data.password);
   if (!staff) {
-    perAccount.hit(accountKey);
-    perAddress.hit(ip);
+    for (const [b, key] of keys) b.fail(key);
     recordAudit(null, "sign_in_failed", "staff", undefined, { email });
     return data({ demo, values: { email }, errors: { email: t("signIn.error.wrong") } }, { status: 400 });
   }
-  perAccount.reset(accountKey);
+  for (const [b, key] of keys) b.reset(key);
+  perAccount.reset(email);
   recordAudit(staff.id, "sign_in", "staff", staff.id);
   const next = safeBack(new URL(request.url).searchParams.get("next"), "/staff");
-  return redirect(next, { headers: { "Set-Cookie": startStaffSession(staff.id) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", startStaffSession(staff.id));
+  // A year: the browser stays known to this account, so other people's wrong passwords never slow this person down.
+  const token = rememberDevice(staff.id, device);
+  headers.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, token, { maxAge: 365 * 86400, secure: isProduction }));
+  return redirect(next, { headers });
 }
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
