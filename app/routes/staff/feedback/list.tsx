@@ -152,15 +152,18 @@ export async function action({ request }: Route.ActionArgs) {
         const themeIds = form.getAll("theme").map((v) => id.safeParse(v));
         if (outcomeIds.some((o) => !o.success) || themeIds.some((o) => !o.success))
           return fail({ [`tags-${contributionId.data}`]: t("inbox.error.invalid") });
-        const wanted = outcomeIds.map((o) => {
+        // No priority chosen is an empty or missing field; anything else must be a priority's id.
+        const chosen = outcomeIds.map((o) => {
           const outcomeId = o.data as number;
-          const p = id.safeParse(form.get(`priority-${outcomeId}`));
-          return { outcomeId, priorityId: p.success ? p.data : null };
+          const raw = form.get(`priority-${outcomeId}`);
+          return { outcomeId, priority: raw === null || raw === "" ? null : id.safeParse(raw) };
         });
+        if (chosen.some((c) => c.priority && !c.priority.success))
+          return fail({ [`tags-${contributionId.data}`]: t("inbox.error.invalid") });
         setTags({
           staffId: staff.id,
           contributionId: contributionId.data,
-          wanted,
+          wanted: chosen.map((c) => ({ outcomeId: c.outcomeId, priorityId: c.priority?.data ?? null })),
           themeIds: themeIds.map((x) => x.data as number),
         });
       }
@@ -194,11 +197,9 @@ export async function action({ request }: Route.ActionArgs) {
       tagLabel = vocabulary.outcomes.find((o) => o.id === outcomeId)?.title ?? "";
     }
     if (!tag || !tagLabel) return fail({ "bulk-tag": t("inbox.bulk.noTag") });
-    const ids = form
-      .getAll("ids")
-      .map((v) => id.safeParse(v))
-      .filter((r) => r.success)
-      .map((r) => r.data as number);
+    const parsedIds = form.getAll("ids").map((v) => id.safeParse(v));
+    if (parsedIds.some((r) => !r.success)) return fail({ "bulk-scope": t("inbox.error.invalid") });
+    const ids = parsedIds.map((r) => r.data as number);
     if (scope === "selected" && !ids.length) return fail({ "bulk-scope": t("inbox.bulk.noneSelected") });
     if (ids.length > 500) return fail({ "bulk-scope": t("inbox.error.invalid") });
     const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters } : { ids };
