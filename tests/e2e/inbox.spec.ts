@@ -84,6 +84,11 @@ test("An officer filters to untagged parents' words from North area this term an
   expect(pool.length).toBeGreaterThanOrEqual(12);
   await expect(page.locator("#inbox-count")).toHaveText(`${pool.length} contributions · Page 1`);
   await expect(page.locator("#coverage-summary")).toContainText(coverageLine(before));
+  // The coverage's link opens the period's untagged words, whatever else this page is filtered by.
+  await expect(page.getByRole("link", { name: "Open the untagged ones" })).toHaveAttribute(
+    "href",
+    "/staff/feedback?period=this_term&tagged=untagged&state=approved",
+  );
   await hydrated(page);
   const cards = page.locator("[data-inbox-item]");
   await expect(cards).toHaveCount(Math.min(20, pool.length));

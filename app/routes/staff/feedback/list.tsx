@@ -408,7 +408,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
 
       <CoverageTable
         coverage={p.coverage}
-        untaggedLink={inboxQuery(p.raw, { tagged: "untagged", state: "approved", period: p.coverage.period })}
+        untaggedLink={inboxQuery({}, { tagged: "untagged", state: "approved", period: p.coverage.period })}
       />
 
       <p role="status" id="inbox-count">
