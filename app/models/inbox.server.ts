@@ -585,7 +585,11 @@ export function changeTheme(input: {
   return contributionTagState(input.contributionId);
 }
 
-export type BulkTarget = { ids: number[] } | { filters: InboxFilters };
+/**
+ * A selection, or everything the filters match. With maxId (the newest contribution when the officer was shown the
+ * count), words that arrived after that are left out, so what is tagged is what was counted.
+ */
+export type BulkTarget = { ids: number[] } | { filters: InboxFilters; maxId?: number };
 export type BulkTag = { outcomeId: number; priorityId: number | null } | { themeId: number };
 
 /** The approved contributions a bulk action would touch, and how many it would skip (not approved). */
@@ -599,8 +603,10 @@ function bulkIds(target: BulkTarget, now: Date) {
     );
     return { ids: ok.map((r) => r.id), skipped: ids.length - ok.length, tooMany: ids.length > BULK_LIMIT };
   }
-  const all = countMatching(matching(target.filters, now));
-  const approved = matching({ ...target.filters, state: target.filters.state ?? "approved" }, now);
+  const maxId = target.maxId ?? db.get<{ n: number | null }>(sql`select max(id) as n from ${contributions}`)?.n ?? 0;
+  const upTo = <M extends { where: SQL }>(m: M): M => ({ ...m, where: sql`${m.where} and ${C}."id" <= ${maxId}` });
+  const all = countMatching(upTo(matching(target.filters, now)));
+  const approved = upTo(matching({ ...target.filters, state: target.filters.state ?? "approved" }, now));
   const ids =
     target.filters.state && target.filters.state !== "approved"
       ? []
@@ -613,13 +619,17 @@ function bulkIds(target: BulkTarget, now: Date) {
     ids: ids.slice(0, BULK_LIMIT),
     skipped: Math.max(0, all.count - Math.min(ids.length, BULK_LIMIT)),
     tooMany: all.more || ids.length > BULK_LIMIT,
+    maxId,
   };
 }
 
-/** What a bulk action would do, for the confirmation: how many it tags and how many it leaves (not approved). */
+/**
+ * What a bulk action would do, for the confirmation: how many it tags and how many it leaves (not approved); for
+ * everything matching, also the newest contribution counted, for the confirmation to send back.
+ */
 export function previewBulk(target: BulkTarget, now = new Date()) {
-  const { ids, skipped, tooMany } = bulkIds(target, now);
-  return { count: ids.length, skipped, tooMany };
+  const { ids, skipped, tooMany, ...rest } = bulkIds(target, now);
+  return { count: ids.length, skipped, tooMany, ...rest };
 }
 
 /**

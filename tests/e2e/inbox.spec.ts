@@ -371,7 +371,8 @@ test("Bad input: nonsense filters are ignored with a notice; refused tags say wh
   }
   // The inbox's own form: a priority that is not an id, or a selection with an id that is not one, is refused whole.
   const postInbox = (fields: [string, string][]) =>
-    page.request.post("/staff/feedback", {
+    // Filtered to nothing, so a wrongly accepted "everything matching" would tag no one.
+    page.request.post("/staff/feedback?q=zzqqnothing", {
       data: new URLSearchParams(fields).toString(),
       headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/x-www-form-urlencoded" },
     });
@@ -390,12 +391,27 @@ test("Bad input: nonsense filters are ignored with a notice; refused tags say wh
       ["ids", String(approved.id)],
       ["ids", "bogus"],
     ],
+    // Everything matching is applied only with the count's newest contribution, sent back by the confirmation.
+    [
+      ["intent", "bulk_apply"],
+      ["tag", `o:${outcome.id}`],
+      ["scope", "all"],
+    ],
   ] as [string, string][][]) {
     const r = await postInbox(fields);
     expect(r.status()).toBe(400);
     expect(await r.text()).toContain("Something in the form was not right. Check it and try again.");
   }
   expect(tagsNow()).toEqual(before);
+  // The count of everything matching sends back the newest contribution it counted.
+  const check = await postInbox([
+    ["intent", "bulk_check"],
+    ["tag", `o:${outcome.id}`],
+    ["scope", "all"],
+  ]);
+  expect(check.status()).toBe(200);
+  const [newest] = readE2eDb<{ id: number }>("select max(id) as id from contributions");
+  expect(await check.text()).toContain(`<input type="hidden" name="maxId" value="${newest.id}"/>`);
   expect((await page.request.get("/staff/feedback/tag")).status()).toBe(405);
   // A Board member may read the plan but not tag.
   await signOut(page);

@@ -90,7 +90,15 @@ function page(request: Request) {
 
 type Extra = {
   errors: Record<string, string> | null;
-  bulk?: { tag: string; tagLabel: string; scope: "selected" | "all"; ids: number[]; count: number; skipped: number };
+  bulk?: {
+    tag: string;
+    tagLabel: string;
+    scope: "selected" | "all";
+    ids: number[];
+    count: number;
+    skipped: number;
+    maxId?: number;
+  };
   bulkTooMany?: boolean;
 };
 
@@ -202,7 +210,15 @@ export async function action({ request }: Route.ActionArgs) {
     const ids = parsedIds.map((r) => r.data as number);
     if (scope === "selected" && !ids.length) return fail({ "bulk-scope": t("inbox.bulk.noneSelected") });
     if (ids.length > 500) return fail({ "bulk-scope": t("inbox.error.invalid") });
-    const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters } : { ids };
+    // Applying everything matching takes the count's newest contribution back from the confirmation: what arrived
+    // since is not tagged unseen.
+    let maxId: number | undefined;
+    if (intent === "bulk_apply" && scope === "all") {
+      const parsedMax = id.safeParse(form.get("maxId"));
+      if (!parsedMax.success) return fail({ "bulk-scope": t("inbox.error.invalid") });
+      maxId = parsedMax.data;
+    }
+    const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters, maxId } : { ids };
     try {
       if (intent === "bulk_check") {
         const preview = previewBulk(target);
@@ -221,7 +237,15 @@ export async function action({ request }: Route.ActionArgs) {
         return data({
           ...page(request),
           errors: null,
-          bulk: { tag: tagRaw, tagLabel, scope, ids, count: preview.count, skipped: preview.skipped },
+          bulk: {
+            tag: tagRaw,
+            tagLabel,
+            scope,
+            ids,
+            count: preview.count,
+            skipped: preview.skipped,
+            maxId: scope === "all" ? preview.maxId : undefined,
+          },
         } as ReturnType<typeof page> & Extra);
       }
       const result = bulkTag({ staffId: staff.id, target, tag });
@@ -428,6 +452,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
             <input type="hidden" name="intent" value="bulk_apply" />
             <input type="hidden" name="tag" value={p.bulk.tag} />
             <input type="hidden" name="scope" value={p.bulk.scope} />
+            {p.bulk.maxId !== undefined && <input type="hidden" name="maxId" value={p.bulk.maxId} />}
             {p.bulk.ids.map((x) => (
               <input key={x} type="hidden" name="ids" value={x} />
             ))}
