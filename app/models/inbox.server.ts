@@ -7,13 +7,13 @@ import {
   contributionTags,
   contributionThemes,
   outcomes,
-  plans,
   priorities,
   staffUsers,
   tagEvents,
   themes,
 } from "~db/schema";
 import { BULK_LIMIT, type InboxSource, type InboxState, type InboxTag, type TagRefusal } from "./inbox/types";
+import { getOutcome, getPriority } from "./plan.server";
 import { listActiveOutcomes } from "./reference.server";
 import { tagsChanged } from "./suggest.server";
 import { listThemeChoices } from "./themes.server";
@@ -289,25 +289,20 @@ function taggable(tx: Tx, contributionId: number) {
 type OutcomeInfo = { id: number; title: string; active: boolean };
 
 function outcomeFor(tx: Tx, outcomeId: number): OutcomeInfo {
-  const o = tx
-    .select({ id: outcomes.id, title: outcomes.title, active: plans.active })
-    .from(outcomes)
-    .innerJoin(plans, eq(plans.id, outcomes.planId))
-    .where(eq(outcomes.id, outcomeId))
-    .get();
+  const o = getOutcome(outcomeId, tx);
   if (!o) throw new TagError("unknown_outcome");
   return o;
 }
 
+/** A priority under this outcome; one under another outcome is as unknown as one that does not exist. */
 function priorityFor(tx: Tx, priorityId: number, outcomeId: number) {
-  const p = tx
-    .select({ id: priorities.id, title: priorities.title })
-    .from(priorities)
-    .where(and(eq(priorities.id, priorityId), eq(priorities.outcomeId, outcomeId)))
-    .get();
-  if (!p) throw new TagError("unknown_priority");
+  const p = getPriority(priorityId, tx);
+  if (!p || p.outcomeId !== outcomeId) throw new TagError("unknown_priority");
   return p;
 }
+
+const priorityTitle = (tx: Tx, priorityId: number | null) =>
+  priorityId ? (getPriority(priorityId, tx)?.title ?? null) : null;
 
 export type TagChange = {
   staffId: number;
@@ -352,10 +347,7 @@ export function changeTag(input: TagChange) {
       via: input.via,
       createdAt: now,
     };
-    const fromPriorityTitle = existing?.priorityId
-      ? (tx.select({ t: priorities.title }).from(priorities).where(eq(priorities.id, existing.priorityId)).get()?.t ??
-        null)
-      : null;
+    const fromPriorityTitle = priorityTitle(tx, existing?.priorityId ?? null);
     if (!turnOn) {
       if (!existing) return;
       tx.delete(contributionTags)
@@ -444,8 +436,7 @@ export function setTags(input: {
         .map((t) => [t.outcomeId, t.priorityId] as const),
     );
     const wanted = new Map(input.wanted.map((w) => [w.outcomeId, w.priorityId] as const));
-    const titles = (id: number | null) =>
-      id ? (tx.select({ t: priorities.title }).from(priorities).where(eq(priorities.id, id)).get()?.t ?? null) : null;
+    const titles = (id: number | null) => priorityTitle(tx, id);
     const base = { contributionId: input.contributionId, staffId: input.staffId, via: "form", createdAt: now };
     for (const [outcomeId, priorityId] of current) {
       if (wanted.has(outcomeId)) continue;
