@@ -197,6 +197,10 @@ test("An officer filters to untagged parents' words from North area this term an
   // The staff overview shows the same coverage.
   await page.goto("/staff");
   await expect(page.locator("#coverage-summary")).toContainText(coverageLine(coverageNow()));
+  await expect(page.getByRole("link", { name: "Open the untagged ones" })).toHaveAttribute(
+    "href",
+    "/staff/feedback?period=this_term&tagged=untagged&state=approved",
+  );
   const paperRow = page.locator('#coverage tr[data-source="paper"] td');
   const [paper] = readE2eDb<{ tagged: number; untagged: number }>(
     `select sum(${HAS_TAG}) as tagged, sum(not ${HAS_TAG}) as untagged from contributions c

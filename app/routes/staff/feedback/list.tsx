@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { CoverageTable } from "~/components/feedback/CoverageTable";
+import { coverageView } from "~/components/feedback/coverage.server";
 import { InboxList } from "~/components/feedback/InboxList";
 import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
@@ -14,7 +15,6 @@ import {
   type BulkTarget,
   bulkTag,
   changeTag,
-  coverage,
   inboxFilterOptions,
   previewBulk,
   setTags,
@@ -25,7 +25,7 @@ import {
 import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 import { listLocalities } from "~/models/reference.server";
 import { suggestTags } from "~/models/suggest.server";
-import { periodKeys, periodRange } from "~/utils/periods";
+import { periodKeys } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 import { inboxPage, readInboxFilters } from "./filters.server";
@@ -54,8 +54,6 @@ function page(request: Request) {
       .filter((r) => r.state === "approved")
       .map((r) => ({ id: r.id, text: r.text, exclude: r.tags.map((x) => x.outcomeId) })),
   );
-  const coveragePeriod = p.filters.period ?? "this_term";
-  const range = periodRange(coveragePeriod);
   return {
     rows: p.rows.map((r) => ({
       ...r,
@@ -78,12 +76,7 @@ function page(request: Request) {
       ...inboxFilterOptions(),
       localities: listLocalities().map((l) => ({ id: l.id, name: l.name })),
     },
-    coverage: {
-      period: coveragePeriod,
-      from: formatDate(range.from, lang),
-      to: formatDate(`${range.lastDay}T12:00:00Z`, lang),
-      rows: coverage(coveragePeriod),
-    },
+    coverage: coverageView(p.filters.period ?? "this_term", lang),
     done: url.searchParams.get("done"),
   };
 }
@@ -430,10 +423,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
         </details>
       </Form>
 
-      <CoverageTable
-        coverage={p.coverage}
-        untaggedLink={inboxQuery({}, { tagged: "untagged", state: "approved", period: p.coverage.period })}
-      />
+      <CoverageTable coverage={p.coverage} linkUntagged />
 
       <p role="status" id="inbox-count">
         {p.more
