@@ -14,6 +14,7 @@ import {
   tagEvents,
 } from "~db/schema";
 import type { ModerationAction } from "./feedback/types";
+import { getOutcome, getPriority } from "./plan.server";
 import { listsInForce } from "./safeguarding-lists.server";
 import { tagsChanged } from "./suggest.server";
 import { afterModeration, threadMessageKind } from "./threads.server";
@@ -183,7 +184,14 @@ export function countByModerationState() {
 
 export class ModerationError extends Error {
   constructor(
-    public readonly code: "not_found" | "escalated" | "already_done" | "edit_escalates" | "edit_adds",
+    public readonly code:
+      | "not_found"
+      | "escalated"
+      | "already_done"
+      | "edit_escalates"
+      | "edit_adds"
+      /** An outcome newly given is unknown or not in the active plan (an earlier plan is read-only). */
+      | "outcome_not_current",
     public readonly ids: number[] = [],
   ) {
     super(code);
@@ -387,13 +395,26 @@ export function moderationRecordStaff() {
 
 function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], staffId: number, now: string) {
   const existing = tx
-    .select({ outcomeId: contributionTags.outcomeId, source: contributionTags.source })
+    .select({
+      outcomeId: contributionTags.outcomeId,
+      priorityId: contributionTags.priorityId,
+      source: contributionTags.source,
+    })
     .from(contributionTags)
     .where(eq(contributionTags.contributionId, contributionId))
     .all();
   const wanted = new Set(outcomeIds);
-  const titleOf = (outcomeId: number) =>
-    tx.select({ title: outcomes.title }).from(outcomes).where(eq(outcomes.id, outcomeId)).get()?.title ?? null;
+  const have = new Set(existing.map((t) => t.outcomeId));
+  const add = [...new Set(outcomeIds)].filter((id) => !have.has(id));
+  // Tags already given to an earlier plan's outcomes are kept, but that plan is read-only: nothing new goes on it.
+  const notCurrent = add.filter((id) => !getOutcome(id, tx)?.active);
+  if (notCurrent.length) throw new ModerationError("outcome_not_current", notCurrent);
+  const titleOf = (outcomeId: number) => getOutcome(outcomeId, tx)?.title ?? null;
+  const labelOf = (outcomeId: number, priorityId: number | null) => {
+    const outcome = titleOf(outcomeId);
+    const priority = priorityId ? (getPriority(priorityId, tx)?.title ?? null) : null;
+    return outcome && priority ? `${outcome}: ${priority}` : outcome;
+  };
   // Every tag change is recorded, as the inbox records its own (who, when, from → to).
   const event = { contributionId, staffId, kind: "outcome", via: "moderation", createdAt: now };
   for (const tag of existing) {
@@ -402,12 +423,16 @@ function setOfficerTags(tx: Tx, contributionId: number, outcomeIds: number[], st
         .where(and(eq(contributionTags.contributionId, contributionId), eq(contributionTags.outcomeId, tag.outcomeId)))
         .run();
       tx.insert(tagEvents)
-        .values({ ...event, outcomeId: tag.outcomeId, action: "remove", fromLabel: titleOf(tag.outcomeId) })
+        .values({
+          ...event,
+          outcomeId: tag.outcomeId,
+          action: "remove",
+          fromPriorityId: tag.priorityId,
+          fromLabel: labelOf(tag.outcomeId, tag.priorityId),
+        })
         .run();
     }
   }
-  const have = new Set(existing.map((t) => t.outcomeId));
-  const add = outcomeIds.filter((id) => !have.has(id));
   if (add.length) {
     tx.insert(contributionTags)
       .values(

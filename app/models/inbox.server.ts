@@ -7,13 +7,13 @@ import {
   contributionTags,
   contributionThemes,
   outcomes,
-  plans,
   priorities,
   staffUsers,
   tagEvents,
   themes,
 } from "~db/schema";
 import { BULK_LIMIT, type InboxSource, type InboxState, type InboxTag, type TagRefusal } from "./inbox/types";
+import { getOutcome, getPriority } from "./plan.server";
 import { listActiveOutcomes } from "./reference.server";
 import { tagsChanged } from "./suggest.server";
 import { listThemeChoices } from "./themes.server";
@@ -289,25 +289,20 @@ function taggable(tx: Tx, contributionId: number) {
 type OutcomeInfo = { id: number; title: string; active: boolean };
 
 function outcomeFor(tx: Tx, outcomeId: number): OutcomeInfo {
-  const o = tx
-    .select({ id: outcomes.id, title: outcomes.title, active: plans.active })
-    .from(outcomes)
-    .innerJoin(plans, eq(plans.id, outcomes.planId))
-    .where(eq(outcomes.id, outcomeId))
-    .get();
+  const o = getOutcome(outcomeId, tx);
   if (!o) throw new TagError("unknown_outcome");
   return o;
 }
 
+/** A priority under this outcome; one under another outcome is as unknown as one that does not exist. */
 function priorityFor(tx: Tx, priorityId: number, outcomeId: number) {
-  const p = tx
-    .select({ id: priorities.id, title: priorities.title })
-    .from(priorities)
-    .where(and(eq(priorities.id, priorityId), eq(priorities.outcomeId, outcomeId)))
-    .get();
-  if (!p) throw new TagError("unknown_priority");
+  const p = getPriority(priorityId, tx);
+  if (!p || p.outcomeId !== outcomeId) throw new TagError("unknown_priority");
   return p;
 }
+
+const priorityTitle = (tx: Tx, priorityId: number | null) =>
+  priorityId ? (getPriority(priorityId, tx)?.title ?? null) : null;
 
 export type TagChange = {
   staffId: number;
@@ -352,10 +347,7 @@ export function changeTag(input: TagChange) {
       via: input.via,
       createdAt: now,
     };
-    const fromPriorityTitle = existing?.priorityId
-      ? (tx.select({ t: priorities.title }).from(priorities).where(eq(priorities.id, existing.priorityId)).get()?.t ??
-        null)
-      : null;
+    const fromPriorityTitle = priorityTitle(tx, existing?.priorityId ?? null);
     if (!turnOn) {
       if (!existing) return;
       tx.delete(contributionTags)
@@ -444,8 +436,7 @@ export function setTags(input: {
         .map((t) => [t.outcomeId, t.priorityId] as const),
     );
     const wanted = new Map(input.wanted.map((w) => [w.outcomeId, w.priorityId] as const));
-    const titles = (id: number | null) =>
-      id ? (tx.select({ t: priorities.title }).from(priorities).where(eq(priorities.id, id)).get()?.t ?? null) : null;
+    const titles = (id: number | null) => priorityTitle(tx, id);
     const base = { contributionId: input.contributionId, staffId: input.staffId, via: "form", createdAt: now };
     for (const [outcomeId, priorityId] of current) {
       if (wanted.has(outcomeId)) continue;
@@ -585,7 +576,11 @@ export function changeTheme(input: {
   return contributionTagState(input.contributionId);
 }
 
-export type BulkTarget = { ids: number[] } | { filters: InboxFilters };
+/**
+ * A selection, or everything the filters match. With maxId (the newest contribution when the officer was shown the
+ * count), words that arrived after that are left out, so what is tagged is what was counted.
+ */
+export type BulkTarget = { ids: number[] } | { filters: InboxFilters; maxId?: number };
 export type BulkTag = { outcomeId: number; priorityId: number | null } | { themeId: number };
 
 /** The approved contributions a bulk action would touch, and how many it would skip (not approved). */
@@ -599,8 +594,10 @@ function bulkIds(target: BulkTarget, now: Date) {
     );
     return { ids: ok.map((r) => r.id), skipped: ids.length - ok.length, tooMany: ids.length > BULK_LIMIT };
   }
-  const all = countMatching(matching(target.filters, now));
-  const approved = matching({ ...target.filters, state: target.filters.state ?? "approved" }, now);
+  const maxId = target.maxId ?? db.get<{ n: number | null }>(sql`select max(id) as n from ${contributions}`)?.n ?? 0;
+  const upTo = <M extends { where: SQL }>(m: M): M => ({ ...m, where: sql`${m.where} and ${C}."id" <= ${maxId}` });
+  const all = countMatching(upTo(matching(target.filters, now)));
+  const approved = upTo(matching({ ...target.filters, state: target.filters.state ?? "approved" }, now));
   const ids =
     target.filters.state && target.filters.state !== "approved"
       ? []
@@ -613,13 +610,17 @@ function bulkIds(target: BulkTarget, now: Date) {
     ids: ids.slice(0, BULK_LIMIT),
     skipped: Math.max(0, all.count - Math.min(ids.length, BULK_LIMIT)),
     tooMany: all.more || ids.length > BULK_LIMIT,
+    maxId,
   };
 }
 
-/** What a bulk action would do, for the confirmation: how many it tags and how many it leaves (not approved). */
+/**
+ * What a bulk action would do, for the confirmation: how many it tags and how many it leaves (not approved); for
+ * everything matching, also the newest contribution counted, for the confirmation to send back.
+ */
 export function previewBulk(target: BulkTarget, now = new Date()) {
-  const { ids, skipped, tooMany } = bulkIds(target, now);
-  return { count: ids.length, skipped, tooMany };
+  const { ids, skipped, tooMany, ...rest } = bulkIds(target, now);
+  return { count: ids.length, skipped, tooMany, ...rest };
 }
 
 /**

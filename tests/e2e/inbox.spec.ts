@@ -84,6 +84,11 @@ test("An officer filters to untagged parents' words from North area this term an
   expect(pool.length).toBeGreaterThanOrEqual(12);
   await expect(page.locator("#inbox-count")).toHaveText(`${pool.length} contributions · Page 1`);
   await expect(page.locator("#coverage-summary")).toContainText(coverageLine(before));
+  // The coverage's link opens the period's untagged words, whatever else this page is filtered by.
+  await expect(page.getByRole("link", { name: "Open the untagged ones" })).toHaveAttribute(
+    "href",
+    "/staff/feedback?period=this_term&tagged=untagged&state=approved",
+  );
   await hydrated(page);
   const cards = page.locator("[data-inbox-item]");
   await expect(cards).toHaveCount(Math.min(20, pool.length));
@@ -192,6 +197,10 @@ test("An officer filters to untagged parents' words from North area this term an
   // The staff overview shows the same coverage.
   await page.goto("/staff");
   await expect(page.locator("#coverage-summary")).toContainText(coverageLine(coverageNow()));
+  await expect(page.getByRole("link", { name: "Open the untagged ones" })).toHaveAttribute(
+    "href",
+    "/staff/feedback?period=this_term&tagged=untagged&state=approved",
+  );
   const paperRow = page.locator('#coverage tr[data-source="paper"] td');
   const [paper] = readE2eDb<{ tagged: number; untagged: number }>(
     `select sum(${HAS_TAG}) as tagged, sum(not ${HAS_TAG}) as untagged from contributions c
@@ -340,17 +349,73 @@ test("Bad input: nonsense filters are ignored with a notice; refused tags say wh
   const [retired] = readE2eDb<{ id: number }>(
     "select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 0 limit 1",
   );
+  const tagOf = (contributionId: number) => ({
+    contributionId: String(contributionId),
+    outcomeId: String(firstOutcome().id),
+  });
   const cases: [Record<string, string>, number, string][] = [
     [{ op: "toggle", contributionId: String(pending.id), outcomeId: "1" }, 409, "This is waiting for moderation."],
     [{ op: "toggle", contributionId: String(approved.id), outcomeId: "999999" }, 400, "That outcome does not exist."],
     [{ op: "toggle", contributionId: String(approved.id), outcomeId: String(retired.id) }, 409, "earlier plan"],
     [{ op: "dance", contributionId: "x" }, 400, "Something in the form was not right."],
+    // Junk is refused, never read as "clear the priority" or as the default way in.
+    [{ ...tagOf(approved.id), op: "priority", priorityId: "bogus" }, 400, "Something in the form was not right."],
+    [{ ...tagOf(approved.id), op: "add", via: "bogus" }, 400, "Something in the form was not right."],
   ];
+  const tagsNow = () =>
+    readE2eDb<{ outcome_id: number; priority_id: number | null }>(
+      "select outcome_id, priority_id from contribution_tags where contribution_id = ? order by outcome_id",
+      approved.id,
+    );
+  const before = tagsNow();
   for (const [form, status, message] of cases) {
     const r = await post(form);
     expect(r.status()).toBe(status);
     expect(((await r.json()) as { message: string }).message).toContain(message);
   }
+  // The inbox's own form: a priority that is not an id, or a selection with an id that is not one, is refused whole.
+  const postInbox = (fields: [string, string][]) =>
+    // Filtered to nothing, so a wrongly accepted "everything matching" would tag no one.
+    page.request.post("/staff/feedback?q=zzqqnothing", {
+      data: new URLSearchParams(fields).toString(),
+      headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/x-www-form-urlencoded" },
+    });
+  const outcome = firstOutcome();
+  for (const fields of [
+    [
+      ["intent", "tags"],
+      ["contributionId", String(approved.id)],
+      ["outcome", String(outcome.id)],
+      [`priority-${outcome.id}`, "bogus"],
+    ],
+    [
+      ["intent", "bulk_check"],
+      ["tag", `o:${outcome.id}`],
+      ["scope", "selected"],
+      ["ids", String(approved.id)],
+      ["ids", "bogus"],
+    ],
+    // Everything matching is applied only with the count's newest contribution, sent back by the confirmation.
+    [
+      ["intent", "bulk_apply"],
+      ["tag", `o:${outcome.id}`],
+      ["scope", "all"],
+    ],
+  ] as [string, string][][]) {
+    const r = await postInbox(fields);
+    expect(r.status()).toBe(400);
+    expect(await r.text()).toContain("Something in the form was not right. Check it and try again.");
+  }
+  expect(tagsNow()).toEqual(before);
+  // The count of everything matching sends back the newest contribution it counted.
+  const check = await postInbox([
+    ["intent", "bulk_check"],
+    ["tag", `o:${outcome.id}`],
+    ["scope", "all"],
+  ]);
+  expect(check.status()).toBe(200);
+  const [newest] = readE2eDb<{ id: number }>("select max(id) as id from contributions");
+  expect(await check.text()).toContain(`<input type="hidden" name="maxId" value="${newest.id}"/>`);
   expect((await page.request.get("/staff/feedback/tag")).status()).toBe(405);
   // A Board member may read the plan but not tag.
   await signOut(page);

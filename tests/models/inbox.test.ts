@@ -394,7 +394,12 @@ describe("tagging", () => {
     );
     expect(first).toEqual({ tagged: 2, already: 0, skipped: 3, tooMany: false });
     const filters = { audience: "parents_carers", tagged: "tagged" as const };
-    expect(previewBulk({ filters }, now)).toEqual({ count: 2, skipped: 0, tooMany: false });
+    expect(previewBulk({ filters }, now)).toEqual({
+      count: 2,
+      skipped: 0,
+      tooMany: false,
+      maxId: Math.max(...Object.values(ids)),
+    });
     const second = bulkTag(
       {
         staffId: county.officer.id,
@@ -431,5 +436,26 @@ describe("tagging", () => {
       coverage("last_term", now).map((r) => [r.source, [r.tagged, r.untagged, r.waiting]]),
     );
     expect(term.online).toEqual([1, 0, 0]);
+  });
+
+  // Last: it adds a contribution, which the counts above do not expect.
+  it("tags everything matching only up to the newest contribution counted, so words arriving meanwhile are not tagged", () => {
+    const filters = { source: "question" as const, tagged: "untagged" as const };
+    const preview = previewBulk({ filters }, now);
+    expect(preview).toEqual({ count: 1, skipped: 0, tooMany: false, maxId: Math.max(...Object.values(ids)) });
+    // Between the count and the confirmation, another question arrives that the filters match.
+    const late = add({ text: "Can the library open on Sundays?", source: "question", at: "2026-11-19T09:00:00.000Z" });
+    expect(list(filters)).toEqual(sorted(ids.thread, late));
+    const result = bulkTag(
+      {
+        staffId: county.officer.id,
+        target: { filters, maxId: preview.maxId },
+        tag: { outcomeId: county.outcomes.healthy.id, priorityId: null },
+      },
+      now,
+    );
+    expect(result).toEqual({ tagged: preview.count, already: 0, skipped: 0, tooMany: false });
+    expect(list({ source: "question", outcomeId: county.outcomes.healthy.id })).toEqual([ids.thread]);
+    expect(list(filters)).toEqual([late]);
   });
 });

@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { useTranslation } from "~/i18n/react";
-import { inboxSources } from "~/models/inbox/types";
+import { inboxQuery, inboxSources } from "~/models/inbox/types";
 import { periodKeys } from "~/utils/periods";
 
 export type Coverage = {
@@ -17,7 +17,8 @@ export type Coverage = {
  */
 export function CoverageTable(props: {
   coverage: Coverage;
-  untaggedLink?: string;
+  /** Offer a link to the period's untagged, approved words (and no other filter). */
+  linkUntagged?: boolean;
   periodForm?: boolean;
   open?: boolean;
 }) {
@@ -36,8 +37,10 @@ export function CoverageTable(props: {
           untagged: n(sum("untagged")),
           waiting: n(sum("waiting")),
         })}{" "}
-        {props.untaggedLink !== undefined && sum("untagged") > 0 && (
-          <Link to={`/staff/feedback${props.untaggedLink}`}>{t("inbox.coverage.openUntagged")}</Link>
+        {props.linkUntagged && sum("untagged") > 0 && (
+          <Link to={`/staff/feedback${inboxQuery({}, { tagged: "untagged", state: "approved", period: c.period })}`}>
+            {t("inbox.coverage.openUntagged")}
+          </Link>
         )}
       </p>
       {props.periodForm && (

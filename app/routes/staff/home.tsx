@@ -1,14 +1,13 @@
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { CoverageTable } from "~/components/feedback/CoverageTable";
+import { coverageView } from "~/components/feedback/coverage.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { countByModerationState } from "~/models/feedback.server";
-import { coverage } from "~/models/inbox.server";
 import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
-import { type PeriodKey, periodKeys, periodRange } from "~/utils/periods";
-import { formatDate } from "~/utils/time";
+import { type PeriodKey, periodKeys } from "~/utils/periods";
 import type { Route } from "./+types/home";
 
 /** Coverage of a period (this term unless the address asks for another), for those who tag. */
@@ -17,14 +16,7 @@ function coverageFor(request: Request) {
   const period: PeriodKey = (periodKeys as readonly string[]).includes(asked ?? "")
     ? (asked as PeriodKey)
     : "this_term";
-  const range = periodRange(period);
-  const lang = getLang(request);
-  return {
-    period,
-    from: formatDate(range.from, lang),
-    to: formatDate(`${range.lastDay}T12:00:00Z`, lang),
-    rows: coverage(period),
-  };
+  return coverageView(period, getLang(request));
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -70,14 +62,7 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
           </li>
         </ul>
       )}
-      {p.coverage && (
-        <CoverageTable
-          coverage={p.coverage}
-          untaggedLink={`?tagged=untagged&state=approved&period=${p.coverage.period}`}
-          periodForm
-          open
-        />
-      )}
+      {p.coverage && <CoverageTable coverage={p.coverage} linkUntagged periodForm open />}
       {p.overdueQuestions > 0 && (
         <p className="notice warn">
           <a href="/staff/questions">{t("questions.overdueCount", { count: p.overdueQuestions })}</a>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { CoverageTable } from "~/components/feedback/CoverageTable";
+import { coverageView } from "~/components/feedback/coverage.server";
 import { InboxList } from "~/components/feedback/InboxList";
 import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
@@ -14,7 +15,6 @@ import {
   type BulkTarget,
   bulkTag,
   changeTag,
-  coverage,
   inboxFilterOptions,
   previewBulk,
   setTags,
@@ -25,7 +25,7 @@ import {
 import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 import { listLocalities } from "~/models/reference.server";
 import { suggestTags } from "~/models/suggest.server";
-import { periodKeys, periodRange } from "~/utils/periods";
+import { periodKeys } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 import { inboxPage, readInboxFilters } from "./filters.server";
@@ -54,8 +54,6 @@ function page(request: Request) {
       .filter((r) => r.state === "approved")
       .map((r) => ({ id: r.id, text: r.text, exclude: r.tags.map((x) => x.outcomeId) })),
   );
-  const coveragePeriod = p.filters.period ?? "this_term";
-  const range = periodRange(coveragePeriod);
   return {
     rows: p.rows.map((r) => ({
       ...r,
@@ -78,19 +76,22 @@ function page(request: Request) {
       ...inboxFilterOptions(),
       localities: listLocalities().map((l) => ({ id: l.id, name: l.name })),
     },
-    coverage: {
-      period: coveragePeriod,
-      from: formatDate(range.from, lang),
-      to: formatDate(`${range.lastDay}T12:00:00Z`, lang),
-      rows: coverage(coveragePeriod),
-    },
+    coverage: coverageView(p.filters.period ?? "this_term", lang),
     done: url.searchParams.get("done"),
   };
 }
 
 type Extra = {
   errors: Record<string, string> | null;
-  bulk?: { tag: string; tagLabel: string; scope: "selected" | "all"; ids: number[]; count: number; skipped: number };
+  bulk?: {
+    tag: string;
+    tagLabel: string;
+    scope: "selected" | "all";
+    ids: number[];
+    count: number;
+    skipped: number;
+    maxId?: number;
+  };
   bulkTooMany?: boolean;
 };
 
@@ -152,15 +153,18 @@ export async function action({ request }: Route.ActionArgs) {
         const themeIds = form.getAll("theme").map((v) => id.safeParse(v));
         if (outcomeIds.some((o) => !o.success) || themeIds.some((o) => !o.success))
           return fail({ [`tags-${contributionId.data}`]: t("inbox.error.invalid") });
-        const wanted = outcomeIds.map((o) => {
+        // No priority chosen is an empty or missing field; anything else must be a priority's id.
+        const chosen = outcomeIds.map((o) => {
           const outcomeId = o.data as number;
-          const p = id.safeParse(form.get(`priority-${outcomeId}`));
-          return { outcomeId, priorityId: p.success ? p.data : null };
+          const raw = form.get(`priority-${outcomeId}`);
+          return { outcomeId, priority: raw === null || raw === "" ? null : id.safeParse(raw) };
         });
+        if (chosen.some((c) => c.priority && !c.priority.success))
+          return fail({ [`tags-${contributionId.data}`]: t("inbox.error.invalid") });
         setTags({
           staffId: staff.id,
           contributionId: contributionId.data,
-          wanted,
+          wanted: chosen.map((c) => ({ outcomeId: c.outcomeId, priorityId: c.priority?.data ?? null })),
           themeIds: themeIds.map((x) => x.data as number),
         });
       }
@@ -194,14 +198,20 @@ export async function action({ request }: Route.ActionArgs) {
       tagLabel = vocabulary.outcomes.find((o) => o.id === outcomeId)?.title ?? "";
     }
     if (!tag || !tagLabel) return fail({ "bulk-tag": t("inbox.bulk.noTag") });
-    const ids = form
-      .getAll("ids")
-      .map((v) => id.safeParse(v))
-      .filter((r) => r.success)
-      .map((r) => r.data as number);
+    const parsedIds = form.getAll("ids").map((v) => id.safeParse(v));
+    if (parsedIds.some((r) => !r.success)) return fail({ "bulk-scope": t("inbox.error.invalid") });
+    const ids = parsedIds.map((r) => r.data as number);
     if (scope === "selected" && !ids.length) return fail({ "bulk-scope": t("inbox.bulk.noneSelected") });
     if (ids.length > 500) return fail({ "bulk-scope": t("inbox.error.invalid") });
-    const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters } : { ids };
+    // Applying everything matching takes the count's newest contribution back from the confirmation: what arrived
+    // since is not tagged unseen.
+    let maxId: number | undefined;
+    if (intent === "bulk_apply" && scope === "all") {
+      const parsedMax = id.safeParse(form.get("maxId"));
+      if (!parsedMax.success) return fail({ "bulk-scope": t("inbox.error.invalid") });
+      maxId = parsedMax.data;
+    }
+    const target: BulkTarget = scope === "all" ? { filters: readInboxFilters(back).filters, maxId } : { ids };
     try {
       if (intent === "bulk_check") {
         const preview = previewBulk(target);
@@ -220,7 +230,15 @@ export async function action({ request }: Route.ActionArgs) {
         return data({
           ...page(request),
           errors: null,
-          bulk: { tag: tagRaw, tagLabel, scope, ids, count: preview.count, skipped: preview.skipped },
+          bulk: {
+            tag: tagRaw,
+            tagLabel,
+            scope,
+            ids,
+            count: preview.count,
+            skipped: preview.skipped,
+            maxId: scope === "all" ? preview.maxId : undefined,
+          },
         } as ReturnType<typeof page> & Extra);
       }
       const result = bulkTag({ staffId: staff.id, target, tag });
@@ -405,10 +423,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
         </details>
       </Form>
 
-      <CoverageTable
-        coverage={p.coverage}
-        untaggedLink={inboxQuery(p.raw, { tagged: "untagged", state: "approved", period: p.coverage.period })}
-      />
+      <CoverageTable coverage={p.coverage} linkUntagged />
 
       <p role="status" id="inbox-count">
         {p.more
@@ -427,6 +442,7 @@ export default function FeedbackInbox({ loaderData, actionData }: Route.Componen
             <input type="hidden" name="intent" value="bulk_apply" />
             <input type="hidden" name="tag" value={p.bulk.tag} />
             <input type="hidden" name="scope" value={p.bulk.scope} />
+            {p.bulk.maxId !== undefined && <input type="hidden" name="maxId" value={p.bulk.maxId} />}
             {p.bulk.ids.map((x) => (
               <input key={x} type="hidden" name="ids" value={x} />
             ))}

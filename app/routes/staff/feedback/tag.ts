@@ -7,14 +7,19 @@ import { changeTag, changeTheme, TagError } from "~/models/inbox.server";
 import type { Route } from "./+types/tag";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Only an empty or missing field clears the priority: junk is refused, never taken as "clear".
+const priorityId = z
+  .union([z.literal(""), id])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
 const schema = z.discriminatedUnion("op", [
   z.object({
     op: z.enum(["toggle", "add", "remove"]),
     contributionId: id,
     outcomeId: id,
-    via: z.enum(["key", "suggestion"]).catch("key"),
+    via: z.enum(["key", "suggestion"]).default("key"),
   }),
-  z.object({ op: z.literal("priority"), contributionId: id, outcomeId: id, priorityId: id.nullable().catch(null) }),
+  z.object({ op: z.literal("priority"), contributionId: id, outcomeId: id, priorityId }),
   z.object({ op: z.enum(["theme_on", "theme_off"]), contributionId: id, themeId: id }),
 ]);
 
