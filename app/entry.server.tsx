@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { scheduleNightlyBackups } from "~/models/backups.server";
+import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
 export const streamTimeout = 5_000;
@@ -12,6 +13,9 @@ export const streamTimeout = 5_000;
 /** Called by server.js before it listens: opens the database and applies migrations. */
 export function warmUp() {
   getDb();
+  // The safeguarding check loads its model and lists on first use (a few hundred ms): pay that now, not while the
+  // first child waits or an import is checked.
+  checkText("warm up");
   scheduleNightlyBackups();
 }
 

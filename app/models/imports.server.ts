@@ -59,15 +59,15 @@ export function importTemplate(consultation: ParticipantConsultation, exampleTex
  * their reasons (in words, via `explain`). Nothing is imported yet. A file that cannot be read at all, or whose
  * headings are wrong, makes no job: its one reason is returned instead.
  */
-export function createImportJob(input: {
+export async function createImportJob(input: {
   consultation: ParticipantConsultation;
   staffId: number;
   filename: string;
   text: string;
   explain: (reason: ImportReason) => string;
   now?: Date;
-}): { ok: true; jobId: number } | { ok: false; error: string } {
-  const parsed = parseImportFile(input.text, importContext(input.consultation));
+}): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
+  const parsed = await parseImportFile(input.text, importContext(input.consultation));
   if (!parsed.ok) return { ok: false, error: input.explain(parsed.error) };
   const job = getDb()
     .insert(importJobs)

@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { once } from "node:events";
+import { parse } from "csv-parse";
 import type { DraftAbout, DraftAnswer } from "~/models/consultations/types";
 import type { ImportRow } from "~/models/imports/types";
 import { type AnswerQuestion, parseAnswer } from "./answers";
@@ -14,6 +15,17 @@ import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 export { AGE_BANDS, AUDIENCES };
 /** The final write holds up the server for ~0.3 ms a row: 5,000 rows keep that pause under two seconds. */
 export const MAX_IMPORT_ROWS = 5_000;
+/** The longest row a file may have, in characters: ten long answers of 2,000 characters, with room to spare. */
+export const MAX_RECORD_CHARS = 32_000;
+/**
+ * How much of the file is parsed before the server turns to other requests. Small, because csv-parse is slow on rows
+ * whose number of cells differs from the heading's: it builds an error for each (40–300 µs on a busy machine). 512
+ * characters of one-cell rows are 256 such rows: a few milliseconds to a few tens.
+ */
+const CHUNK_CHARS = 512;
+/** How many rows are checked before the server turns to other requests. */
+const ROWS_PER_TURN = 20;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type ImportQuestion = Omit<AnswerQuestion, "options"> & {
   options: { id: number; label: string; isOther: boolean }[];
@@ -199,41 +211,94 @@ function checkHeader(header: string[], ctx: ImportContext): ImportReason | null 
 }
 
 /**
- * Reads a whole file: a heading row, then one row a person. Returns a file-level error (bad headings, not CSV),
- * or every row sorted into ready and rejected, each with the line it starts on so the officer can find it.
+ * Reads a file: a heading row, then one row a person. Returns a file-level error (bad headings, not CSV, too many rows,
+ * a row too long), or every row sorted into ready and rejected, each with the line it starts on so the officer can
+ * find it. Parsed as a stream, a chunk at a time, giving other requests their turn in between: it stops at the first
+ * row over the limit instead of reading a huge file whole, and never holds the server for more than a few milliseconds.
  */
-export function parseImportFile(text: string, ctx: ImportContext, maxRows = MAX_IMPORT_ROWS): ParsedFile {
-  let records: { record: string[]; info: { lines: number } }[];
+export async function parseImportFile(
+  text: string,
+  ctx: ImportContext,
+  maxRows = MAX_IMPORT_ROWS,
+): Promise<ParsedFile> {
+  const parser = parse({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  let stopped = false;
+  const feeding = (async () => {
+    for (let i = 0; i < text.length && !stopped && !parser.destroyed; i += CHUNK_CHARS) {
+      // Those errors are thrown away (relax_column_count), so capturing their stacks is wasted work: none is captured
+      // during this one synchronous call, and the limit is put back before anything else runs.
+      const stackLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      let wrote: boolean;
+      try {
+        wrote = parser.write(text.slice(i, i + CHUNK_CHARS));
+      } finally {
+        Error.stackTraceLimit = stackLimit;
+      }
+      if (!wrote) await Promise.race([once(parser, "drain"), once(parser, "close")]).catch(() => undefined);
+      await turn();
+    }
+    if (!stopped && !parser.destroyed) parser.end();
+  })();
+  let header: string[] | null = null;
+  const rows: { record: string[]; line: number }[] = [];
+  let tooMany = false;
+  let records = 0;
   try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = r.record.map((h) => normal(h));
+        const headerError = checkHeader(header, ctx);
+        if (headerError) {
+          stopped = true;
+          parser.destroy();
+          await feeding;
+          return { ok: false, error: headerError };
+        }
+        continue;
+      }
+      // Blank rows are skipped, but not without end: a file of nothing but commas is refused like a too-long one.
+      if (++records > 2 * maxRows) {
+        tooMany = true;
+        break;
+      }
+      if (!r.record.some((cell) => cell.trim() !== "")) continue;
+      if (rows.length === maxRows) {
+        tooMany = true;
+        break;
+      }
+      rows.push({
+        record: r.record,
+        // info.lines is where a record ends; text with line breaks inside quotes starts earlier.
+        line: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+      });
+    }
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
+    stopped = true;
+    await feeding;
+    const e = error as { code?: string; lines?: number };
+    const line = e.lines ?? 1;
+    if (e.code === "CSV_MAX_RECORD_SIZE")
+      return { ok: false, error: { key: "fileError.rowTooLong", values: { line, max: MAX_RECORD_CHARS } } };
     return { ok: false, error: { key: "fileError.unreadable", values: { line } } };
   }
-  if (!records.length) return { ok: false, error: { key: "fileError.empty" } };
-  const header = records[0].record.map((h) => normal(h));
-  const headerError = checkHeader(header, ctx);
-  if (headerError) return { ok: false, error: headerError };
-
-  const rows = records
-    .slice(1)
-    .filter((r) => r.record.some((cell) => cell.trim() !== ""))
-    .map((r) => ({
-      record: r.record,
-      // info.lines is where a record ends; text with line breaks inside quotes starts earlier.
-      line: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
-    }));
+  stopped = true;
+  if (!parser.destroyed) parser.destroy();
+  await feeding;
+  if (!header) return { ok: false, error: { key: "fileError.empty" } };
+  if (tooMany) return { ok: false, error: { key: "fileError.tooManyRows", values: { max: maxRows } } };
   if (!rows.length) return { ok: false, error: { key: "fileError.empty" } };
-  if (rows.length > maxRows) return { ok: false, error: { key: "fileError.tooManyRows", values: { max: maxRows } } };
 
   const valid: ImportRow[] = [];
   const rejected: { line: number; reasons: ImportReason[] }[] = [];
-  for (const { record, line } of rows) {
+  for (const [i, { record, line }] of rows.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await turn();
     if (record.length > header.length) {
       rejected.push({
         line,
@@ -241,7 +306,8 @@ export function parseImportFile(text: string, ctx: ImportContext, maxRows = MAX_
       });
       continue;
     }
-    const cells = Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""]));
+    const h = header;
+    const cells = Object.fromEntries(h.map((name, j) => [name, record[j] ?? ""]));
     const parsed = parseImportRow(cells, ctx);
     if (parsed.ok) valid.push({ line, answers: parsed.answers, about: parsed.about });
     else rejected.push({ line, reasons: parsed.reasons });

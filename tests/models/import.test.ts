@@ -71,15 +71,44 @@ const HEADER = "age_band,locality,q1,q2,q3,q3_other,q4,q5,q6";
 
 /** A file with the header and these rows; each row's cells after the header's first columns. */
 const file = (...rows: string[]) => [HEADER, ...rows].join("\n");
-function rejectedReasons(text: string) {
-  const parsed = parseImportFile(text, ctx);
+async function rejectedReasons(text: string) {
+  const parsed = await parseImportFile(text, ctx);
   if (!parsed.ok) throw new Error(`file refused: ${parsed.error.key}`);
   return parsed.rejected.map((r) => ({ line: r.line, keys: r.reasons.map((x) => x.key) }));
 }
 
+describe("a file built to take the server down (issue 12)", () => {
+  it("stops at the first row over the limit, giving other work its turn while it reads", async () => {
+    // Two and a half million short rows under the right headings: 5 MB, the size limit.
+    const huge = `${HEADER}\n${",\n".repeat(2_500_000)}1,,,,,,,,`;
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const parsed = await parseImportFile(huge.replace(/,\n/g, "x\n"), ctx);
+    clearInterval(timer);
+    expect(parsed).toEqual({ ok: false, error: { key: "fileError.tooManyRows", values: { max: 5000 } } });
+    // The timer ran while the file was read: the parse never held the event loop for the whole file.
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("refuses a file of blank rows under the right headings without reading it all", async () => {
+    const parsed = await parseImportFile(`${HEADER}\n${",\n".repeat(2_000_000)}`, ctx);
+    expect(parsed).toEqual({ ok: false, error: { key: "fileError.tooManyRows", values: { max: 5000 } } });
+  });
+
+  it("refuses a file of one-cell rows at its heading row, without reading the rest", async () => {
+    const parsed = await parseImportFile("a\n".repeat(1_000_000), ctx);
+    expect(parsed).toEqual({ ok: false, error: { key: "fileError.unknownColumn", values: { column: "a" } } });
+  });
+
+  it("refuses a row longer than the limit, naming its line", async () => {
+    const parsed = await parseImportFile(file(",,3,1,1,,1>2>3,,", `,,3,1,1,,1>2>3,,"${"a".repeat(40_000)}"`), ctx);
+    expect(parsed).toEqual({ ok: false, error: { key: "fileError.rowTooLong", values: { line: 3, max: 32_000 } } });
+  });
+});
+
 describe("the CSV row parser", () => {
-  it("reads a good row by choice numbers and by choice words, ignoring case", () => {
-    const parsed = parseImportFile(
+  it("reads a good row by choice numbers and by choice words, ignoring case", async () => {
+    const parsed = await parseImportFile(
       file(
         "12_15,banbury cross,4,2,1;3,my dog walks me,3>1>2,Wider paths,",
         ',,5,car,"crossings; LIGHTS",,Quick>Safe>Cheap,,',
@@ -109,13 +138,13 @@ describe("the CSV row parser", () => {
     expect(second.answers[qMultiple.id]).toEqual({ optionIds: [opt(qMultiple, 2), opt(qMultiple, 1)] });
   });
 
-  it("accepts its own template's example row", () => {
-    const parsed = parseImportFile(importTemplate(consultation, "Example answer"), ctx);
+  it("accepts its own template's example row", async () => {
+    const parsed = await parseImportFile(importTemplate(consultation, "Example answer"), ctx);
     expect(parsed.ok && parsed.valid.length).toBe(1);
     expect(importTemplate(consultation, "x").split("\r\n")[0]).toBe(`\uFEFF${HEADER}`);
   });
 
-  it("rejects each kind of bad value with its own reason, on the line where the row starts", () => {
+  it("rejects each kind of bad value with its own reason, on the line where the row starts", async () => {
     const good = { scale: "3", single: "1", multiple: "1", rank: "1>2>3" };
     const row = (
       over: Partial<
@@ -133,7 +162,7 @@ describe("the CSV row parser", () => {
         over.short ?? "",
         over.long ?? "",
       ].join(",");
-    const reasons = rejectedReasons(
+    const reasons = await rejectedReasons(
       file(
         row({ scale: "6" }), // 2
         row({ scale: "good" }), // 3
@@ -173,8 +202,8 @@ describe("the CSV row parser", () => {
     ]);
   });
 
-  it("names the column and the value in a reason", () => {
-    const parsed = parseImportFile(file(",Nowhere,3,Plane,1,,1>2>3,,"), ctx);
+  it("names the column and the value in a reason", async () => {
+    const parsed = await parseImportFile(file(",Nowhere,3,Plane,1,,1>2>3,,"), ctx);
     if (!parsed.ok) throw new Error("refused");
     expect(parsed.rejected[0].reasons).toEqual([
       { key: "reason.locality", values: { value: "Nowhere" } },
@@ -182,36 +211,36 @@ describe("the CSV row parser", () => {
     ]);
   });
 
-  it("refuses a file whose headings are wrong, or that is not CSV", () => {
-    const refused = (text: string) => {
-      const parsed = parseImportFile(text, ctx);
+  it("refuses a file whose headings are wrong, or that is not CSV", async () => {
+    const refused = async (text: string) => {
+      const parsed = await parseImportFile(text, ctx);
       return parsed.ok ? null : parsed.error;
     };
-    expect(refused("age_band,locality,q1,q2,q3,q4,q5,q6,colour\n,,3,1,1,1>2>3,,,red")).toEqual({
+    expect(await refused("age_band,locality,q1,q2,q3,q4,q5,q6,colour\n,,3,1,1,1>2>3,,,red")).toEqual({
       key: "fileError.unknownColumn",
       values: { column: "colour" },
     });
-    expect(refused("age_band,locality,q1,q2,q3,q4,q5\n,,3,1,1,1>2>3,")).toEqual({
+    expect(await refused("age_band,locality,q1,q2,q3,q4,q5\n,,3,1,1,1>2>3,")).toEqual({
       key: "fileError.missingColumn",
       values: { column: "q6" },
     });
-    expect(refused("q1,q1,q2,q3,q4,q5,q6\n")?.key).toBe("fileError.duplicateColumn");
-    expect(refused(`${HEADER}\n,,"3,1`)?.key).toBe("fileError.unreadable");
-    expect(refused(`${HEADER}\n,,,,,,,,\n\n`)?.key).toBe("fileError.empty");
-    expect(refused("")?.key).toBe("fileError.empty");
+    expect((await refused("q1,q1,q2,q3,q4,q5,q6\n"))?.key).toBe("fileError.duplicateColumn");
+    expect((await refused(`${HEADER}\n,,"3,1`))?.key).toBe("fileError.unreadable");
+    expect((await refused(`${HEADER}\n,,,,,,,,\n\n`))?.key).toBe("fileError.empty");
+    expect((await refused(""))?.key).toBe("fileError.empty");
     const good = ",,3,1,1,,1>2>3,,";
-    expect(parseImportFile(file(good, good, good), ctx, 2)).toEqual({
+    expect(await parseImportFile(file(good, good, good), ctx, 2)).toEqual({
       ok: false,
       error: { key: "fileError.tooManyRows", values: { max: 2 } },
     });
     // Headings in any case and order, with a byte-order mark, are fine.
-    const parsed = parseImportFile("\uFEFFQ6,Q5,Q4,Q3,Q2,Q1\n,,1>2>3,2,1,5", ctx);
+    const parsed = await parseImportFile("\uFEFFQ6,Q5,Q4,Q3,Q2,Q1\n,,1>2>3,2,1,5", ctx);
     expect(parsed.ok && parsed.valid.length).toBe(1);
   });
 
-  it("asks for audience when a consultation is for everyone, and refuses the wrong one otherwise", () => {
+  it("asks for audience when a consultation is for everyone, and refuses the wrong one otherwise", async () => {
     const both = importContext(makeConsultation("both"));
-    const parsed = parseImportFile(
+    const parsed = await parseImportFile(
       [`audience,${HEADER}`, "parents_carers,,,3,1,1,,1>2>3,,", ",,,3,1,1,,1>2>3,,", "teachers,,,3,1,1,,1>2>3,,"].join(
         "\n",
       ),
@@ -220,11 +249,11 @@ describe("the CSV row parser", () => {
     if (!parsed.ok) throw new Error("refused");
     expect(parsed.valid.map((r) => r.about.audience)).toEqual(["parents_carers"]);
     expect(parsed.rejected.map((r) => r.reasons[0].key)).toEqual(["reason.audienceRequired", "reason.audience"]);
-    expect(parseImportFile(`${HEADER}\n,,3,1,1,,1>2>3,,`, both)).toEqual({
+    expect(await parseImportFile(`${HEADER}\n,,3,1,1,,1>2>3,,`, both)).toEqual({
       ok: false,
       error: { key: "fileError.missingColumn", values: { column: "audience" } },
     });
-    const wrong = parseImportFile(`audience,${HEADER}\nparents_carers,,,3,1,1,,1>2>3,,`, ctx);
+    const wrong = await parseImportFile(`audience,${HEADER}\nparents_carers,,,3,1,1,,1>2>3,,`, ctx);
     expect(wrong.ok && wrong.rejected[0].reasons[0].key).toBe("reason.audienceFixed");
   });
 });
@@ -241,7 +270,7 @@ describe("importing a checked file", () => {
 
   it("keeps the rejected rows with their reasons and imports only the good ones, all together", async () => {
     const before = countResponsesByChannel(consultation.id, "import");
-    const created = createImportJob({
+    const created = await createImportJob({
       consultation,
       staffId: county.officer.id,
       filename: "paper.csv",
@@ -291,7 +320,7 @@ describe("importing a checked file", () => {
   });
 
   it("stores nothing at all when a row fails while being written", async () => {
-    const created = createImportJob({
+    const created = await createImportJob({
       consultation,
       staffId: county.officer.id,
       filename: "again.csv",
@@ -327,7 +356,7 @@ describe("importing a checked file", () => {
   it("stores an imported answer exactly as an online one is stored", async () => {
     const fresh = makeConsultation("both");
     const text = "My name is Amy Jones and someone hurts me at the bus stop";
-    const created = createImportJob({
+    const created = await createImportJob({
       consultation: fresh,
       staffId: county.officer.id,
       filename: "same.csv",
@@ -415,8 +444,8 @@ describe("importing a checked file", () => {
     expect(stored[0].contributions.some((c) => c.tags.length === 1)).toBe(true);
   });
 
-  it("refuses a file with wrong headings without making a job", () => {
-    const result = createImportJob({
+  it("refuses a file with wrong headings without making a job", async () => {
+    const result = await createImportJob({
       consultation,
       staffId: county.officer.id,
       filename: "wrong.csv",

@@ -120,7 +120,7 @@ describe("the safeguarding lists an administrator saves", () => {
     expect(read.edits).toEqual({ phrases: {}, ordinary: {} });
   });
 
-  it("a phrase an administrator adds escalates a young person's answer from the moment it is saved", () => {
+  it("a phrase an administrator adds escalates a young person's answer from the moment it is saved", async () => {
     const before = send(`My ${PHRASE} at home is broken`);
     expect(before.escalated).toBe(false);
     expect(before.state).toBe("pending");
@@ -129,7 +129,7 @@ describe("the safeguarding lists an administrator saves", () => {
     // A CSV file checked before the save, read again after it: the officer is shown the line with the phrase.
     const entry = getConsultationForEntry(c.id);
     if (!entry) throw new Error("no consultation");
-    const file = createImportJob({
+    const file = await createImportJob({
       consultation: entry,
       staffId: county.officer.id,
       filename: "answers.csv",

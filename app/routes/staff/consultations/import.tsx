@@ -10,6 +10,7 @@ import { createImportJob, getConsultationForEntry, listImportJobs } from "~/mode
 import { listLocalities } from "~/models/reference.server";
 import { recordAudit } from "~/models/staff.server";
 import { formatDate } from "~/utils/time";
+import { readCsvUpload } from "~/utils/upload.server";
 import type { Route } from "./+types/import";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -70,33 +71,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   const t = getT(request);
   const refuse = (key: string) => data({ ...view, error: t(key) }, { status: 400 });
 
-  // Refuse an oversized upload before reading it into memory.
+  // Refuse an oversized upload before reading it at all.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES + 64 * 1024)
     return refuse("import.fileError.tooBig");
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse("import.fileError.noFile");
-  }
-  const file = form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return refuse("import.fileError.noFile");
-  if (file.size > MAX_BYTES) return refuse("import.fileError.tooBig");
-  if (!/\.csv$/i.test(file.name) && file.type !== "text/csv") return refuse("import.fileError.notCsv");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // A spreadsheet saved as .xlsx (a zip) or anything with NUL bytes is not text.
-  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || bytes.includes(0)) return refuse("import.fileError.notCsv");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return refuse("import.fileError.encoding");
-  }
+  const upload = await readCsvUpload(request, "file", MAX_BYTES);
+  if (!upload.ok) return refuse(`import.fileError.${upload.error}`);
+  const { name: filename, text } = upload;
 
-  const result = createImportJob({
+  const result = await createImportJob({
     consultation,
     staffId: staff.id,
-    filename: file.name,
+    filename,
     text,
     explain: (reason) => t(`import.${reason.key}`, reason.values),
   });
