@@ -93,7 +93,8 @@ export default function PrintEntry({ loaderData: p }: Route.ComponentProps) {
         <p className="ysdw-print-words" dir="auto">
           {p.weDid}
         </p>
-        {p.actions.length > 0 && (
+        {/* An A5 card has room for the two halves only; the poster lists the actions too. */}
+        {p.format === "poster" && p.actions.length > 0 && (
           <>
             <h2 className="ysdw-print-label">{p.labels.actions}</h2>
             <ul className="ysdw-print-actions">
