@@ -74,10 +74,10 @@ export default function Entry({ loaderData: p }: Route.ComponentProps) {
           {p.printLangs.map((l) => (
             <li key={l} className="ysdw-print-lang">
               <a href={`/you-said-we-did/${e.id}/card?lang=${l}&for=${version}`}>
-                {t("ysdw.printCard")} <span lang={l}>({languageNames[l]})</span>
+                {t("ysdw.printCard")} <bdi lang={l}>({languageNames[l]})</bdi>
               </a>
               <a href={`/you-said-we-did/${e.id}/poster?lang=${l}&for=${version}`}>
-                {t("ysdw.printPoster")} <span lang={l}>({languageNames[l]})</span>
+                {t("ysdw.printPoster")} <bdi lang={l}>({languageNames[l]})</bdi>
               </a>
             </li>
           ))}
