@@ -49,11 +49,20 @@ export default function YouSaidWeDid({ loaderData: p }: Route.ComponentProps) {
   const { t } = useTranslation();
   const outcomeTitle = useOutcomeTitle();
   const filtered = Boolean(p.outcome || p.locality);
+  // The quick switch keeps the topic and place chosen.
+  const switchParams = new URLSearchParams();
+  if (p.outcome) switchParams.set("outcome", p.outcome);
+  if (p.locality) switchParams.set("locality", p.locality);
+  switchParams.set("for", p.parents ? "young_people" : "parents_carers");
+  const switchHref = `/you-said-we-did?${switchParams}`;
   return (
     <>
       <PageTitle title={t("ysdw.title")} />
       <h1>{t("ysdw.title")}</h1>
       <p className="lead">{t("ysdw.lead")}</p>
+      <p>
+        <a href={switchHref}>{p.parents ? t("ysdw.showYoung") : t("ysdw.showParents")}</a>
+      </p>
       <Form method="get" className="filter-bar ysdw-filter" role="search" aria-label={t("ysdw.filterTitle")}>
         <div className="field">
           <label className="label" htmlFor="outcome">
