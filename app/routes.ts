@@ -8,6 +8,8 @@ export default [
   route("privacy", "routes/public/privacy.tsx"),
   route("accessibility", "routes/public/accessibility.tsx"),
   route("you-said-we-did", "routes/public/you-said-we-did.tsx"),
+  route("you-said-we-did/:id", "routes/public/you-said-we-did-entry.tsx"),
+  route("you-said-we-did/:id/:format", "routes/public/you-said-we-did-print.tsx"),
   route("open-data", "routes/public/open-data/index.tsx"),
   route("open-data/consultations.json", "routes/public/open-data/consultations-json.ts"),
   route("open-data/consultations.csv", "routes/public/open-data/consultations-csv.ts"),

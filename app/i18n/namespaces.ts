@@ -22,6 +22,7 @@ export const namespaceSections = {
     "done",
     "help",
     "ysdw",
+    "cards",
     "openData",
     "privacy",
     "a11y",

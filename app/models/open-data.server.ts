@@ -3,7 +3,7 @@ import { protectCount, protectCounts, type Shown } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions } from "~db/schema";
 import { consultationResults } from "./results.server";
-import { listYouSaidWeDid } from "./you-said-we-did.server";
+import { listEntriesForOpenData } from "./you-said-we-did.server";
 
 /** A count as published: null with `suppressed: true` when the one suppression rule holds it back. */
 export type OpenCount = { count: number | null; suppressed: boolean };
@@ -115,16 +115,32 @@ export function openResults(slug: string) {
   };
 }
 
-/** Every published "You said, we did" entry. Actions with a lead agency and status are not recorded yet. */
+/**
+ * Every published "You said, we did" entry: both versions, its translations, and the Board's actions with who leads
+ * them and how far they have got. No owner (a person) and no contributor's words: only what the entry page shows.
+ */
 export function openYouSaidWeDid() {
-  return listYouSaidWeDid(10_000).map((e) => ({
-    id: e.id,
-    outcome: e.outcome,
-    publishedAt: e.publishedAt,
-    youSaid: e.youSaid,
-    weDid: e.weDid,
-    youSaidParents: e.youSaidParents,
-    weDidParents: e.weDidParents,
+  return listEntriesForOpenData().map((e) => ({
+    id: e.row.id,
+    outcome: e.row.outcomeTitle,
+    outcomeKey: e.row.outcomeKey,
+    publishedAt: e.row.publishedAt,
+    correctedAt: e.row.correctedAt,
+    checkedByYoungPeople: e.row.checkedByYoungPeople,
+    localities: e.localities,
+    youSaid: e.row.youSaid,
+    weDid: e.row.weDid,
+    youSaidParents: e.row.youSaidParents,
+    weDidParents: e.row.weDidParents,
+    translations: e.translations,
+    actions: e.children.actions.map((a) => ({
+      description: a.description,
+      leadAgency: a.leadAgency,
+      dueOn: a.dueOn,
+      status: a.status,
+      droppedReason: a.droppedReason,
+      statusSince: a.updatedAt,
+    })),
   }));
 }
 
@@ -188,12 +204,44 @@ export function resultsCsv(results: NonNullable<ReturnType<typeof openResults>>)
   return toCsv(rows);
 }
 
+/** One row per action (an entry without actions has one row with the action columns empty). */
 export function youSaidWeDidCsv() {
   const rows: unknown[][] = [
-    ["id", "outcome", "published_at", "you_said", "we_did", "you_said_parents", "we_did_parents"],
+    [
+      "id",
+      "outcome",
+      "published_at",
+      "corrected_at",
+      "checked_by_young_people",
+      "localities",
+      "you_said",
+      "we_did",
+      "you_said_parents",
+      "we_did_parents",
+      "action",
+      "lead_agency",
+      "due_on",
+      "status",
+      "dropped_reason",
+      "status_since",
+    ],
   ];
   for (const e of openYouSaidWeDid()) {
-    rows.push([e.id, e.outcome, e.publishedAt, e.youSaid, e.weDid, e.youSaidParents, e.weDidParents]);
+    const entry = [
+      e.id,
+      e.outcome,
+      e.publishedAt,
+      e.correctedAt,
+      e.checkedByYoungPeople,
+      e.localities.join(" | "),
+      e.youSaid,
+      e.weDid,
+      e.youSaidParents,
+      e.weDidParents,
+    ];
+    if (!e.actions.length) rows.push([...entry, "", "", "", "", "", ""]);
+    for (const a of e.actions)
+      rows.push([...entry, a.description, a.leadAgency, a.dueOn, a.status, a.droppedReason, a.statusSince]);
   }
   return toCsv(rows);
 }

@@ -3,9 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Conn, getDb } from "~db/client";
 import {
-  agendaItems,
   agendaQuestions,
-  boardResponses,
   consultations,
   contributionChoices,
   contributions,
@@ -23,14 +21,13 @@ import {
   safeguardingCases,
   sessionViews,
   summaryQuotes,
-  summarySources,
   threadHelped,
   threadMessages,
   threadReports,
   threads,
-  youSaidWeDid,
 } from "~db/schema";
 import { shownStatus } from "../threads/types";
+import { listEntriesForPass } from "../you-said-we-did.server";
 
 /**
  * Links the answers this browser sent (its receipts' hashes) to the pass. An answer already linked to any pass stays
@@ -113,26 +110,17 @@ export function sendPassMessage(
     .get().id;
 }
 
-/** Published "you said, we did" entries whose summary counted at least one of the holder's answers. */
+/**
+ * Published "you said, we did" entries whose summary counted any of the holder's contributions (answers, questions,
+ * session views): the same list as the pass page's, in English, children's words.
+ */
 export function listYouSaidWeDidForPass(passId: number) {
-  return getDb()
-    .selectDistinct({
-      id: youSaidWeDid.id,
-      youSaid: youSaidWeDid.youSaid,
-      weDid: youSaidWeDid.weDid,
-      youSaidParents: youSaidWeDid.youSaidParents,
-      weDidParents: youSaidWeDid.weDidParents,
-      publishedAt: youSaidWeDid.publishedAt,
-    })
-    .from(passResponses)
-    .innerJoin(contributions, eq(contributions.responseId, passResponses.responseId))
-    .innerJoin(summarySources, eq(summarySources.contributionId, contributions.id))
-    .innerJoin(agendaItems, eq(agendaItems.summaryId, summarySources.summaryId))
-    .innerJoin(boardResponses, eq(boardResponses.agendaItemId, agendaItems.id))
-    .innerJoin(youSaidWeDid, eq(youSaidWeDid.boardResponseId, boardResponses.id))
-    .where(eq(passResponses.passId, passId))
-    .orderBy(desc(youSaidWeDid.publishedAt))
-    .all();
+  return listEntriesForPass(passId, { lang: "en", version: "children" }).map((e) => ({
+    id: e.id,
+    youSaid: e.youSaid,
+    weDid: e.weDid,
+    publishedAt: e.publishedAt,
+  }));
 }
 
 /** Everything the holder gave, as they gave it: for "Download my data". */

@@ -1,16 +1,21 @@
 import { Form } from "react-router";
+import { FallbackNotice } from "~/components/FallbackNotice";
 import { PageTitle } from "~/components/PageTitle";
+import { EntryArticle } from "~/components/ysdw/EntryArticle";
+import { presentEntry } from "~/components/ysdw/present";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { isAcceptingAnswers } from "~/models/consultations/participant-reads.server";
 import { listGroupsForPass } from "~/models/groups.server";
-import { listAnsweredConsultations, listPassMessages, listYouSaidWeDidForPass } from "~/models/passes/holder.server";
+import { listAnsweredConsultations, listPassMessages } from "~/models/passes/holder.server";
 import { getPass } from "~/models/passes/session.server";
 import { listThreadsForPass } from "~/models/threads.server";
+import { listEntriesForPass } from "~/models/you-said-we-did.server";
 import { localize } from "~/utils/localize";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/index";
 import "./pass.css";
+import "~/components/ysdw/ysdw.css";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const pass = getPass(request);
@@ -53,11 +58,10 @@ export async function loader({ request }: Route.LoaderArgs) {
         askedOn: formatDate(th.createdAt, lang),
       })),
       messages: listPassMessages(pass.id).map((m) => ({ ...m, createdOn: formatDate(m.createdAt, lang) })),
-      youSaid: listYouSaidWeDidForPass(pass.id).map((y) => ({
-        id: y.id,
-        youSaid: pass.isParent ? y.youSaidParents : y.youSaid,
-        weDid: pass.isParent ? y.weDidParents : y.weDid,
-        publishedOn: formatDate(y.publishedAt, lang),
+      // Every entry the holder's words fed (answers, questions, session views), in their language where translated.
+      youSaid: listEntriesForPass(pass.id, { lang, version: pass.isParent ? "parents" : "children" }).map((e) => ({
+        ...presentEntry(e, lang),
+        isNew: e.isNew,
       })),
     },
   };
@@ -217,24 +221,41 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      <section className="pass-section" aria-labelledby="ysdw-title">
-        <h2 id="ysdw-title">{t("pass.home.ysdwTitle")}</h2>
+      <section className="pass-section" aria-labelledby="ysdw-title" id="ysdw">
+        <h2 id="ysdw-title">{t("ysdw.passTitle")}</h2>
         {h.youSaid.length ? (
-          <ul className="plain-list">
-            {h.youSaid.map((y) => (
-              <li key={y.id} className="ysdw">
-                <div className="ysdw-said">
-                  <h3>{t("ysdw.youSaid")}</h3>
-                  <p dir="auto">{y.youSaid}</p>
-                </div>
-                <div className="ysdw-did">
-                  <h3>{t("ysdw.weDid")}</h3>
-                  <p dir="auto">{y.weDid}</p>
-                  <p className="meta">{y.publishedOn}</p>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p>
+              {h.youSaid.some((y) => y.isNew)
+                ? t("ysdw.passNew", { count: h.youSaid.filter((y) => y.isNew).length })
+                : t("ysdw.passAllRead")}
+            </p>
+            <FallbackNotice show={h.youSaid.some((y) => y.fallback)} />
+            <ul className="plain-list ysdw-list">
+              {h.youSaid.map((y) => (
+                <li key={y.id} className="card">
+                  <EntryArticle
+                    entry={y}
+                    heading={3}
+                    marker={y.isNew ? <span className="ysdw-new">{t("ysdw.new")}</span> : null}
+                  >
+                    <div className="ysdw-entry-links">
+                      <a href={`/you-said-we-did/${y.id}`} aria-describedby={`ysdw-${y.id}-title`}>
+                        {t("ysdw.readMore")}
+                      </a>
+                      {y.isNew && (
+                        <Form method="post" action={`/you-said-we-did/${y.id}`}>
+                          <button type="submit" className="button secondary" aria-describedby={`ysdw-${y.id}-title`}>
+                            {t("ysdw.markRead")}
+                          </button>
+                        </Form>
+                      )}
+                    </div>
+                  </EntryArticle>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : (
           <p>{t("pass.home.ysdwNone")}</p>
         )}

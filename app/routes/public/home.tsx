@@ -2,7 +2,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listOpenConsultations } from "~/models/consultations/participant-reads.server";
-import { listYouSaidWeDid } from "~/models/you-said-we-did.server";
+import { listEntries } from "~/models/you-said-we-did.server";
 import { langOf, localize } from "~/utils/localize";
 import type { Route } from "./+types/home";
 
@@ -14,8 +14,17 @@ export async function loader({ request }: Route.LoaderArgs) {
       const title = localize(c, "title", lang);
       return { slug: c.slug, title: title.text, titleLang: langOf(title.fallback), minutes: c.minutes };
     });
-  const latest = listYouSaidWeDid(1)[0] ?? null;
-  return { open, latest: latest && { youSaid: latest.youSaid, weDid: latest.weDid } };
+  // The newest entry, in the reader's language where it was translated.
+  const latest = listEntries({}, { lang, version: "children", limit: 1 })[0] ?? null;
+  return {
+    open,
+    latest: latest && {
+      id: latest.id,
+      youSaid: latest.youSaid,
+      weDid: latest.weDid,
+      lang: latest.lang === lang ? undefined : latest.lang,
+    },
+  };
 }
 
 export default function Home({ loaderData: p }: Route.ComponentProps) {
@@ -55,11 +64,15 @@ export default function Home({ loaderData: p }: Route.ComponentProps) {
           <div className="ysdw">
             <div className="ysdw-said">
               <h3>{t("ysdw.youSaid")}</h3>
-              <p dir="auto">{p.latest.youSaid}</p>
+              <p lang={p.latest.lang} dir="auto">
+                {p.latest.youSaid}
+              </p>
             </div>
             <div className="ysdw-did">
               <h3>{t("ysdw.weDid")}</h3>
-              <p dir="auto">{p.latest.weDid}</p>
+              <p lang={p.latest.lang} dir="auto">
+                {p.latest.weDid}
+              </p>
             </div>
           </div>
           <p style={{ marginTop: "1rem" }}>
