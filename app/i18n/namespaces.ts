@@ -61,6 +61,7 @@ export const namespaceSections = {
     "plan",
     "themes",
     "admin",
+    "exports",
   ],
 } as const;
 
