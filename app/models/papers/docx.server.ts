@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import { getT } from "~/i18n/i18n.server";
-import type { SummaryContent } from "~/models/summaries/types";
+import type { ChartSpec, SummaryContent } from "~/models/summaries/types";
 import { chartPng } from "./chart.server";
 import { type Block, type Paper, type PaperMeta, paperOutline } from "./outline.server";
 
@@ -64,7 +64,7 @@ function table(head: string[] | null, rows: string[][], numeric: boolean[], capt
 }
 
 /** The paragraphs of one block; `lists` counts numbered lists so each one starts again at 1. */
-function render(block: Block, lists: { n: number }): (Paragraph | Table)[] {
+function render(block: Block, lists: { n: number }, images: Images): (Paragraph | Table)[] {
   switch (block.kind) {
     case "title":
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(block.text)] })];
@@ -116,7 +116,7 @@ function render(block: Block, lists: { n: number }): (Paragraph | Table)[] {
     case "table":
       return table(block.head, block.rows, block.numeric, block.caption);
     case "chart": {
-      const { png, width, height } = chartPng(block.chart, block.valueText);
+      const { png, width, height } = images.get(block.chart) ?? chartPng(block.chart, block.valueText);
       const scale = CHART_WIDTH_PX / width;
       return [
         new Paragraph({
@@ -135,14 +135,29 @@ function render(block: Block, lists: { n: number }): (Paragraph | Table)[] {
   }
 }
 
+type Images = Map<ChartSpec, ReturnType<typeof chartPng>>;
+/** Called between pieces of work: an export job moves its progress bar and lets other requests run. */
+export type Step = (done: number, total: number) => Promise<void> | void;
+
+/** Every chart of the papers drawn as a PNG, one at a time, with `step` between them. */
+async function chartImages(papers: Paper[], step?: Step): Promise<Images> {
+  const charts = papers.flatMap((p) => p.blocks.filter((b) => b.kind === "chart"));
+  const images: Images = new Map();
+  for (const [i, block] of charts.entries()) {
+    images.set(block.chart, chartPng(block.chart, block.valueText));
+    await step?.(i + 1, charts.length + 1);
+  }
+  return images;
+}
+
 /** The Word document of a paper (or of several, for an agenda pack: each paper after the first on a new page). */
-export function paperDocument(papers: Paper[], front: (Paragraph | Table)[] = []) {
+export function paperDocument(papers: Paper[], images: Images = new Map(), front: (Paragraph | Table)[] = []) {
   const first = papers[0];
   const t = getT(first.lang);
   const lists = { n: 0 };
   const children: (Paragraph | Table)[] = [...front];
   papers.forEach((paper, i) => {
-    const blocks = paper.blocks.flatMap((b) => render(b, lists));
+    const blocks = paper.blocks.flatMap((b) => render(b, lists, images));
     if ((i > 0 || front.length) && blocks[0] instanceof Paragraph)
       children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
     children.push(...blocks);
@@ -196,6 +211,10 @@ export function paperDocument(papers: Paper[], front: (Paragraph | Table)[] = []
 }
 
 /** A frozen summary as a committee paper in Word: real headings, tables with header rows, charts with alt text. */
-export async function renderDocx(content: SummaryContent, meta: PaperMeta = {}): Promise<Buffer> {
-  return Packer.toBuffer(paperDocument([paperOutline(content, meta)]));
+export async function renderDocx(content: SummaryContent, meta: PaperMeta = {}, step?: Step): Promise<Buffer> {
+  const paper = paperOutline(content, meta);
+  const images = await chartImages([paper], step);
+  const buffer = await Packer.toBuffer(paperDocument([paper], images));
+  await step?.(1, 1);
+  return buffer;
 }

@@ -45,7 +45,7 @@ function ensureSpace(doc: Doc, space: number) {
   if (doc.y + space > bottom(doc)) doc.addPage();
 }
 
-function tagged(doc: Doc, parent: Struct, tag: string, draw: () => void, options: { alt?: string } = {}) {
+export function tagged(doc: Doc, parent: Struct, tag: string, draw: () => void, options: { alt?: string } = {}) {
   const element = doc.struct(tag, options, draw);
   parent.add(element);
   return element;
@@ -226,15 +226,19 @@ function drawBlock(doc: Doc, parent: Struct, block: Block, next?: Block) {
   }
 }
 
+/** Called between blocks: an export job moves its progress bar and lets other requests run. */
+export type Step = (done: number, total: number) => Promise<void> | void;
+
 /** Draws a paper as one Sect of the document; returns the page it started on (0-based). */
-export function drawPaper(doc: Doc, root: Struct, paper: Paper, newPage: boolean) {
+export async function drawPaper(doc: Doc, root: Struct, paper: Paper, newPage: boolean, step?: Step) {
   if (newPage) doc.addPage();
   const start = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
   const sect = doc.struct("Sect");
   root.add(sect);
-  paper.blocks.forEach((block, i) => {
+  for (const [i, block] of paper.blocks.entries()) {
     drawBlock(doc, sect, block, paper.blocks[i + 1]);
-  });
+    await step?.(i + 1, paper.blocks.length);
+  }
   sect.end();
   return start;
 }
@@ -273,13 +277,13 @@ export function pdfBuffer(doc: Doc): Promise<Buffer> {
 }
 
 /** A frozen summary as a tagged PDF committee paper. */
-export async function renderPdf(content: SummaryContent, meta: PaperMeta = {}): Promise<Buffer> {
+export async function renderPdf(content: SummaryContent, meta: PaperMeta = {}, step?: Step): Promise<Buffer> {
   const paper = paperOutline(content, meta);
   const doc = newPdf(paper.title, paper.subject, paper.lang);
   const done = pdfBuffer(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
-  drawPaper(doc, root, paper, false);
+  await drawPaper(doc, root, paper, false, step);
   root.end();
   addPageNumbers(doc, getT(paper.lang), paper.title);
   doc.end();
