@@ -201,15 +201,15 @@ export function listMyExports(staffId: number, limit = 20) {
 
 /** "feeling-safe-on-the-way-to-school-v2.pdf": the title in plain letters, so every system can save it. */
 export function downloadName(kind: ExportKind, subject: { title: string; version: number | null } | null) {
-  const slug =
-    (subject?.title ?? "export")
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "export";
+  let slug = (subject?.title ?? "export")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  // a long title is cut at the end of a word
+  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, "");
+  slug ||= "export";
   const suffix =
     kind === "pack" ? "-agenda-pack" : kind === "csv" ? `-v${subject?.version}-chart-data` : `-v${subject?.version}`;
   return `${slug}${suffix}.${exportTypes[kind].ext}`;

@@ -51,7 +51,11 @@ export function tagged(doc: Doc, parent: Struct, tag: string, draw: () => void, 
   return element;
 }
 
-function drawTable(
+type Pause = (() => Promise<void> | void) | undefined;
+
+/** Draws a table a row at a time, pausing between rows: a long table is the slowest thing a paper draws. */
+async function drawTable(
+  pause: Pause,
   doc: Doc,
   parent: Struct,
   head: string[] | null,
@@ -74,12 +78,16 @@ function drawTable(
     );
   doc.fontSize(9.5);
   ensureSpace(doc, 40);
-  doc.table({
+  const table = doc.table({
     structParent: parent,
-    data,
     defaultStyle: { padding: 4, border: 0.5, borderColor: RULE },
     columnStyles: (i: number) => (numeric[i] ? { width: numWidth, align: { x: "right", y: "top" } } : { width: "*" }),
-  } as PDFKit.Mixins.TableOptions);
+  } as PDFKit.Mixins.TableOptions) as unknown as { row(cells: unknown[]): void; end(): void };
+  for (const row of data) {
+    table.row(row);
+    await pause?.();
+  }
+  table.end();
   doc.fontSize(11);
   doc.x = doc.page.margins.left;
   doc.moveDown(0.6);
@@ -129,7 +137,7 @@ function drawChart(doc: Doc, parent: Struct, block: Extract<Block, { kind: "char
 }
 
 /** Draws one block of a paper into `parent` (a Sect of the structure tree). */
-function drawBlock(doc: Doc, parent: Struct, block: Block, next?: Block) {
+async function drawBlock(doc: Doc, parent: Struct, block: Block, next: Block | undefined, pause: Pause) {
   const left = doc.page.margins.left;
   switch (block.kind) {
     case "title":
@@ -156,7 +164,8 @@ function drawBlock(doc: Doc, parent: Struct, block: Block, next?: Block) {
       doc.moveDown(0.3);
       break;
     case "facts":
-      drawTable(
+      await drawTable(
+        pause,
         doc,
         parent,
         null,
@@ -218,7 +227,7 @@ function drawBlock(doc: Doc, parent: Struct, block: Block, next?: Block) {
       ensureSpace(doc, 60);
       tagged(doc, parent, "Caption", () => doc.font("Bold").fontSize(10).text(block.caption, left, doc.y));
       doc.font("Body");
-      drawTable(doc, parent, block.head, block.rows, block.numeric);
+      await drawTable(pause, doc, parent, block.head, block.rows, block.numeric);
       break;
     case "chart":
       drawChart(doc, parent, block);
@@ -236,7 +245,7 @@ export async function drawPaper(doc: Doc, root: Struct, paper: Paper, newPage: b
   const sect = doc.struct("Sect");
   root.add(sect);
   for (const [i, block] of paper.blocks.entries()) {
-    drawBlock(doc, sect, block, paper.blocks[i + 1]);
+    await drawBlock(doc, sect, block, paper.blocks[i + 1], step && (() => step(i, paper.blocks.length)));
     await step?.(i + 1, paper.blocks.length);
   }
   sect.end();
