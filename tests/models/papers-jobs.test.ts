@@ -11,7 +11,7 @@ import {
 } from "~/models/papers/jobs.server";
 import type { SummaryContent } from "~/models/summaries/types";
 import { getDb } from "~db/client";
-import { agendaItems, exportJobs, summaries, summaryVersions } from "~db/schema";
+import { agendaItems, summaries, summaryVersions } from "~db/schema";
 import { fullSizeContent, staySafeContent } from "../fixtures/papers/content";
 import { makeCounty } from "../support/factories";
 import { readDocx, readPdf } from "../support/papers";

@@ -4,7 +4,7 @@ import { data, redirect } from "react-router";
 import { getT } from "~/i18n/i18n.server";
 import { type ExportKind, exportFilePath, exportTypes } from "~/models/papers/jobs.server";
 import type { Route } from "./+types/download";
-import { loadJob } from "./job";
+import { loadJob } from "./job.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const job = loadJob(request, params.id);
