@@ -272,3 +272,32 @@ test("Exports refuse bad input with a message, and people who may not see a summ
   expect((await page.request.get("/staff/exports")).status()).toBe(403);
   expect((await post({ kind: "pdf", versionId: sent.versionId })).status()).toBe(403);
 });
+
+test("In Arabic on a 320 px screen, the exports pages read right to left and fit", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const seeded = seedVersion(staySafeContent({ title: "A paper read on a phone" }));
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  await context.addCookies([{ name: "sb_lang", value: "ar", url: baseURL ?? "" }]);
+  const page = await context.newPage();
+  await page.goto("/staff/sign-in");
+  await page.locator("input[type=email]").fill("officer@demo.test");
+  await page.locator("input[type=password]").fill("sounding-board-demo");
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL(/\/staff$/);
+  await page.goto("/staff/exports");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("عمليات التصدير");
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await noSideways()).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  await page
+    .getByLabel("نسخة الملخص")
+    .selectOption({ label: seeded.label.replace(/\(version (\d+), (.*)\)$/, "(النسخة $1، $2)") });
+  await page.getByRole("radio", { name: "مستند وورد (DOCX)" }).check({ force: true });
+  await page.getByRole("button", { name: "تصدير", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "التصدير جاهز" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "تنزيل a-paper-read-on-a-phone-v2.docx" })).toBeVisible();
+  expect(await noSideways()).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  await context.close();
+});

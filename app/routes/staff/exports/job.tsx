@@ -62,7 +62,7 @@ export default function ExportJob({ loaderData }: Route.ComponentProps) {
       <div role="status">
         {job.status === "done" && (
           <p className="notice">
-            <a href={`/staff/exports/${job.id}/download`} download={job.filename}>
+            <a href={`/staff/exports/${job.id}/download`} download={job.filename} style={{ overflowWrap: "anywhere" }}>
               {t("exports.download", { file: job.filename })}
             </a>
           </p>
