@@ -1,5 +1,8 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { chartSvg } from "~/models/papers/chart.server";
 import { renderDocx } from "~/models/papers/docx.server";
+import { chartValueText } from "~/models/papers/outline.server";
 import { renderPdf } from "~/models/papers/pdf.server";
 import { staySafeContent } from "../fixtures/papers/content";
 import { readDocx, readPdf } from "../support/papers";
@@ -128,9 +131,47 @@ describe("the DOCX paper", () => {
     expect(doc.tables).toContainEqual(expect.arrayContaining([["Really bad", "fewer than 5"]]));
   });
 
+  it("is titled and in British English for whoever opens it", async () => {
+    const buffer = await renderDocx(content);
+    const core = strFromU8(unzipSync(new Uint8Array(buffer))["docProps/core.xml"]);
+    expect(core).toContain(`<dc:title>${content.title}</dc:title>`);
+    expect(readDocx(buffer).files).toContain("word/styles.xml");
+    const styles = strFromU8(unzipSync(new Uint8Array(buffer))["word/styles.xml"]);
+    expect(styles).toContain('<w:lang w:val="en-GB"/>');
+  });
+
   it("says a draft was never sent", async () => {
     const doc = readDocx(await renderDocx(staySafeContent({ sent: null })));
     expect(doc.tables[0][0]).toEqual(["Status", "Draft: not yet sent to a meeting"]);
+  });
+});
+
+describe("a chart", () => {
+  it("is drawn with a bar for every shown value, words at each bar, and none for 1–4 people", async () => {
+    const { getT } = await import("~/i18n/i18n.server");
+    const chart = content.charts[0];
+    const svg = chartSvg(chart, chartValueText(chart, getT("en"), "en"));
+    expect(svg).toContain(`<title id="t">${chart.title}</title>`);
+    expect(svg).toContain(`<desc id="d">${chart.description}</desc>`);
+    // four age groups, two series: the one hidden count has no bar
+    expect(svg.match(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="14"/g)).toHaveLength(7);
+    const labels = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual([
+      "This term",
+      "Term before",
+      "Under 8",
+      "8 to 11",
+      "12 to 15",
+      "16 to 19",
+      "fewer than 5",
+      "7",
+      "38",
+      "29",
+      "117",
+      "96",
+      "61",
+      "58",
+    ]);
   });
 });
 
