@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createExportJob,
   exportFilePath,
@@ -11,7 +11,7 @@ import {
 } from "~/models/papers/jobs.server";
 import type { SummaryContent } from "~/models/summaries/types";
 import { getDb } from "~db/client";
-import { agendaItems, summaries, summaryVersions } from "~db/schema";
+import { agendaItems, exportJobs, summaries, summaryVersions } from "~db/schema";
 import { fullSizeContent, staySafeContent } from "../fixtures/papers/content";
 import { makeCounty } from "../support/factories";
 import { readDocx, readPdf } from "../support/papers";
@@ -69,6 +69,13 @@ const board = () => ({ id: county.boardMember.id, role: "board" });
 
 beforeAll(() => {
   county = makeCounty();
+});
+
+// the exports directory sits beside the test database, in the shared temporary directory: leave nothing there
+afterAll(async () => {
+  await exportsSettled();
+  for (const { file } of getDb().select({ file: exportJobs.file }).from(exportJobs).all())
+    if (file) fs.rmSync(exportFilePath(file), { force: true });
 });
 
 describe("an export job", () => {
