@@ -254,6 +254,14 @@ test("Exports refuse bad input with a message, and people who may not see a summ
   expect(mine.status()).toBe(302);
   const jobUrl = mine.headers().location;
   expect(jobUrl).toMatch(/^\/staff\/exports\/\d+$/);
+  await expect
+    .poll(async () => (await page.request.get(jobUrl)).text(), { timeout: 30_000 })
+    .toContain("Your export is ready");
+  const file = await page.request.get(`${jobUrl}/download`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["content-disposition"]).toBe('attachment; filename="a-paper-for-the-board-member-v2.pdf"');
+  expect(file.headers()["cache-control"]).toBe("private, no-store");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAs(page, "board");

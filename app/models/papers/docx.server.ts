@@ -214,7 +214,9 @@ export function paperDocument(papers: Paper[], images: Images = new Map(), front
 export async function renderDocx(content: SummaryContent, meta: PaperMeta = {}, step?: Step): Promise<Buffer> {
   const paper = paperOutline(content, meta);
   const images = await chartImages([paper], step);
-  const buffer = await Packer.toBuffer(paperDocument([paper], images));
+  const document = paperDocument([paper], images);
+  await step?.(0, 1);
+  const buffer = await Packer.toBuffer(document);
   await step?.(1, 1);
   return buffer;
 }
