@@ -245,18 +245,21 @@ test("Exports refuse bad input with a message, and people who may not see a summ
     page.request.post("/staff/exports", { form, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
   const badKind = await post({ kind: "zip", versionId: draft.versionId });
   expect(badKind.status()).toBe(400);
+  // as shown text (between tags), not the copy of every staff string the page carries in its data
   expect(await badKind.text()).toContain(
-    "Choose what to export: a Word document, a PDF, chart data or an agenda pack.",
+    ">Choose what to export: a Word document, a PDF, chart data or an agenda pack.<",
   );
   const noSuchVersion = await post({ kind: "pdf", versionId: 99_999_999 });
   expect(noSuchVersion.status()).toBe(400);
+  expect(await noSuchVersion.text()).toContain(">Choose a sent version of a summary to export.<");
   const mine = await post({ kind: "pdf", versionId: sent.versionId });
   expect(mine.status()).toBe(302);
   const jobUrl = mine.headers().location;
   expect(jobUrl).toMatch(/^\/staff\/exports\/\d+$/);
+  // the page carries every staff string in its data, so look for the link only a finished job has
   await expect
     .poll(async () => (await page.request.get(jobUrl)).text(), { timeout: 30_000 })
-    .toContain("Your export is ready");
+    .toContain(`href="${jobUrl}/download"`);
   const file = await page.request.get(`${jobUrl}/download`);
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toBe("application/pdf");
