@@ -62,6 +62,7 @@ export const namespaceSections = {
     "plan",
     "themes",
     "admin",
+    "exports",
   ],
 } as const;
 

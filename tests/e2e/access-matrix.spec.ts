@@ -94,6 +94,10 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/safeguarding/settings", row([signIn, signIn, signIn, 403, 200, 403, 403, 200])],
   ["/staff/consultations", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/meetings", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
+  // Exports: for those who compose summaries or respond to them; a job that is not yours is not found.
+  ["/staff/exports", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
+  ["/staff/exports/999999", row([signIn, signIn, signIn, 404, 403, 404, 403, 404])],
+  ["/staff/exports/999999/download", row([signIn, signIn, signIn, 404, 403, 404, 403, 404])],
   ["/staff/groups", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups/1/poster", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],

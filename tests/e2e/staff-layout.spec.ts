@@ -27,7 +27,13 @@ async function staffPages(page: Page) {
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
     for (const href of hrefs) {
       const clean = href.split(/[?#]/)[0];
-      if (clean.endsWith(".csv") || clean.endsWith(".docx") || clean === "/staff/sign-out") continue;
+      if (
+        clean.endsWith(".csv") ||
+        clean.endsWith(".docx") ||
+        clean.endsWith("/download") ||
+        clean === "/staff/sign-out"
+      )
+        continue;
       queue.push(clean);
     }
   }
@@ -80,7 +86,14 @@ const expected: Record<string, string[]> = {
     "/staff/plan/themes",
   ],
   partnership: ["/staff", "/staff/questions", "/staff/questions/:id"],
-  board: ["/staff", "/staff/meetings", "/staff/meetings/:id", "/staff/agenda-items/:id", "/staff/plan"],
+  board: [
+    "/staff",
+    "/staff/meetings",
+    "/staff/meetings/:id",
+    "/staff/agenda-items/:id",
+    "/staff/plan",
+    "/staff/exports",
+  ],
   admin: ["/staff", "/staff/consultations", "/staff/moderation", "/staff/meetings", "/staff/admin", "/staff/feedback"],
 };
 

@@ -21,6 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff/groups", key: "groups", show: can(staff.role, "groups") },
     { to: "/staff/sessions", key: "sessions", show: can(staff.role, "groups") },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
+    { to: "/staff/exports", key: "exports", show: can(staff.role, "summaries") || can(staff.role, "respond") },
     { to: "/staff/plan", key: "plan", show: true },
     { to: "/staff/admin", key: "admin", show: can(staff.role, "administer") },
   ].filter((l) => l.show);
