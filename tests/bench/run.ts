@@ -24,6 +24,7 @@ import { burst, closedLoop, combine, type LoadFigures, percentile } from "./load
 import { addPendingContributions, MODERATION, measureModeration } from "./moderation";
 import { measureNoteSaves, NOTES } from "./notes";
 import { measureOpenData, OPEN_DATA } from "./open-data";
+import { measurePapers, PAPERS } from "./papers";
 import { measurePassSignIn, PASS_SIGN_IN } from "./pass-sign-in";
 import { type BenchServer, freePort, seededDatabase, startServer } from "./server";
 
@@ -309,6 +310,14 @@ async function main() {
     console.log(
       `open data results file: p95 ${ms(openData.open_data_p95_ms)} — ${verdict(openData.open_data_p95_ms < OPEN_DATA.goalP95, "open_data_p95_ms")} the goal of p95 < ${OPEN_DATA.goalP95} ms`,
     );
+    // Board papers: a full-size summary version drawn as DOCX and PDF, as an export job draws them.
+    const papers = await measurePapers();
+    console.log(
+      `summary as DOCX: ${ms(papers.docx_ms)} (median of ${PAPERS.runs}; worst ${ms(papers.docx_max_ms)}) — ${verdict(papers.docx_goal_met, "docx_ms")} the goal of < ${PAPERS.goalDocxMs} ms\n` +
+        `summary as PDF: ${ms(papers.pdf_ms)} (median of ${PAPERS.runs}; worst ${ms(papers.pdf_max_ms)}) — ${verdict(papers.pdf_goal_met, "pdf_ms")} the goal of < ${PAPERS.goalPdfMs} ms\n` +
+        `agenda pack of 4 papers: ${ms(papers.pack_ms)}; longest single step of any paper: ${ms(papers.papers_worst_slice_ms)}`,
+    );
+
     // A 5 MB CSV being checked must not hold up anyone else: /healthz's worst wait meanwhile.
     const importHealth = await measureImportHealth({ origin, cookie: await officerCookie(origin) });
     for (const [name, f] of Object.entries(importHealth.import_files))
@@ -358,6 +367,8 @@ async function main() {
         bulk_tag_10k_ms: inbox.bulk_tag_10k_ms,
         open_data_p95_ms: openData.open_data_p95_ms,
         healthz_during_import_max_ms: importHealth.healthz_during_import_max_ms,
+        docx_ms: papers.docx_ms,
+        pdf_ms: papers.pdf_ms,
       }),
     );
     if (missed.length) {
