@@ -58,3 +58,11 @@ export function saveDraftAbout(receiptHash: string, consultationId: number, abou
     .onConflictDoUpdate({ target: responseDrafts.receiptHash, set: { about, updatedAt } })
     .run();
 }
+
+/** Forgets the answers in progress once they are sent: nothing of them stays to be read from that browser. */
+export function deleteDraft(receiptHash: string, consultationId: number) {
+  getDb()
+    .delete(responseDrafts)
+    .where(and(eq(responseDrafts.receiptHash, receiptHash), eq(responseDrafts.consultationId, consultationId)))
+    .run();
+}

@@ -44,16 +44,21 @@ export function clearPassCookie() {
   return serializeCookie(COOKIE, "", { maxAge: 0, secure: isProduction });
 }
 
-/** The hashes of every consultation receipt this browser holds (app/utils/receipt.server.ts names the cookies). */
+/**
+ * The hashes of every consultation receipt this browser holds, in progress or just sent (app/utils/receipt.server.ts
+ * names the cookies).
+ */
 export function receiptHashesOf(request: Request) {
   const header = request.headers.get("cookie");
   if (!header) return [];
   return Object.entries(parseCookie(header))
-    .filter(([name, value]) => /^sb_receipt_\d+$/.test(name) && value && /^[A-Za-z0-9_-]{20,64}$/.test(value))
+    .filter(([name, value]) => /^sb_(?:receipt|sent)_\d+$/.test(name) && value && /^[A-Za-z0-9_-]{20,64}$/.test(value))
     .map(([, value]) => hashReceipt(value as string));
 }
 
 /** Set-Cookie headers that make this browser forget its receipts for these consultations. */
 export function forgetReceipts(consultationIds: number[]) {
-  return consultationIds.map((id) => serializeCookie(`sb_receipt_${id}`, "", { maxAge: 0, secure: isProduction }));
+  return consultationIds.flatMap((id) =>
+    ["receipt", "sent"].map((kind) => serializeCookie(`sb_${kind}_${id}`, "", { maxAge: 0, secure: isProduction })),
+  );
 }

@@ -3,11 +3,11 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import { getDraft } from "~/models/consultations/drafts.server";
+import { deleteDraft, getDraft } from "~/models/consultations/drafts.server";
 import { SubmissionError, sendAnswers } from "~/models/consultations/submission.server";
 import { listLocalities } from "~/models/reference.server";
 import { langOf, localize } from "~/utils/localize";
-import { readingLevel, readReceipt } from "~/utils/receipt.server";
+import { readingLevel, readReceipt, sentCookies } from "~/utils/receipt.server";
 import type { Route } from "./+types/check";
 import { limitAnswering, loadPublicConsultation, requireAcceptingAnswers } from "./shared.server";
 
@@ -105,7 +105,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     throw error;
   }
-  return redirect(`/consultations/${consultation.slug}/done`);
+  deleteDraft(receipt.hash, consultation.id);
+  const headers = new Headers();
+  for (const cookie of sentCookies(consultation.id, receipt.receipt)) headers.append("Set-Cookie", cookie);
+  return redirect(`/consultations/${consultation.slug}/done`, { headers });
 }
 
 export default function CheckAnswers({ loaderData, actionData }: Route.ComponentProps) {

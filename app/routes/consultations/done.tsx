@@ -7,21 +7,21 @@ import { findResponseByReceipt, responseHasEscalation } from "~/models/consultat
 import { isResponseLinked } from "~/models/passes/holder.server";
 import { getPass } from "~/models/passes/session.server";
 import { localize } from "~/utils/localize";
-import { readReceipt } from "~/utils/receipt.server";
+import { readSent } from "~/utils/receipt.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/done";
 import { loadPublicConsultation } from "./shared.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const consultation = loadPublicConsultation(params.slug);
-  const receipt = readReceipt(request, consultation.id);
+  // Only the short-lived cookie "Send my answers" left: it shows this page, never the answers.
+  const receipt = readSent(request, consultation.id);
   const response = receipt ? findResponseByReceipt(receipt.hash) : null;
   if (!response || response.consultationId !== consultation.id) throw redirect(`/consultations/${consultation.slug}`);
   const lang = getLang(request);
   return {
     slug: consultation.slug,
     title: localize(consultation, "title", lang).text,
-    closesOn: formatDate(consultation.closesAt, lang),
     resultsBy: formatDate(consultation.resultsBy ?? consultation.closesAt, lang),
     needsHelp: responseHasEscalation(response.id),
     consultationId: consultation.id,
@@ -45,12 +45,9 @@ export default function Done({ loaderData: p }: Route.ComponentProps) {
         <li>{t("done.next2", { date: p.resultsBy })}</li>
         <li>{t("done.next3")}</li>
       </ol>
-      <p>{t("done.change", { date: p.closesOn })}</p>
+      <p>{t("done.private")}</p>
       <PassOffer consultationId={p.consultationId} pass={p.pass} />
       <div className="button-row">
-        <a href={`/consultations/${p.slug}/question/1`} className="button secondary">
-          {t("consultation.changeAnswers")}
-        </a>
         <a href="/you-said-we-did" className="button secondary">
           {t("nav.youSaid")}
         </a>

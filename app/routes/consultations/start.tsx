@@ -5,10 +5,8 @@ import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
-import { findResponseByReceipt } from "~/models/consultations/receipts.server";
 import { consultationResults } from "~/models/results.server";
 import { langOf, localize } from "~/utils/localize";
-import { readReceipt } from "~/utils/receipt.server";
 import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
@@ -20,8 +18,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const lang = getLang(request);
   const title = localize(consultation, "title", lang);
   const summary = localize(consultation, "summary", lang, level === "easy");
-  const receipt = readReceipt(request, consultation.id);
-  const answered = receipt ? Boolean(findResponseByReceipt(receipt.hash)) : false;
   const status = effectiveStatus(consultation);
   const t = getT(lang);
   let results: {
@@ -94,7 +90,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     resultsBy: formatDate(consultation.resultsBy, lang),
     minutes: consultation.minutes,
     questionCount: consultation.questions.length,
-    answered,
   };
 }
 
@@ -129,10 +124,9 @@ export default function StartPage({ loaderData: c }: Route.ComponentProps) {
               <a href="/privacy">{t("consultation.privacyLink")}</a>
             </p>
           </div>
-          {c.answered && <p className="notice">{t("consultation.alreadyAnswered")}</p>}
           <p>
             <a href={`/consultations/${c.slug}/question/1`} className="button">
-              {c.answered ? t("consultation.changeAnswers") : t("consultation.start")}
+              {t("consultation.start")}
             </a>
           </p>
         </>

@@ -15,7 +15,10 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   const consultationId = Number(form.get("consultation"));
   if (!Number.isInteger(consultationId) || consultationId <= 0) throw data(null, { status: 400 });
-  const receipt = readCookie(request, `sb_receipt_${consultationId}`);
-  if (receipt && /^[A-Za-z0-9_-]{20,64}$/.test(receipt)) linkReceipts(pass.id, [hashReceipt(receipt)]);
+  // The answers just sent (the thank-you page's cookie), or still in progress.
+  const receipts = [`sb_sent_${consultationId}`, `sb_receipt_${consultationId}`]
+    .map((name) => readCookie(request, name))
+    .filter((r): r is string => Boolean(r && /^[A-Za-z0-9_-]{20,64}$/.test(r)));
+  if (receipts.length) linkReceipts(pass.id, receipts.map(hashReceipt));
   return redirect("/pass");
 }

@@ -1,0 +1,86 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "../support/fixtures";
+import { readE2eDb } from "../support/pass-session";
+
+// Issue 12: a shared school computer. After one child sends their answers, the next child at the same browser sees
+// nothing of them: not on the check page, not on the question pages, not in a cookie that opens them.
+
+const slug = "feeling-safe-travel";
+const words = `The underpass by Station Road is dark after football, shared-device test ${Date.now()}`;
+
+async function answerAll(page: Page, text: string) {
+  await page.goto(`/consultations/${slug}/question/1`);
+  await page.getByRole("radio", { name: "Bad", exact: true }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: "Bus" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("checkbox", { name: "More lights on the way" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  for (const [i, label] of [
+    "Feeling safe",
+    "Getting there quickly",
+    "Being with friends",
+    "Not costing much",
+  ].entries())
+    await page.getByLabel(label).selectOption(String(i + 1));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("textbox").fill(text);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: "12 to 15" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+async function schoolComputer(browser: Browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+  return { context, page: await context.newPage() };
+}
+
+test("Two children on one browser: the second sees nothing of the first's answers", async ({ browser }) => {
+  const { context, page } = await schoolComputer(browser);
+  await answerAll(page, words);
+  await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+  await expect(page.getByText(words)).toBeVisible();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
+  await expect(page.getByText("they can't be opened again on this phone or computer")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change my answers" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The answers are stored, and nothing is left in progress for this browser.
+  const stored = readE2eDb<{ n: number }>("select count(*) as n from contributions where body = ?", words);
+  expect(stored).toEqual([{ n: 1 }]);
+  const cookies = await context.cookies();
+  expect(cookies.filter((c) => c.name.startsWith("sb_receipt_"))).toEqual([]);
+  const sent = cookies.filter((c) => c.name.startsWith("sb_sent_"));
+  expect(sent).toHaveLength(1);
+  // Half an hour at most, and only the thank-you page reads it.
+  expect(sent[0].expires - Date.now() / 1000).toBeLessThanOrEqual(1800);
+  expect(sent[0].httpOnly).toBe(true);
+
+  // The next child, same browser.
+  await page.goto(`/consultations/${slug}/check`);
+  await expect(page.getByText(words)).toHaveCount(0);
+  expect(await page.content()).not.toContain("Station Road");
+  await expectNoAxeViolations(page);
+  await page.goto(`/consultations/${slug}/question/1`);
+  await expect(page.getByRole("radio", { name: "Bad", exact: true })).not.toBeChecked();
+  await page.goto(`/consultations/${slug}/question/6`);
+  await expect(page.getByRole("textbox")).toHaveValue("");
+  await page.goto(`/consultations/${slug}`);
+  await expect(page.getByText("You have already answered")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Change my answers" })).toHaveCount(0);
+
+  // Their own answers go in as a new response; the first child's stay as they were.
+  await answerAll(page, "Second child: the bus is fine in the mornings");
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
+  expect(readE2eDb<{ n: number }>("select count(*) as n from contributions where body = ?", words)).toEqual([{ n: 1 }]);
+  const responses = readE2eDb<{ n: number }>(
+    "select count(distinct response_id) as n from contributions where body in (?, ?)",
+    words,
+    "Second child: the bus is fine in the mornings",
+  );
+  expect(responses).toEqual([{ n: 2 }]);
+  await context.close();
+});
