@@ -80,6 +80,8 @@ export default [
       route("meetings", "routes/staff/meetings/list.tsx"),
       route("meetings/:id", "routes/staff/meetings/show.tsx"),
       route("agenda-items/:id", "routes/staff/meetings/item.tsx"),
+      route("agenda-items/:id/preview", "routes/staff/meetings/preview.tsx"),
+      route("bodies/:id", "routes/staff/meetings/body.tsx"),
       route("groups", "routes/staff/groups/list.tsx"),
       route("groups/new", "routes/staff/groups/new.tsx"),
       route("groups/:id", "routes/staff/groups/show.tsx"),

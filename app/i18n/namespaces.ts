@@ -49,6 +49,7 @@ export const namespaceSections = {
     "summary",
     "figures",
     "response",
+    "actions",
     "results",
     "translate",
     "preview",

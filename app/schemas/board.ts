@@ -95,3 +95,13 @@ export function fieldErrors(issues: readonly { path: PropertyKey[]; message: str
   for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
   return errors;
 }
+
+/** Locale keys to messages, for a form's error summary and its fields. */
+export function translateErrors(errors: Record<string, string>, t: (key: string) => string) {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)]));
+}
+
+/** A form's fields as strings (a file or a missing field becomes ""). */
+export function formValues(form: FormData) {
+  return Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+}
