@@ -392,7 +392,7 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
       <p className="hint">{t("actions.intro")}</p>
       <ActionsList actions={r?.actions ?? []} mayUpdate={p.mayDraft} errors={e} />
       {p.mayDraft && (
-        <details className="panel" open={p.intent === "action" || undefined}>
+        <details className="panel" open={p.intent === "action" || undefined} style={{ marginTop: "1rem" }}>
           <summary>{t("actions.add")}</summary>
           <Form method="post" noValidate style={{ maxWidth: "44rem" }}>
             <input type="hidden" name="intent" value="action" />
@@ -445,10 +445,10 @@ function DraftText({ r }: { r: NonNullable<ItemPage["response"]> }) {
       <p style={{ whiteSpace: "pre-wrap" }}>{r.decision}</p>
       <h3>{t("response.forChildren")}</h3>
       <p>
-        <strong>{t("response.youSaid")}:</strong> {r.youSaid}
+        <strong>{t("response.youSaid")}:</strong> <bdi>{r.youSaid}</bdi>
       </p>
       <p>
-        <strong>{t("response.weDid")}:</strong> {r.weDid}
+        <strong>{t("response.weDid")}:</strong> <bdi>{r.weDid}</bdi>
       </p>
     </div>
   );
@@ -543,26 +543,26 @@ function PublishedPart({
     <section aria-labelledby="published" data-testid="published">
       <h3 id="published">{t("response.publishedOn", { date: r.publishedOn })}</h3>
       <p>
-        <strong>{t("response.decision")}:</strong> {r.decision}
+        <strong>{t("response.decision")}:</strong> <bdi>{r.decision}</bdi>
       </p>
       {entry.checkedByYoungPeople && <p className="tag">{t("response.checkedByYoungPeople")}</p>}
       <div className="ysdw">
         <div className="ysdw-said">
           <h4>{t("response.forChildren")}</h4>
           <p>
-            <strong>{t("response.youSaid")}:</strong> {entry.youSaid}
+            <strong>{t("response.youSaid")}:</strong> <bdi>{entry.youSaid}</bdi>
           </p>
           <p>
-            <strong>{t("response.weDid")}:</strong> {entry.weDid}
+            <strong>{t("response.weDid")}:</strong> <bdi>{entry.weDid}</bdi>
           </p>
         </div>
         <div className="ysdw-did">
           <h4>{t("response.forParents")}</h4>
           <p>
-            <strong>{t("response.youSaid")}:</strong> {entry.youSaidParents}
+            <strong>{t("response.youSaid")}:</strong> <bdi>{entry.youSaidParents}</bdi>
           </p>
           <p>
-            <strong>{t("response.weDid")}:</strong> {entry.weDidParents}
+            <strong>{t("response.weDid")}:</strong> <bdi>{entry.weDidParents}</bdi>
           </p>
         </div>
       </div>

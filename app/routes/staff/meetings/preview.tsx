@@ -168,36 +168,24 @@ function Version({
     <section aria-label={heading}>
       <h2>{heading}</h2>
       <div className="ysdw">
-        <div className="ysdw-said">
-          <h3>{t("response.forChildren")}</h3>
-          <p>
-            <strong>{labels.youSaid}:</strong>{" "}
-            <span lang={lang} dir="auto" data-testid={`${lang}-youSaid`}>
-              {texts.youSaid}
-            </span>
-          </p>
-          <p>
-            <strong>{labels.weDid}:</strong>{" "}
-            <span lang={lang} dir="auto" data-testid={`${lang}-weDid`}>
-              {texts.weDid}
-            </span>
-          </p>
-        </div>
-        <div className="ysdw-did">
-          <h3>{t("response.forParents")}</h3>
-          <p>
-            <strong>{labels.youSaid}:</strong>{" "}
-            <span lang={lang} dir="auto" data-testid={`${lang}-youSaidParents`}>
-              {texts.youSaidParents}
-            </span>
-          </p>
-          <p>
-            <strong>{labels.weDid}:</strong>{" "}
-            <span lang={lang} dir="auto" data-testid={`${lang}-weDidParents`}>
-              {texts.weDidParents}
-            </span>
-          </p>
-        </div>
+        {(
+          [
+            ["ysdw-said", "response.forChildren", "youSaid", "weDid"],
+            ["ysdw-did", "response.forParents", "youSaidParents", "weDidParents"],
+          ] as const
+        ).map(([cls, heading, said, did]) => (
+          <div key={cls} className={cls}>
+            <h3>{t(heading)}</h3>
+            <h4>{labels.youSaid}</h4>
+            <p lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} data-testid={`${lang}-${said}`}>
+              {texts[said]}
+            </p>
+            <h4>{labels.weDid}</h4>
+            <p lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} data-testid={`${lang}-${did}`}>
+              {texts[did]}
+            </p>
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -168,7 +168,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
       })}
       {m.mayManage && (
         <>
-          <details className="panel" open={m.intent === "item" || undefined}>
+          <details className="panel" open={m.intent === "item" || undefined} style={{ marginTop: "1rem" }}>
             <summary>{t("meetings.addItem")}</summary>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="item" />
