@@ -195,10 +195,10 @@ test("5. A board member records the Board's response", async ({ page }) => {
     .getByLabel("We did", { exact: true })
     .fill("We are fixing the lights in every play park before the end of January.");
   await page
-    .getByLabel("You said (parents and carers)")
+    .getByLabel("You said (parents and carers)", { exact: true })
     .fill("Young people told us broken park lights make them feel unsafe.");
   await page
-    .getByLabel("We did (parents and carers)")
+    .getByLabel("We did (parents and carers)", { exact: true })
     .fill("The Board agreed to repair lighting in all play areas by 31 January.");
   await page.getByRole("button", { name: "Save the draft" }).click();
   await page.getByRole("link", { name: "Preview and publish" }).click();
