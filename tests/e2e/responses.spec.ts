@@ -28,6 +28,13 @@ async function staffPage(browser: Browser, role: "officer" | "board", javaScript
   return page;
 }
 
+/** Staff pages run React: typing before it hydrates can be lost (JavaScript-on pages only). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("main form")].every((f) => Object.keys(f).some((k) => k.startsWith("__reactFiber"))),
+  );
+}
+
 async function fill(page: Page, label: string, value: string) {
   await page.getByLabel(label, { exact: true }).fill(value);
 }
@@ -144,6 +151,7 @@ test("An officer and a Board member draft a response with two actions, preview i
   // The Board member edits the same draft, adds the Polish version, previews and publishes.
   const board = await staffPage(browser, "board");
   await board.goto(`/staff/agenda-items/${id}`);
+  await hydrated(board);
   await expect(board.getByLabel("We did", { exact: true })).toHaveValue(
     "We are putting lights on the path from Marsh Lane to the bus stop.",
   );
@@ -195,12 +203,13 @@ test("An officer and a Board member draft a response with two actions, preview i
   await expect(board.getByRole("heading", { name: /^Published on / })).toBeVisible();
   await expectNoAxeViolations(board);
 
-  const [entry] = readE2eDb<{ youSaid: string; weDid: string; checked: number; localities: string }>(
-    `select y.you_said as youSaid, y.we_did as weDid, y.checked_by_young_people as checked, y.locality_ids as localities
+  const [entry] = readE2eDb<{ decision: string; youSaid: string; weDid: string; checked: number; localities: string }>(
+    `select br.decision, y.you_said as youSaid, y.we_did as weDid, y.checked_by_young_people as checked, y.locality_ids as localities
        from you_said_we_did y join board_responses br on br.id = y.board_response_id where br.agenda_item_id = ?`,
     id,
   );
   expect(entry).toMatchObject({
+    decision: "The Board agreed to light the path to the bus stop and review the 42's evening buses.",
     youSaid: "You said you feel scared walking home in the dark since the 42 bus stopped after 5pm.",
     weDid: "We are putting lights on the path from Marsh Lane to the bus stop.",
     checked: 0,
@@ -259,6 +268,7 @@ test("An officer and a Board member draft a response with two actions, preview i
   });
   expect(officerCorrects.status()).toBe(403);
   await board.goto(`/staff/agenda-items/${id}`);
+  await hydrated(board);
   await board.getByText("Correct the published entry").click();
   await board.getByLabel("What to correct").selectOption("weDid");
   await fill(

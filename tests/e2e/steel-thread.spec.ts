@@ -179,7 +179,15 @@ test("5. A board member records the Board's response", async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "What young people told us about feeling safe in parks" }).click();
 
-  // A draft is saved, previewed, and published as separate steps; the preview names what is missing.
+  // A draft is saved, previewed, and published as separate steps; the preview names what is missing. Typing before
+  // React hydrates the page can be lost, so the test waits for it as a person's first keystroke would.
+  const hydrated = () =>
+    page.waitForFunction(() =>
+      [...document.querySelectorAll("main form")].every((f) =>
+        Object.keys(f).some((k) => k.startsWith("__reactFiber")),
+      ),
+    );
+  await hydrated();
   await page
     .getByLabel("Decision", { exact: true })
     .fill("Agreed: park lighting repairs are a priority for this winter.");
@@ -189,7 +197,7 @@ test("5. A board member records the Board's response", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Enter what children and young people said" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "What young people told us about feeling safe in parks" }).click();
-
+  await hydrated();
   await page.getByLabel("You said", { exact: true }).fill("You said the park is scary when the lights are broken.");
   await page
     .getByLabel("We did", { exact: true })
