@@ -83,7 +83,9 @@ export default function Preview({ loaderData, actionData }: Route.ComponentProps
       </p>
       {p.checkedByYoungPeople && <p className="tag">{t("response.checkedByYoungPeople")}</p>}
       <h2>{t("response.decision")}</h2>
-      <p style={{ whiteSpace: "pre-wrap" }}>{p.decision || "—"}</p>
+      <p style={{ whiteSpace: "pre-wrap" }} dir="auto">
+        {p.decision || "—"}
+      </p>
       <Version
         lang="en"
         heading={t("response.previewEnglish")}
