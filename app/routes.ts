@@ -85,6 +85,8 @@ export default [
       route("exports", "routes/staff/exports/index.tsx"),
       route("exports/:id", "routes/staff/exports/job.tsx"),
       route("exports/:id/download", "routes/staff/exports/download.ts"),
+      route("agenda-items/:id/preview", "routes/staff/meetings/preview.tsx"),
+      route("bodies/:id", "routes/staff/meetings/body.tsx"),
       route("groups", "routes/staff/groups/list.tsx"),
       route("groups/new", "routes/staff/groups/new.tsx"),
       route("groups/:id", "routes/staff/groups/show.tsx"),

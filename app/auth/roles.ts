@@ -8,7 +8,11 @@ export const permissions = [
   "moderate",
   "tag",
   "summaries",
+  /** Publishing the Board's response and correcting a published entry. */
   "respond",
+  /** Drafting the Board's response with the Board member (both edit it), its translations and actions, and following
+   * the actions through; sending the draft to a Sounding Board. */
+  "draft_responses",
   "safeguard",
   /** Saving the safeguarding lists (phrases, exceptions, schools); the lead may read and try them, not save. */
   "safeguard_settings",
@@ -24,9 +28,18 @@ export type Permission = (typeof permissions)[number];
 
 /** What each role may do. Admins may do everything. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: ["consultations", "moderate", "tag", "summaries", "manage_questions", "answer_questions", "groups"],
+  officer: [
+    "consultations",
+    "moderate",
+    "tag",
+    "summaries",
+    "draft_responses",
+    "manage_questions",
+    "answer_questions",
+    "groups",
+  ],
   safeguarding: ["moderate", "safeguard"],
-  board: ["respond", "answer_questions"],
+  board: ["respond", "draft_responses", "answer_questions"],
   partnership: ["answer_questions"],
   admin: permissions,
 };

@@ -50,6 +50,7 @@ export const namespaceSections = {
     "summary",
     "figures",
     "response",
+    "actions",
     "results",
     "translate",
     "preview",

@@ -10,7 +10,7 @@ import { countyDayStart, countyToday } from "../../app/utils/time";
 import { agendaItems, contributionChoices, contributions } from "../schema";
 import type { SeedConsultation } from "./consultations";
 import type { Tx } from "./context";
-import { addDays, addHours } from "./dates";
+import { addDays, addHours, ymd } from "./dates";
 import type { Framework } from "./plan";
 import { optionId } from "./responses";
 
@@ -94,8 +94,6 @@ export function seedBoardMeeting(
       agendaItemId: decisionItem,
       decision:
         "The Board agreed the recommendation. Ashcombe, Wealdham East and Brackenford youth clubs will open until 9pm on Fridays from next term, and 11–19-year-olds will get free bus travel to and from youth clubs for a one-year trial.",
-      actions:
-        "1. Head of Youth Service to extend Friday opening at the three clubs from the start of next term.\n2. Passenger Transport Manager to set up the free bus pass trial with the bus companies and report costs to the Partnership.\n3. Participation Officer to tell young people what happened through the Sounding Board and forums, and report back on the trial in six months.",
       youSaid: "You said youth clubs close too early and cost too much to get to.",
       weDid:
         "We are keeping three youth clubs open until 9pm on Fridays: Ashcombe, Wealdham East and Brackenford. And we are giving free bus passes for getting to youth clubs, for one year to start with. We will tell you how it is going in six months.",
@@ -103,6 +101,46 @@ export function seedBoardMeeting(
         "Young people told us that youth clubs close too early, that bus fares stop them going, and that there is too little for older teenagers.",
       weDidParents:
         "The Children and Young People's Board agreed that Ashcombe, Wealdham East and Brackenford youth clubs will open until 9pm on Fridays, and that 11–19-year-olds will travel free by bus to and from youth clubs during a one-year trial. Progress will be reported back in six months.",
+      // Two actions, each with a lead agency, an owner and a date: Friday opening is done, the bus trial under way.
+      actions: [
+        {
+          description: "Extend Friday opening until 9pm at Ashcombe, Wealdham East and Brackenford youth clubs.",
+          leadAgency: "Wealdshire County Council Youth Service",
+          owner: "Head of Youth Service",
+          dueOn: ymd(addDays(boardPastOn, 35)),
+          status: "done",
+          updatedAt: addDays(boardPastOn, 31).toISOString(),
+        },
+        {
+          description:
+            "Set up a one-year trial of free bus travel to youth clubs for 11–19-year-olds with the bus companies, and report costs to the Partnership.",
+          leadAgency: "Wealdshire County Council Passenger Transport",
+          owner: "Passenger Transport Manager",
+          dueOn: ymd(addDays(boardPastOn, 150)),
+          status: "in_progress",
+          updatedAt: addDays(boardPastOn, 20).toISOString(),
+        },
+      ],
+      translations: {
+        pl: {
+          youSaid: "Powiedzieliście, że kluby młodzieżowe zamykają się za wcześnie, a dojazd do nich kosztuje za dużo.",
+          weDid:
+            "Trzy kluby młodzieżowe będą otwarte w piątki do 21:00: Ashcombe, Wealdham East i Brackenford. Na początek przez rok dajemy też darmowe bilety autobusowe na dojazd do klubów. Za sześć miesięcy powiemy wam, jak idzie.",
+          youSaidParents:
+            "Młodzi ludzie powiedzieli nam, że kluby młodzieżowe zamykają się za wcześnie, że ceny biletów autobusowych nie pozwalają im tam jeździć i że dla starszych nastolatków jest za mało zajęć.",
+          weDidParents:
+            "Rada ds. Dzieci i Młodzieży zgodziła się, że kluby młodzieżowe w Ashcombe, Wealdham East i Brackenford będą otwarte w piątki do 21:00, a młodzież w wieku 11–19 lat przez rok próbnie będzie jeździć autobusem do klubów i z powrotem za darmo. O postępach poinformujemy za sześć miesięcy.",
+        },
+        ar: {
+          youSaid: "قلتم إن نوادي الشباب تُغلق مبكرًا جدًا وإن الوصول إليها مكلف جدًا.",
+          weDid:
+            "سنُبقي ثلاثة نوادٍ للشباب مفتوحة حتى الساعة 9 مساءً أيام الجمعة: أشكومب وويلدهام إيست وبراكنفورد. وسنعطي تذاكر حافلات مجانية للذهاب إلى نوادي الشباب لمدة سنة كبداية. سنخبركم كيف تسير الأمور بعد ستة أشهر.",
+          youSaidParents:
+            "أخبرنا الشباب أن نوادي الشباب تُغلق مبكرًا جدًا، وأن أجرة الحافلات تمنعهم من الذهاب، وأن هناك القليل جدًا للمراهقين الأكبر سنًا.",
+          weDidParents:
+            "وافق مجلس الأطفال والشباب على أن تبقى نوادي الشباب في أشكومب وويلدهام إيست وبراكنفورد مفتوحة حتى الساعة 9 مساءً أيام الجمعة، وأن يسافر الشباب من عمر 11 إلى 19 سنة مجانًا بالحافلة من وإلى نوادي الشباب خلال تجربة مدتها سنة. سيتم تقديم تقرير عن التقدم بعد ستة أشهر.",
+        },
+      },
     },
     { db: tx, at: addHours(boardPastOn, 16.5).toISOString() },
   );

@@ -98,6 +98,9 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/exports", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
   ["/staff/exports/999999", row([signIn, signIn, signIn, 404, 403, 404, 403, 404])],
   ["/staff/exports/999999/download", row([signIn, signIn, signIn, 404, 403, 404, 403, 404])],
+  // Bodies are the officer's to manage; the response's preview is for those who draft or publish it (issue 11).
+  ["/staff/bodies/1", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/agenda-items/2/preview", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
   ["/staff/groups", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups/1/poster", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],

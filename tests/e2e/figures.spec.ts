@@ -96,13 +96,13 @@ test("Meetings list each meeting's own agenda items, and only an item with a res
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Children and Young People's Board – /);
   await expectNoAxeViolations(page);
   const card = (title: string) => page.locator(".card").filter({ has: page.getByRole("link", { name: title }) });
-  await expect(card("What young people told us about youth clubs")).toContainText("Response recorded");
+  await expect(card("What young people told us about youth clubs")).toContainText("Response published");
   await expect(card("What young people told us about youth clubs")).not.toContainText("Awaiting response");
   await expect(card("Sounding Board for Children and Young People: annual report")).toContainText("Awaiting response");
   await expect(card("Sounding Board for Children and Young People: annual report")).not.toContainText(
-    "Response recorded",
+    "Response published",
   );
-  await expect(page.getByText("Response recorded")).toHaveCount(1);
+  await expect(page.getByText("Response published")).toHaveCount(1);
 });
 
 test("The next Board's agenda item says what its exception flag means, with shares counted from the answers", async ({

@@ -179,28 +179,40 @@ test("5. A board member records the Board's response", async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "What young people told us about feeling safe in parks" }).click();
 
-  await page.getByRole("button", { name: "Record response and publish" }).click();
-  await expect(page.getByRole("alert")).toContainText("Enter the Board's decision");
-  await expectNoAxeViolations(page);
-
+  // A draft is saved, previewed, and published as separate steps; the preview names what is missing. Typing before
+  // React hydrates the page can be lost, so the test waits for it as a person's first keystroke would.
+  const hydrated = () =>
+    page.waitForFunction(() =>
+      [...document.querySelectorAll("main form")].every((f) =>
+        Object.keys(f).some((k) => k.startsWith("__reactFiber")),
+      ),
+    );
+  await hydrated();
   await page
     .getByLabel("Decision", { exact: true })
     .fill("Agreed: park lighting repairs are a priority for this winter.");
-  await page
-    .getByLabel("Actions, with who and by when")
-    .fill("Head of Parks to repair lights in all play areas by 31 January.");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await page.getByRole("link", { name: "Preview and publish" }).click();
+  await expect(page.getByRole("heading", { name: "Before it can be published" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Enter what children and young people said" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "What young people told us about feeling safe in parks" }).click();
+  await hydrated();
   await page.getByLabel("You said", { exact: true }).fill("You said the park is scary when the lights are broken.");
   await page
     .getByLabel("We did", { exact: true })
     .fill("We are fixing the lights in every play park before the end of January.");
   await page
-    .getByLabel("You said (parents and carers)")
+    .getByLabel("You said (parents and carers)", { exact: true })
     .fill("Young people told us broken park lights make them feel unsafe.");
   await page
-    .getByLabel("We did (parents and carers)")
+    .getByLabel("We did (parents and carers)", { exact: true })
     .fill("The Board agreed to repair lighting in all play areas by 31 January.");
-  await page.getByRole("button", { name: "Record response and publish" }).click();
-  await expect(page.getByRole("heading", { name: "Published" })).toBeVisible();
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await page.getByRole("link", { name: "Preview and publish" }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Publish the response" }).click();
+  await expect(page.getByRole("heading", { name: /^Published on / })).toBeVisible();
   await expect(page.getByText("We are fixing the lights in every play park before the end of January.")).toBeVisible();
   await expectNoAxeViolations(page);
 });

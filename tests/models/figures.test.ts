@@ -120,7 +120,6 @@ describe("figures on staff lists count each consultation's and meeting's own row
       staffId: county.boardMember.id,
       agendaItemId: items[1].itemId,
       decision: "Agreed",
-      actions: "Do it",
       youSaid: "You said",
       weDid: "We did",
       youSaidParents: "You said (parents)",

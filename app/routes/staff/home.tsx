@@ -5,9 +5,11 @@ import { coverageView } from "~/components/feedback/coverage.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { listOverdueActions } from "~/models/board.server";
 import { countByModerationState } from "~/models/feedback.server";
 import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
 import { type PeriodKey, periodKeys } from "~/utils/periods";
+import { countyToday, formatDate } from "~/utils/time";
 import type { Route } from "./+types/home";
 
 /** Coverage of a period (this term unless the address asks for another), for those who tag. */
@@ -33,6 +35,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       can(staff.role, "answer_questions") && !can(staff.role, "manage_questions")
         ? countThreadsForAnswerer(staff.id)
         : null,
+    // The Board is shown the actions it decided that are late.
+    overdueActions: can(staff.role, "respond") ? listOverdueActions(countyToday()).length : 0,
     may: {
       consultations: can(staff.role, "consultations"),
       moderate: can(staff.role, "moderate"),
@@ -119,6 +123,11 @@ export default function StaffHome({ loaderData: p }: Route.ComponentProps) {
               <a href="/staff/meetings">{t("staff.navLinks.meetings")}</a>
             </h2>
             <p>{p.may.respond ? t("staff.meetingsBlurbBoard") : t("staff.meetingsBlurb")}</p>
+            {p.overdueActions > 0 && (
+              <p className="notice warn">
+                <a href="/staff/meetings#overdue-actions">{t("staff.overdueActions", { count: p.overdueActions })}</a>
+              </p>
+            )}
           </li>
         )}
       </ul>
