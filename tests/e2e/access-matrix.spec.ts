@@ -94,6 +94,8 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/safeguarding/settings", row([signIn, signIn, signIn, 403, 200, 403, 403, 200])],
   ["/staff/consultations", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/meetings", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
+  ["/staff/summaries", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/summaries/new", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups/1/poster", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
