@@ -259,6 +259,61 @@ export function createSummary(
       })
       .returning({ id: agendaItems.id })
       .get().id;
+    // Sent as it is made: its first version is frozen, so the agenda item says which version it received.
+    const stored = storedScope({
+      scope: null,
+      periodFrom: input.scope.from,
+      periodTo: input.scope.to,
+      outcomeIds: input.scope.outcomeIds,
+    });
+    const meetingRow = tx
+      .select({ title: meetings.title, meetsOn: meetings.meetsOn, body: bodies.name })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(eq(meetings.id, input.meetingId))
+      .get();
+    const content = computeSummaryContent(
+      {
+        summaryId,
+        version: 1,
+        title: input.title,
+        scope: stored,
+        keyMessages: splitLines(input.keyMessage),
+        recommendations: splitLines(input.recommendation),
+        quotes: input.quoteIds.map((contributionId) => {
+          const who = tx
+            .select({ audience: contributions.audience, ageBand: contributions.ageBand })
+            .from(contributions)
+            .where(eq(contributions.id, contributionId))
+            .get();
+          return {
+            contributionId,
+            text: allowed.get(contributionId) ?? "",
+            audience: who?.audience ?? "young_people",
+            ageBand: who?.ageBand ?? null,
+          };
+        }),
+      },
+      getT("en"),
+      tx,
+    );
+    const sentAt = input.createdAt ?? new Date().toISOString();
+    content.sent = {
+      at: sentAt,
+      meetingId: input.meetingId,
+      body: meetingRow?.body ?? "",
+      meeting: meetingRow?.title ?? "",
+      meetsOn: meetingRow?.meetsOn ?? "",
+      itemKind: input.kind,
+      itemNumber: position,
+    };
+    const versionId = tx
+      .insert(summaryVersions)
+      .values({ summaryId, version: 1, content, meetingId: input.meetingId, sentBy: input.staffId, sentAt })
+      .returning({ id: summaryVersions.id })
+      .get().id;
+    tx.update(agendaItems).set({ summaryVersionId: versionId }).where(eq(agendaItems.id, itemId)).run();
+    tx.update(summaries).set({ scope: stored }).where(eq(summaries.id, summaryId)).run();
     return { summaryId, itemId };
   });
 }
