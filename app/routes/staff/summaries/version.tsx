@@ -44,7 +44,9 @@ export default function SummaryVersion({ loaderData: p }: Route.ComponentProps) 
         </div>
         {p.mayEdit && (
           <p>
-            <a href={`/staff/summaries/${p.id}`}>{t("summary.edit")}</a>
+            <a href={`/staff/summaries/${p.id}`} className="button secondary">
+              {t("summary.edit")}
+            </a>
           </p>
         )}
       </section>
