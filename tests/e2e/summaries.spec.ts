@@ -257,7 +257,8 @@ test("A past meeting and a scope with nothing in it are refused, in words", asyn
   const summaryId = Number(new URL(page.url()).pathname.split("/").pop());
   expect(readE2eDb("select id from summary_versions where summary_id = ?", summaryId)).toEqual([]);
 
-  // Last term has words in it, but the September Board has met.
+  // Last term has words in it, but the September Board has met. (The draft was saved as it was sent: open it again.)
+  await page.goto(`/staff/summaries/${summaryId}`);
   await page.getByLabel("Period").selectOption({ label: "Last term" });
   await page.locator("#meetingId").selectOption(String(boardPast?.id));
   await page.getByRole("button", { name: "Send to the meeting" }).click();
