@@ -76,8 +76,6 @@ const one = (n: number): ProtectedCount => asProtected(protectCount(n));
 const many = (ns: number[]): ProtectedCount[] => protectCounts(ns).map(asProtected);
 
 type CellRow = { audience: string; ageBand: string | null; localityId: number | null; people: number; n: number };
-type OutcomeRow = { outcomeId: number; title: string; people: number; n: number };
-type FaceRow = { outcomeId: number; value: number; n: number };
 type NamedCount = { outcomeId: number; id: number; name: string; n: number };
 type PairRow = { questionId: number; audience: string; label: string; pos: number; n: number };
 type PairQuestion = {
@@ -88,20 +86,24 @@ type PairQuestion = {
   parents: number;
 };
 
-function outcomeTotals(db: SqlReader, where: SQL, outcomeIds: number[]) {
-  return db.all<OutcomeRow>(sql`
-    select ct.outcome_id as outcomeId, o.title as title, count(distinct ${PERSON}) as people, count(*) as n
-    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id" join outcomes o on o.id = ct.outcome_id
+type TagGroup = { outcomeId: number; priorityId: number | null; value: number | null; n: number };
+
+/** Counts per outcome, priority and face in one pass: contributions, priorities and faces are all sums of these. */
+function tagGroups(db: SqlReader, where: SQL, outcomeIds: number[]) {
+  return db.all<TagGroup>(sql`
+    select ct.outcome_id as outcomeId, ct.priority_id as priorityId,
+      (case when ${C}."kind" = 'scale' then ${C}."value_int" end) as value, count(*) as n
+    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
     where ${where} and ct.outcome_id in (${inList(outcomeIds)})
-    group by ct.outcome_id order by o.position`);
+    group by 1, 2, 3`);
 }
 
-function outcomeFaces(db: SqlReader, where: SQL, outcomeIds: number[]) {
-  return db.all<FaceRow>(sql`
-    select ct.outcome_id as outcomeId, ${C}."value_int" as value, count(*) as n
+function outcomePeople(db: SqlReader, where: SQL, outcomeIds: number[]) {
+  return db.all<{ outcomeId: number; people: number }>(sql`
+    select ct.outcome_id as outcomeId, count(distinct ${PERSON}) as people
     from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
-    where ${where} and ${C}."kind" = 'scale' and ct.outcome_id in (${inList(outcomeIds)})
-    group by ct.outcome_id, ${C}."value_int"`);
+    where ${where} and ct.outcome_id in (${inList(outcomeIds)})
+    group by ct.outcome_id`);
 }
 
 /** The reach table of one dimension: people and contributions per key, against the population where it is known. */
@@ -280,15 +282,22 @@ export function computeSummaryContent(
   }
 
   // What they said, per outcome, now and in the period before.
-  const now = outcomeTotals(db, where, outcomeIds);
-  const before = outcomeTotals(db, previousWhere, outcomeIds);
-  const faces = outcomeFaces(db, where, outcomeIds);
-  const facesBefore = outcomeFaces(db, previousWhere, outcomeIds);
-  const prios = db.all<NamedCount>(sql`
-    select ct.outcome_id as outcomeId, p.id as id, p.title as name, count(*) as n
-    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id" join priorities p on p.id = ct.priority_id
-    where ${where} and ct.outcome_id in (${inList(outcomeIds)})
-    group by ct.outcome_id, p.id order by p.position, p.id`);
+  const groups = tagGroups(db, where, outcomeIds);
+  const groupsBefore = tagGroups(db, previousWhere, outcomeIds);
+  const people = outcomePeople(db, where, outcomeIds);
+  const sumOf = (rows: TagGroup[], outcomeId: number) =>
+    rows.filter((r) => r.outcomeId === outcomeId).reduce((acc, r) => acc + r.n, 0);
+  const priorityTitles = db.all<{ id: number; outcomeId: number; title: string }>(
+    sql`select id, outcome_id as outcomeId, title from priorities where outcome_id in (${inList(outcomeIds)}) order by position, id`,
+  );
+  const prios: NamedCount[] = priorityTitles
+    .map((p) => ({
+      outcomeId: p.outcomeId,
+      id: p.id,
+      name: p.title,
+      n: groups.filter((g) => g.outcomeId === p.outcomeId && g.priorityId === p.id).reduce((acc, g) => acc + g.n, 0),
+    }))
+    .filter((p) => p.n > 0);
   const themeRows = db.all<NamedCount>(sql`
     select ct.outcome_id as outcomeId, th.id as id, th.name as name, count(*) as n
     from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
@@ -298,22 +307,22 @@ export function computeSummaryContent(
   const outcomeTitles = db.all<{ id: number; title: string }>(
     sql`select id, title from outcomes where id in (${inList(outcomeIds)}) order by position`,
   );
-  const facesOf = (rows: FaceRow[], outcomeId: number) =>
-    [1, 2, 3, 4, 5].map((v) => rows.find((r) => r.outcomeId === outcomeId && r.value === v)?.n ?? 0);
+  const facesOf = (rows: TagGroup[], outcomeId: number) =>
+    [1, 2, 3, 4, 5].map((v) =>
+      rows.filter((r) => r.outcomeId === outcomeId && r.value === v).reduce((acc, r) => acc + r.n, 0),
+    );
   const positive = (counts: number[]) => counts[3] + counts[4];
   const total = (counts: number[]) => counts.reduce((s, n) => s + n, 0);
   const outcomes: OutcomeFigures[] = outcomeTitles.map((o) => {
-    const cur = now.find((r) => r.outcomeId === o.id);
-    const prev = before.find((r) => r.outcomeId === o.id);
-    const f = facesOf(faces, o.id);
-    const fb = facesOf(facesBefore, o.id);
+    const f = facesOf(groups, o.id);
+    const fb = facesOf(groupsBefore, o.id);
     const shownFaces = many(f);
     return {
       outcomeId: o.id,
       title: o.title,
-      people: one(cur?.people ?? 0),
-      contributions: one(cur?.n ?? 0),
-      previousContributions: one(prev?.n ?? 0),
+      people: one(people.find((p) => p.outcomeId === o.id)?.people ?? 0),
+      contributions: one(sumOf(groups, o.id)),
+      previousContributions: one(sumOf(groupsBefore, o.id)),
       faces: [1, 2, 3, 4, 5].map((value, i) => ({ value, count: shownFaces[i] })),
       positiveShare: total(f) >= 5 ? share(positive(f), total(f)) : null,
       previousPositiveShare: total(fb) >= 5 ? share(positive(fb), total(fb)) : null,
@@ -329,8 +338,8 @@ export function computeSummaryContent(
   const rule = CONTENT_EXCEPTION_RULE;
   const exceptions: SummaryContent["exceptions"] = [];
   for (const o of outcomeTitles) {
-    const f = facesOf(faces, o.id);
-    const fb = facesOf(facesBefore, o.id);
+    const f = facesOf(groups, o.id);
+    const fb = facesOf(groupsBefore, o.id);
     if (total(f) < rule.minAnswers || total(fb) < rule.minAnswers) continue;
     const s = share(positive(f), total(f));
     const e = share(positive(fb), total(fb));
