@@ -53,14 +53,14 @@ export function ChartFigure({ chart }: { chart: ChartSpec }) {
         viewBox={`0 0 ${WIDTH} ${top + legendH + 4}`}
         width="100%"
         fontSize={FONT}
-        direction={rtl ? "rtl" : "ltr"}
       >
         {laid.map((r) => {
           const barsTop = r.top + (r.height - r.values.length * (BAR_H + 2)) / 2;
           const first = r.top + r.height / 2 - ((r.lines.length - 1) * LINE_H) / 2 + FONT * 0.35;
           return (
             <g key={r.label}>
-              <text x={x(LABEL_W)} y={first} textAnchor={rtl ? "start" : "end"}>
+              {/* Anchors are set for left-to-right runs and mirrored by hand: labels hug the bars' start, figures follow the bars. */}
+              <text x={x(LABEL_W)} y={first} textAnchor={rtl ? "start" : "end"} direction="ltr">
                 {r.lines.map((line, i) => (
                   <tspan key={line} x={x(LABEL_W)} dy={i === 0 ? 0 : LINE_H}>
                     {line}
@@ -82,7 +82,7 @@ export function ChartFigure({ chart }: { chart: ChartSpec }) {
                       height={BAR_H}
                       rx="2"
                     />
-                    <text x={x(start + w + 5)} y={y + BAR_H - 3} textAnchor="start">
+                    <text x={x(start + w + 5)} y={y + BAR_H - 3} textAnchor={rtl ? "end" : "start"} direction="ltr">
                       {show(v)}
                     </text>
                   </g>
@@ -101,7 +101,7 @@ export function ChartFigure({ chart }: { chart: ChartSpec }) {
                 width="14"
                 height="14"
               />
-              <text x={x(30 + i * 200)} y={top + 18} textAnchor="start">
+              <text x={x(30 + i * 200)} y={top + 18} textAnchor={rtl ? "end" : "start"} direction="ltr">
                 {s}
               </text>
             </g>
