@@ -279,7 +279,9 @@ function ReachTable({
               <td className="num">
                 {r.population === null ? t("summary.notEntered") : r.population.toLocaleString("en-GB")}
               </td>
-              <td className="num">{r.per1000 === null ? "–" : r.per1000.toLocaleString("en-GB")}</td>
+              <td className="num">
+                {r.per1000 === null ? "–" : r.per1000.toLocaleString("en-GB", { minimumFractionDigits: 1 })}
+              </td>
             </tr>
           ))}
         </tbody>
