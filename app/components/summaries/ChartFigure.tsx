@@ -17,7 +17,7 @@ const LINE_H = 17;
 export function useChartValue(unit: ChartSpec["unit"]) {
   const { t } = useTranslation();
   return (v: number | null) =>
-    v === null ? (unit === "percent" ? "–" : t("summary.fewer")) : unit === "percent" ? `${v}%` : String(v);
+    v === null ? (unit === "percent" ? "–" : t("common.withheld")) : unit === "percent" ? `${v}%` : String(v);
 }
 
 /**

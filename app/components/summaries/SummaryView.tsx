@@ -14,7 +14,7 @@ export function SummaryView({ content: c, level = 2 }: { content: SummaryContent
   const { t, lang } = useTranslation();
   const H = level === 2 ? "h2" : "h3";
   const H2 = level === 2 ? "h3" : "h4";
-  const count = (n: ProtectedCount) => (n === null ? t("summary.fewer") : n.toLocaleString("en-GB"));
+  const count = (n: ProtectedCount) => (n === null ? t("common.withheld") : n.toLocaleString("en-GB"));
   const period = formatPeriod(c.scope.from, c.scope.to, lang);
   const before = formatPeriod(c.previousPeriod.from, c.previousPeriod.to, lang);
   return (
