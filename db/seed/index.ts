@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { type DB, openDatabase } from "../client";
 import { areas, consultations, plans, staffUsers } from "../schema";
 import { seedReferenceData } from "./admin";
+import { seedCompose } from "./compose";
 import { busCutStart, seedLunches, seedMentalHealth, seedTravel, seedYouthClubs } from "./demo-consultations";
 import { seedGroupsAndSessions } from "./groups";
 import { seedMeetings } from "./meetings";
@@ -67,6 +68,7 @@ export async function seedDemo(db: DB, opts: { now?: Date } = {}): Promise<void>
     seedTagCorpus(ctx);
     seedParentCards(ctx);
     seedThemes(tx, now, officerId);
+    seedCompose(ctx);
   });
 }
 

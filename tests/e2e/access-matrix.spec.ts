@@ -101,6 +101,8 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   // Bodies are the officer's to manage; the response's preview is for those who draft or publish it (issue 11).
   ["/staff/bodies/1", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/agenda-items/2/preview", row([signIn, signIn, signIn, 200, 403, 200, 403, 200])],
+  ["/staff/summaries", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
+  ["/staff/summaries/new", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/groups/1/poster", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/sessions", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],

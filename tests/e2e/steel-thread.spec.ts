@@ -141,31 +141,36 @@ test("4. The officer composes a summary from tagged contributions; it becomes an
   await page.goto("/staff/summaries/new");
   await expectNoAxeViolations(page);
   const option = page.locator("#meetingId option", { hasText: "Board" }).first();
-  meetingTitle = ((await option.textContent()) ?? "").replace(/ \(.*\)$/, "");
-  await page.getByLabel("Meeting").selectOption((await option.getAttribute("value")) ?? "");
-  await page.getByLabel("From").fill(isoDay(-1));
-  await page.getByLabel("To").fill(isoDay(0));
+  // Options read "Body: Meeting (date)"; the meetings list names the meeting alone.
+  meetingTitle = ((await option.textContent()) ?? "").replace(/ \(.*\)$/, "").replace(/^[^:]*: /, "");
+  await page.getByLabel("Title").fill("What young people told us about feeling safe in parks");
+  await page.getByLabel("Period").selectOption({ label: "The dates below" });
+  await page.getByRole("textbox", { name: "From", exact: true }).fill(isoDay(-1));
+  await page.getByRole("textbox", { name: "To", exact: true }).fill(isoDay(0));
   await tick(page, "Stay safe");
-  await page.getByRole("button", { name: "Show the figures" }).click();
+  await page.getByRole("button", { name: "Save and show the figures" }).first().click();
 
-  await expect(page.getByRole("table", { name: "People by age group" })).toContainText("8 to 11");
+  await expect(page.getByRole("table", { name: "Young people by age group", exact: true }).first()).toContainText(
+    "8 to 11",
+  );
   await expectNoAxeViolations(page);
   const quote = page.getByRole("checkbox", { name: /lights by the swings/ });
   await expect(quote).toBeVisible();
   await expect(page.getByText("Jake Smith")).toHaveCount(0);
   await quote.locator("xpath=ancestor::label").click();
   await expect(quote).toBeChecked();
-  await page.getByLabel("Agenda item title").fill("What young people told us about feeling safe in parks");
   await page
-    .getByLabel("Key message")
+    .getByLabel("Key messages (one a line)")
     .fill("Young people feel mostly safe in parks, but broken lights make them feel unsafe after dark.");
-  await page.getByLabel("Recommendation (optional)").fill("Repair park lighting before the winter.");
-  await page.getByRole("button", { name: "Add to the agenda" }).click();
+  await page.getByLabel("Recommendations (one a line)").fill("Repair park lighting before the winter.");
+  await page.locator("#meetingId").selectOption((await option.getAttribute("value")) ?? "");
+  await page.getByRole("radio", { name: "For decision" }).check();
+  await page.getByRole("button", { name: "Send to the meeting" }).click();
 
-  await expect(
-    page.getByRole("heading", { level: 1, name: "What young people told us about feeling safe in parks" }),
-  ).toBeVisible();
-  await expect(page.getByText("For decision")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "What young people told us about feeling safe in parks: version 1",
+  );
+  await expect(page.locator(".summary-view > .panel").first()).toContainText("For decision");
   await expect(page.locator("blockquote")).toContainText("My name is [removed]");
   await expectNoAxeViolations(page);
   await signOut(page);

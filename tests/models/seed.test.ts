@@ -96,10 +96,13 @@ describe("the demo seed", () => {
       { slug: "mental-health-support-schools", status: "draft", published: 0 },
       { slug: "big-conversation", status: "closed", published: 1 },
       { slug: "parents-coffee-mornings", status: "closed", published: 1 },
+      // Last term's Stay safe story for composing a summary, and the check-in of the period before (db/seed/compose.ts).
+      { slug: "safe-in-parks-and-streets", status: "reported", published: 1 },
+      { slug: "safe-journeys-check-in", status: "reported", published: 1 },
     ]);
     // The figures the README and the e2e specs rely on; priority tags and easy-read labels go through addQuestion.
     expect(first.counts).toEqual([
-      { responses: 1106, contributions: 2122, texts: 1082, quotes: 3, priorityTags: 7, easyLabels: 3 },
+      { responses: 1246, contributions: 2385, texts: 1115, quotes: 3, priorityTags: 7, easyLabels: 3 },
     ]);
     // The Big Conversation is the suggested tags' corpus: TRAIN approved and tagged by the officer, HELD_OUT approved
     // and untagged (db/seed/tag-corpus.ts).

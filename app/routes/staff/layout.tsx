@@ -20,6 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     },
     { to: "/staff/groups", key: "groups", show: can(staff.role, "groups") },
     { to: "/staff/sessions", key: "sessions", show: can(staff.role, "groups") },
+    { to: "/staff/summaries", key: "summaries", show: can(staff.role, "summaries") },
     { to: "/staff/meetings", key: "meetings", show: can(staff.role, "summaries") || can(staff.role, "respond") },
     { to: "/staff/exports", key: "exports", show: can(staff.role, "summaries") || can(staff.role, "respond") },
     { to: "/staff/plan", key: "plan", show: true },

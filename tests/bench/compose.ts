@@ -1,0 +1,157 @@
+/**
+ * Composing at national scale (issue 11): the compose page of a summary, for scopes from one term in one place to five
+ * years of everything, over 1,000,000 contributions (tests/bench/seed-inbox.ts), and the streamed CSV of every
+ * contribution in the widest scope. `measureComposeAtScale(root)` returns compose_p95_ms and csv_rows_per_s;
+ * run alone with `npx tsx tests/bench/compose.ts [contributions]`.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "./drafts";
+import { percentile } from "./load";
+import { freePort, seededDatabase, startServer } from "./server";
+
+export const COMPOSE = { contributions: 1_000_000, seconds: 20, goalP95: 300, goalCsvRowsPerS: 200_000 };
+
+export type ComposeFigures = {
+  compose_p95_ms: number;
+  csv_rows_per_s: number;
+  compose_errors: number;
+  lines: string[];
+};
+
+const DAY = 86400_000;
+
+/** Summaries of many shapes, written straight into the bench database: their compose pages are what is timed. */
+function addSummaries(databasePath: string) {
+  const db = openDatabase(databasePath);
+  try {
+    const outcomes = (
+      db
+        .prepare("select o.id from outcomes o join plans p on p.id = o.plan_id where p.active = 1 order by o.position")
+        .all() as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    const priorities = (db.prepare("select id from priorities order by id limit 3").all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const localities = (db.prepare("select id from localities order by id").all() as { id: number }[]).map((r) => r.id);
+    const staff = db.prepare("select id from staff_users where role = 'officer' limit 1").get() as { id: number };
+    const now = Date.now();
+    const periods = [
+      { from: now - 120 * DAY, to: now }, // a term
+      { from: now - 365 * DAY, to: now }, // a year
+      { from: now - 5 * 365 * DAY, to: now + DAY }, // everything
+    ];
+    const insert = db.prepare(
+      `insert into summaries (title, period_from, period_to, outcome_ids, scope, key_message, status, created_by, created_at)
+       values (?, ?, ?, ?, ?, '', 'draft', ?, ?)`,
+    );
+    const ids: { id: number; wide: boolean }[] = [];
+    let n = 0;
+    for (const p of periods)
+      for (const shape of ["one", "all", "place", "priority", "young"] as const) {
+        const scope = {
+          from: new Date(p.from).toISOString(),
+          to: new Date(p.to).toISOString(),
+          outcomeIds: shape === "all" ? outcomes : [outcomes[n % outcomes.length]],
+          priorityIds: shape === "priority" ? priorities : [],
+          sources: [],
+          audiences: shape === "young" ? ["young_people"] : [],
+          ageBands: [],
+          localityIds: shape === "place" ? [localities[n % localities.length]] : [],
+          groupIds: [],
+        };
+        n++;
+        const id = Number(
+          insert.run(
+            `Bench ${shape} ${n}`,
+            scope.from,
+            scope.to,
+            JSON.stringify(scope.outcomeIds),
+            JSON.stringify(scope),
+            staff.id,
+            new Date().toISOString(),
+          ).lastInsertRowid,
+        );
+        ids.push({ id, wide: shape === "all" && p === periods[2] });
+      }
+    return ids;
+  } finally {
+    db.close();
+  }
+}
+
+export async function measureComposeAtScale(
+  root: string,
+  contributions = COMPOSE.contributions,
+): Promise<ComposeFigures> {
+  const lines: string[] = [];
+  const { dir, databasePath } = seededDatabase(root);
+  try {
+    const seed = spawnSync("npx", ["tsx", "tests/bench/seed-inbox.ts", String(contributions)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "production" },
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
+    if (seed.status !== 0) throw new Error(`seeding the compose bench failed:\n${seed.stderr}`);
+    lines.push(`compose bench: ${seed.stderr.split("\n").find((l) => l.startsWith("seeded")) ?? ""}`);
+    const summaries = addSummaries(databasePath);
+    const server = await startServer(root, databasePath, await freePort());
+    const latencies: number[] = [];
+    let errors = 0;
+    let rows = 0;
+    let csvMs = 0;
+    try {
+      const res = await fetch(`${server.origin}/staff/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "officer@demo.test", password: "sounding-board-demo" }),
+      });
+      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      if (!cookie) throw new Error(`signing in answered ${res.status}`);
+      const get = async (p: string) => {
+        const t = performance.now();
+        const r = await fetch(server.origin + p, { headers: { Cookie: cookie }, redirect: "manual" });
+        const body = await r.text();
+        return { ms: performance.now() - t, status: r.status, body };
+      };
+      // Warm the page cache once, then one officer at a time (the page is an officer's own work, not a crowd's).
+      for (const s of summaries) await get(`/staff/summaries/${s.id}`);
+      const until = performance.now() + COMPOSE.seconds * 1000;
+      for (let i = 0; performance.now() < until; i++) {
+        const r = await get(`/staff/summaries/${summaries[i % summaries.length].id}`);
+        latencies.push(r.ms);
+        if (r.status !== 200) errors++;
+      }
+      const wide = summaries.find((s) => s.wide) ?? summaries[0];
+      const csv = await get(`/staff/summaries/${wide.id}/contributions.csv`);
+      if (csv.status !== 200) errors++;
+      rows = csv.body.split("\r\n").length - 2;
+      csvMs = csv.ms;
+    } finally {
+      await server.stop();
+    }
+    const p95 = percentile(latencies, 95);
+    const rate = rows / (csvMs / 1000);
+    lines.push(
+      `compose page, ${summaries.length} scopes (a term to five years; one outcome to all; a place, priorities, young people): ${latencies.length} pages, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${errors} errors`,
+      `contributions CSV of the widest scope: ${rows.toLocaleString("en-GB")} rows in ${(csvMs / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString("en-GB")} rows/s`,
+    );
+    return { compose_p95_ms: p95, csv_rows_per_s: Math.round(rate), compose_errors: errors, lines };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  measureComposeAtScale(root, Number(process.argv[2] ?? COMPOSE.contributions)).then((f) => {
+    for (const l of f.lines) console.log(l);
+    console.log(JSON.stringify({ compose_p95_ms: f.compose_p95_ms, csv_rows_per_s: f.csv_rows_per_s }));
+  });
+}
