@@ -242,7 +242,7 @@ test("Someone else's pass does not get the entry, and cannot mark it read", asyn
   const passId = readE2eDb<{ id: number }>("select id from passes where nickname = ?", nickname)[0].id;
   await page.goto("/pass");
   await expect(page.getByText(words.youSaid)).toHaveCount(0);
-  const posted = await page.request.post(`/you-said-we-did/${made.entryId}`, { headers: { Origin: base } });
+  const posted = await page.request.post(`/you-said-we-did/${made.entryId}`, { form: {}, headers: { Origin: base } });
   expect(posted.status()).toBe(200);
   expect(readE2eDb("select * from you_said_we_did_reads where pass_id = ?", passId)).toEqual([]);
   expect((await page.request.get("/you-said-we-did/999999")).status()).toBe(404);
