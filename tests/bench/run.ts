@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { ASK, measureAsk } from "./ask";
 import { participantPageWeight } from "./assets";
 import { measureCheckText } from "./check-text";
+import { COMPOSE, measureComposeAtScale } from "./compose";
 import { countLost, loadConsultation, openDatabase, prepareDrafts, type Receipt } from "./drafts";
 import { IMPORT_HEALTH, measureImportHealth } from "./import-health";
 import { INBOX, measureInboxAtScale } from "./inbox";
@@ -339,6 +340,13 @@ async function main() {
         `suggestions for one contribution: ${ms(inbox.suggest_ms)} — ${verdict(inbox.suggest_ms < g.suggest, "suggest_ms")} the goal of < ${g.suggest} ms\n` +
         `bulk tagging 10,000: ${ms(inbox.bulk_tag_10k_ms)} — ${verdict(inbox.bulk_tag_10k_ms < g.bulk10k, "bulk_tag_10k_ms")} the goal of < ${g.bulk10k} ms`,
     );
+    // Composing a summary over 1,000,000 contributions: its own throwaway database and server.
+    const compose = await measureComposeAtScale(ROOT);
+    for (const line of compose.lines) console.log(line);
+    console.log(
+      `compose page for any scope: p95 ${ms(compose.compose_p95_ms)} — ${verdict(compose.compose_p95_ms < COMPOSE.goalP95 && compose.compose_errors === 0, "compose_p95_ms")} the goal of p95 < ${COMPOSE.goalP95} ms\n` +
+        `CSV of everything in scope: ${int(compose.csv_rows_per_s)} rows/s — ${verdict(compose.csv_rows_per_s >= COMPOSE.goalCsvRowsPerS, "csv_rows_per_s")} the goal of ≥ ${int(COMPOSE.goalCsvRowsPerS)} rows/s`,
+    );
     console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     console.log(
@@ -368,6 +376,8 @@ async function main() {
         open_data_p95_ms: openData.open_data_p95_ms,
         healthz_during_import_max_ms: importHealth.healthz_during_import_max_ms,
         docx_ms: papers.docx_ms,
+        compose_p95_ms: compose.compose_p95_ms,
+        csv_rows_per_s: compose.csv_rows_per_s,
         pdf_ms: papers.pdf_ms,
       }),
     );
