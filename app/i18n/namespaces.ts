@@ -63,6 +63,7 @@ export const namespaceSections = {
     "themes",
     "admin",
     "exports",
+    "audit",
   ],
 } as const;
 
