@@ -39,7 +39,7 @@ test("A failed sign-in and an officer's refused access are in the audit log, fil
   await page.getByLabel("Email address").fill(WRONG_EMAIL);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("The email address or password is not right. Check them and try again")).toBeVisible();
+  await expect(page.locator("#email-error")).toContainText("The email address or password is not right.");
   await expectNoAxeViolations(page);
 
   // The officer tries the audit log and is refused.
