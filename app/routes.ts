@@ -111,6 +111,8 @@ export default [
       route("plan/themes", "routes/staff/plan/themes.tsx"),
       route("plan/themes/merge", "routes/staff/plan/themes-merge.tsx"),
       route("plan/themes/:id", "routes/staff/plan/theme.tsx"),
+      route("audit", "routes/staff/audit.tsx"),
+      route("audit.csv", "routes/staff/audit-csv.ts"),
       route("admin", "routes/staff/admin/index.tsx"),
       route("admin/places", "routes/staff/admin/places.tsx"),
       route("admin/areas/:id", "routes/staff/admin/area.tsx"),

@@ -1,5 +1,11 @@
 import { redirect } from "react-router";
-import { createStaffSession, destroyStaffSession, findStaffBySession, type StaffUser } from "~/models/staff.server";
+import {
+  createStaffSession,
+  destroyStaffSession,
+  findStaffBySession,
+  recordAudit,
+  type StaffUser,
+} from "~/models/staff.server";
 import { env, isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
 import { can, type Permission } from "./roles";
@@ -38,6 +44,11 @@ export function requireStaff(request: Request): StaffUser {
 export function requirePermission(request: Request, ...anyOf: [Permission, ...Permission[]]): StaffUser {
   const staff = requireStaff(request);
   if (!anyOf.some((permission) => can(staff.role, permission))) {
+    // The path only: a query string could carry words someone typed.
+    recordAudit(staff.id, "access_refused", "staff", staff.id, {
+      permission: anyOf.join(" "),
+      path: new URL(request.url).pathname.slice(0, 200),
+    });
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   }
   return staff;

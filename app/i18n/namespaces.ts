@@ -64,6 +64,7 @@ export const namespaceSections = {
     "themes",
     "admin",
     "exports",
+    "audit",
   ],
 } as const;
 

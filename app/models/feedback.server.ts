@@ -16,6 +16,7 @@ import {
 import type { ModerationAction } from "./feedback/types";
 import { getOutcome, getPriority } from "./plan.server";
 import { listsInForce } from "./safeguarding-lists.server";
+import { recordAudit } from "./staff.server";
 import { tagsChanged } from "./suggest.server";
 import { afterModeration, threadMessageKind } from "./threads.server";
 
@@ -285,6 +286,8 @@ export function moderateContribution(input: {
       .run();
     if (input.outcomeIds) setOfficerTags(tx, c.id, input.outcomeIds, input.staffId, now);
     afterModeration(tx, [c.id], toState, now);
+    // The decision and the id only: never the words.
+    recordAudit(input.staffId, `moderation_${action}`, "contribution", c.id);
   });
   // Approved, tagged words are what the suggestions learn from.
   tagsChanged();
@@ -314,6 +317,7 @@ export function approveMany(input: { staffId: number; contributionIds: number[] 
       )
       .run();
     afterModeration(tx, ids, "approved", now);
+    for (const id of ids) recordAudit(input.staffId, "moderation_approve_bulk", "contribution", id);
   });
   tagsChanged();
   return ids.length;

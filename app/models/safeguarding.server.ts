@@ -18,6 +18,7 @@ import {
   summarySources,
 } from "~db/schema";
 import { listsInForce } from "./safeguarding-lists.server";
+import { recordAudit } from "./staff.server";
 import { afterModeration } from "./threads.server";
 
 /**
@@ -189,6 +190,11 @@ export function recordCaseAction(input: {
       })
       .where(eq(safeguardingCases.id, found.id))
       .run();
+    // What was done and to which case; the note stays in the case record.
+    recordAudit(input.staffId, "safeguarding_action", "safeguarding_case", found.id, {
+      action: input.action,
+      status: input.status,
+    });
   });
 }
 
@@ -242,6 +248,7 @@ export function escalateContribution(input: { staffId: number; contributionId: n
     tx.delete(summaryQuotes).where(eq(summaryQuotes.contributionId, input.contributionId)).run();
     tx.delete(summarySources).where(eq(summarySources.contributionId, input.contributionId)).run();
     afterModeration(tx, [input.contributionId], "escalated", now);
+    recordAudit(input.staffId, "safeguarding_escalate", "contribution", input.contributionId);
     return c.state !== "escalated";
   });
 }

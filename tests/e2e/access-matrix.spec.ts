@@ -114,6 +114,9 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   ["/staff/plan/themes", row([signIn, signIn, signIn, 200, 403, 403, 403, 200])],
   ["/staff/admin", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
   ["/staff/admin/population", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  // The audit log and its CSV: administrators only.
+  ["/staff/audit", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  ["/staff/audit.csv", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
 ];
 
 test("Staff pages: each role reaches only what it may; everyone else is sent to sign in", async () => {

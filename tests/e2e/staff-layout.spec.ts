@@ -94,7 +94,15 @@ const expected: Record<string, string[]> = {
     "/staff/plan",
     "/staff/exports",
   ],
-  admin: ["/staff", "/staff/consultations", "/staff/moderation", "/staff/meetings", "/staff/admin", "/staff/feedback"],
+  admin: [
+    "/staff",
+    "/staff/consultations",
+    "/staff/moderation",
+    "/staff/meetings",
+    "/staff/admin",
+    "/staff/feedback",
+    "/staff/audit",
+  ],
 };
 
 for (const role of ["officer", "board", "partnership", "admin"] as DemoRole[]) {

@@ -25,6 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff/exports", key: "exports", show: can(staff.role, "summaries") || can(staff.role, "respond") },
     { to: "/staff/plan", key: "plan", show: true },
     { to: "/staff/admin", key: "admin", show: can(staff.role, "administer") },
+    { to: "/staff/audit", key: "audit", show: can(staff.role, "administer") },
   ].filter((l) => l.show);
   const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;
   return { staff: { name: staff.name, role: staff.role }, links, escalations };

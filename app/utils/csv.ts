@@ -1,0 +1,16 @@
+/**
+ * One CSV field per RFC 4180, safe to open in a spreadsheet: a cell that begins with = + - @ (or a tab or CR) is a
+ * formula to Excel and LibreOffice, so it gets a leading apostrophe (OWASP's advice on CSV injection). Quoted when it
+ * holds a quote, comma, CR or LF, inner quotes doubled.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** One CSV line with its CRLF end. */
+export function csvLine(row: unknown[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
+}
