@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { csvCell } from "~/utils/csv";
 import { protectCount, protectCounts, type Shown } from "~/utils/suppression";
 import { getDb } from "~db/client";
 import { consultations, questionOptions, questions } from "~db/schema";
@@ -145,11 +146,8 @@ export function openYouSaidWeDid() {
 }
 
 /** One CSV field per RFC 4180: quoted when it holds a quote, comma, CR or LF, inner quotes doubled. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+/** One CSV field: the product's one CSV writer (formula cells escaped). */
+export const csvField = csvCell;
 
 /** Rows to RFC 4180 CSV text with CRLF line ends. */
 export function toCsv(rows: unknown[][]): string {

@@ -693,14 +693,10 @@ export function getSummaryVersion(summaryId: number, version: number, db: Conn =
   );
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
-/** One CSV cell: quoted when needed; a cell a spreadsheet would run as a formula starts with an apostrophe. */
-export function csvCell(v: string | number | null) {
-  if (v === null) return "";
-  if (typeof v === "number") return String(v);
-  const safe = FORMULA.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+// One CSV writer for the whole product (formula cells escaped): app/utils/csv.ts.
+import { csvCell } from "~/utils/csv";
+
+export { csvCell };
 
 export const CONTRIBUTIONS_CSV_HEADER = [
   "id",

@@ -315,9 +315,7 @@ export async function parseImportFile(
   return { ok: true, total: rows.length, valid, rejected };
 }
 
-function csvCell(value: string) {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { csvCell } from "~/utils/csv";
 
 /**
  * The template: the heading row and one example row. It starts with a byte-order mark so that spreadsheet

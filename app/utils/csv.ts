@@ -1,10 +1,12 @@
 /**
  * One CSV field per RFC 4180, safe to open in a spreadsheet: a cell that begins with = + - @ (or a tab or CR) is a
  * formula to Excel and LibreOffice, so it gets a leading apostrophe (OWASP's advice on CSV injection). Quoted when it
- * holds a quote, comma, CR or LF, inner quotes doubled.
+ * holds a quote, comma, CR or LF, inner quotes doubled. Numbers are written as they are (a negative change stays a
+ * number a spreadsheet can add up). Every CSV the product writes goes through here.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

@@ -19,20 +19,10 @@ export const CHART_CSV_COLUMNS = [
   "note",
 ] as const;
 
-/**
- * One CSV cell. A cell that a spreadsheet would read as a formula (= + - @, or a tab or carriage return first) gets a
- * leading apostrophe, so a child's words can never run as one.
- */
-export function csvCell(value: string | number | null) {
-  if (value === null) return "";
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// One CSV writer for the whole product (formula cells escaped): app/utils/csv.ts.
+import { csvLine } from "~/utils/csv";
 
-export function csvLine(cells: (string | number | null)[]) {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
+export { csvCell, csvLine } from "~/utils/csv";
 
 export function chartCsv(content: SummaryContent, lang: Lang = "en"): string {
   const t = getT(lang);
