@@ -147,7 +147,7 @@ export function listMeetings() {
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(itemCounts, eq(itemCounts.meetingId, meetings.id))
-    .orderBy(desc(meetings.meetsOn))
+    .orderBy(desc(meetings.meetsOn), desc(meetings.id))
     .all();
 }
 
