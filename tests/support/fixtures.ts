@@ -83,7 +83,13 @@ class AxeWatch {
       try {
         const url = page.url();
         if (!url.startsWith("http")) return;
-        const html = await page.content();
+        // The state and the HTML are read together: a page still arriving (a form's redirect half-parsed) is not
+        // copied, since its own load event copies it whole.
+        const [state, html] = await page.evaluate(() => [
+          document.readyState,
+          `<!DOCTYPE html>${document.documentElement.outerHTML}`,
+        ]);
+        if (state !== "complete") return;
         if (!/<html[^>]*\blang=/i.test(html)) return; // a download or a JSON file, not a page
         const stripped = html
           .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
