@@ -221,7 +221,7 @@ export function approvedQuotes(questionId: number, limit = 5) {
         sql`${contributions.maskedBody} is not null`,
       ),
     )
-    .orderBy(desc(contributions.createdAt))
+    .orderBy(desc(contributions.createdAt), desc(contributions.id))
     .limit(limit)
     .all()
     .map((r) => r.text ?? "");

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
+import { answerTravelUpToWords, finishTravel } from "../support/answering";
 import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
 
 // Participant passes (issue 8): get one after answering, write the words down, sign back in, see what you answered,
@@ -29,30 +30,8 @@ async function peopleAnswered(staff: Page, consultationId: string, split: string
 }
 
 async function answerTravel(page: Page) {
-  await page.goto("/consultations/feeling-safe-travel/question/1");
-  await page.getByRole("radio", { name: "Good", exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("radio", { name: "Walk" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("checkbox", { name: "More lights on the way" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  for (const [i, label] of [
-    "Feeling safe",
-    "Getting there quickly",
-    "Being with friends",
-    "Not costing much",
-  ].entries()) {
-    await page.getByLabel(label).selectOption(String(i + 1));
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Question 5 of 6")).toBeVisible();
-  await page.getByRole("textbox").fill("A crossing by the park gate");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("textbox").fill("The bus is fine most days.");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("radio", { name: "12 to 15" }).check();
-  await page.getByLabel("Where do you live?").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Continue" }).click();
+  await answerTravelUpToWords(page, { feeling: "Good", travel: "Walk", idea: "A crossing by the park gate" });
+  await finishTravel(page, "The bus is fine most days.", { place: true });
   await page.getByRole("button", { name: "Send my answers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Thank you, your answers are sent" })).toBeVisible();
 }

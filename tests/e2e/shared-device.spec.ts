@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { answerTravelUpToWords, finishTravel } from "../support/answering";
 import { expect, expectNoAxeViolations, test } from "../support/fixtures";
 import { readE2eDb } from "../support/pass-session";
 
@@ -9,26 +10,8 @@ const slug = "feeling-safe-travel";
 const words = `The underpass by Station Road is dark after football, shared-device test ${Date.now()}`;
 
 async function answerAll(page: Page, text: string) {
-  await page.goto(`/consultations/${slug}/question/1`);
-  await page.getByRole("radio", { name: "Bad", exact: true }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("radio", { name: "Bus" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("checkbox", { name: "More lights on the way" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  for (const [i, label] of [
-    "Feeling safe",
-    "Getting there quickly",
-    "Being with friends",
-    "Not costing much",
-  ].entries())
-    await page.getByLabel(label).selectOption(String(i + 1));
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("textbox").fill(text);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("radio", { name: "12 to 15" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await answerTravelUpToWords(page);
+  await finishTravel(page, text);
 }
 
 async function schoolComputer(browser: Browser) {
