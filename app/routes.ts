@@ -34,6 +34,7 @@ export default [
     route("nickname", "routes/pass/nickname.ts"),
     route("email", "routes/pass/email.tsx"),
     route("link", "routes/pass/link.ts"),
+    route("answers/change", "routes/pass/change.ts"),
     route("my-data", "routes/pass/my-data.tsx"),
     route("my-data.json", "routes/pass/my-data-json.ts"),
     route("my-data.html", "routes/pass/my-data-html.ts"),

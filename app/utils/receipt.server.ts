@@ -54,6 +54,11 @@ export function ensureReceipt(request: Request, consultationId: number) {
   };
 }
 
+/** The cookie that hands this browser a receipt for answers in progress (a pass holder changing sent answers). */
+export function receiptCookie(consultationId: number, receipt: string) {
+  return serializeCookie(cookieName(consultationId), receipt, { maxAge: DRAFT_SECONDS, secure: isProduction });
+}
+
 const READ = "sb_read";
 
 export function readingLevel(request: Request): "easy" | "standard" {

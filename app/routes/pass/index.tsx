@@ -40,9 +40,11 @@ export async function loader({ request }: Route.LoaderArgs) {
       email: pass.email,
       canAddEmail: pass.canAddEmail,
       newNickname: new URL(request.url).searchParams.get("nickname") === "new",
+      changeRefused: ((v) => (v === "closed" || v === "notYours" ? v : null))(search.get("change")),
       consultations: listAnsweredConsultations(pass.id).map((c) => {
         const title = localize(c, "title", lang);
         return {
+          responseId: c.responseId,
           slug: c.slug,
           title: title.text,
           titleLang: title.fallback ? "en" : undefined,
@@ -202,6 +204,11 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
 
       <section className="pass-section" aria-labelledby="answered-title">
         <h2 id="answered-title">{t("pass.home.answeredTitle")}</h2>
+        {h.changeRefused && (
+          <div className="notice" role="alert">
+            <p style={{ margin: 0 }}>{t(`pass.home.changeRefused.${h.changeRefused}`)}</p>
+          </div>
+        )}
         {h.consultations.length ? (
           <ul className="card-list">
             {h.consultations.map((c) => (
@@ -213,6 +220,14 @@ export default function PassPage({ loaderData }: Route.ComponentProps) {
                 <p>
                   <span className="tag">{c.open ? t("pass.home.open") : t("pass.home.closed")}</span>
                 </p>
+                {c.open && (
+                  <Form method="post" action="/pass/answers/change">
+                    <input type="hidden" name="response" value={c.responseId} />
+                    <button type="submit" className="button secondary">
+                      {t("pass.home.change")}
+                    </button>
+                  </Form>
+                )}
               </li>
             ))}
           </ul>
