@@ -59,11 +59,11 @@ export function contentWhere(
   const outcomeIds = scope.outcomeIds.length ? scope.outcomeIds : [-1];
   if (scope.priorityIds.length)
     c.push(
-      sql`exists (select 1 from contribution_tags ct2 where ct2.contribution_id = ${C}."id" and ct2.outcome_id in (${inList(outcomeIds)}) and ct2.priority_id in (${inList(scope.priorityIds)}))`,
+      sql`exists (select 1 from contribution_tags ct2 indexed by contribution_tags_scope_idx where ct2.contribution_id = ${C}."id" and ct2.outcome_id in (${inList(outcomeIds)}) and ct2.priority_id in (${inList(scope.priorityIds)}))`,
     );
   else if (!opts.tagJoined)
     c.push(
-      sql`exists (select 1 from contribution_tags ct2 where ct2.contribution_id = ${C}."id" and ct2.outcome_id in (${inList(outcomeIds)}))`,
+      sql`exists (select 1 from contribution_tags ct2 indexed by contribution_tags_scope_idx where ct2.contribution_id = ${C}."id" and ct2.outcome_id in (${inList(outcomeIds)}))`,
     );
   if (scope.sources.length) c.push(sql`${C}."source" in (${inList(scope.sources.map((s) => SOURCE_COLUMN[s] ?? s))})`);
   if (scope.audiences.length) c.push(sql`${C}."audience" in (${inList(scope.audiences)})`);
@@ -101,7 +101,9 @@ type PairQuestion = {
 };
 
 // The joins to tags below are CROSS JOINs: SQLite then keeps contributions (read in period order from the covering
-// index contributions_scope_idx) as the outer loop, instead of walking an outcome's tags and fetching each row.
+// index contributions_scope_idx) as the outer loop, instead of walking an outcome's tags and fetching each row; and
+// each contribution's tags are read from contribution_tags_scope_idx, which holds the priority too (the outcome index
+// it would pick for a single outcome sends every row to the table for it).
 type TagGroup = { outcomeId: number; priorityId: number | null; value: number | null; n: number };
 
 /**
@@ -117,7 +119,7 @@ function tagGroups(
   const rows = db.all<TagGroup & { current: number }>(sql`
     select (${C}."created_at" >= ${scope.from}) as current, ct.outcome_id as outcomeId, ct.priority_id as priorityId,
       (case when ${C}."kind" = 'scale' then ${C}."value_int" end) as value, count(*) as n
-    from ${C} cross join contribution_tags ct on ct.contribution_id = ${C}."id"
+    from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
     where ${contentWhere(scope, { from: previous.from, to: scope.to }, { tagJoined: true })}
       and ct.outcome_id in (${inList(outcomeIds)})
     group by 1, 2, 3, 4`);
@@ -132,7 +134,7 @@ function tagGroups(
 function outcomePeople(db: SqlReader, scope: SummaryScopeStored, outcomeIds: number[]) {
   return db.all<{ outcomeId: number; people: number }>(sql`
     select ct.outcome_id as outcomeId, count(distinct ${PERSON}) as people
-    from ${C} cross join contribution_tags ct on ct.contribution_id = ${C}."id"
+    from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
     where ${contentWhere(scope, undefined, { tagJoined: true })} and ct.outcome_id in (${inList(outcomeIds)})
     group by ct.outcome_id`);
 }
@@ -327,12 +329,17 @@ export function computeSummaryContent(
       n: groups.filter((g) => g.outcomeId === p.outcomeId && g.priorityId === p.id).reduce((acc, g) => acc + g.n, 0),
     }))
     .filter((p) => p.n > 0);
+  // Counted by theme id from the covering index of contribution_themes; names joined to the few groups, not to every row.
   const themeRows = db.all<NamedCount>(sql`
-    select ct.outcome_id as outcomeId, th.id as id, th.name as name, count(*) as n
-    from ${C} cross join contribution_tags ct on ct.contribution_id = ${C}."id"
-      cross join contribution_themes cth on cth.contribution_id = ${C}."id" join themes th on th.id = cth.theme_id
-    where ${contentWhere(scope, undefined, { tagJoined: true })} and ct.outcome_id in (${inList(outcomeIds)})
-    group by ct.outcome_id, th.id order by count(*) desc, th.name`);
+    select x.outcomeId as outcomeId, th.id as id, th.name as name, x.n as n
+    from (
+      select ct.outcome_id as outcomeId, cth.theme_id as themeId, count(*) as n
+      from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
+        cross join contribution_themes cth on cth.contribution_id = ${C}."id"
+      where ${contentWhere(scope, undefined, { tagJoined: true })} and ct.outcome_id in (${inList(outcomeIds)})
+      group by 1, 2
+    ) x join themes th on th.id = x.themeId
+    order by x.n desc, th.name`);
   const outcomeTitles = db.all<{ id: number; title: string }>(
     sql`select id, title from outcomes where id in (${inList(outcomeIds)}) order by position`,
   );
