@@ -123,12 +123,8 @@ function tagGroups(
     where ${contentWhere(scope, { from: previous.from, to: scope.to }, { tagJoined: true })}
       and ct.outcome_id in (${inList(outcomeIds)})
     group by 1, 2, 3, 4`);
-  // A scope whose end is before its start has two empty periods, as when each was read on its own.
-  const valid = scope.from <= scope.to;
-  return {
-    now: valid ? rows.filter((r) => r.current === 1) : [],
-    before: valid ? rows.filter((r) => r.current === 0) : [],
-  };
+  // A scope ending before it starts reads nothing in either period, as before: its previous period starts after its end.
+  return { now: rows.filter((r) => r.current === 1), before: rows.filter((r) => r.current === 0) };
 }
 
 function outcomePeople(db: SqlReader, scope: SummaryScopeStored, outcomeIds: number[]) {
