@@ -13,13 +13,20 @@ const DAY = 86400_000;
 const db = openDatabase(process.env.DATABASE_PATH);
 const plan = process.argv[2] === "plan";
 const dialect = new SQLiteSyncDialect();
+let cpuTotal = 0;
 const timed = {
   all<T>(q: SQL): T[] {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const rows = db.all<T>(q);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    cpuTotal += (cpu.user + cpu.system) / 1000;
     const text = dialect.sqlToQuery(q).sql.replace(/\s+/g, " ");
-    if (ms > 5) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${rows.length} rows  ${text.slice(0, 110)}`);
+    if (ms > 5)
+      console.log(
+        `  ${ms.toFixed(1).padStart(8)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)})  ${rows.length} rows  ${text.slice(0, 100)}`,
+      );
     if (plan && ms > 5) {
       const query = dialect.sqlToQuery(q);
       for (const r of db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as {
@@ -67,8 +74,9 @@ for (const p of periods)
     if (only && `${p.name}-${shape}` !== only) continue;
     console.log(`${p.name} ${shape}`);
     const t0 = performance.now();
+    cpuTotal = 0;
     computeSummaryContent({ summaryId: 1, version: 1, title: "x", scope }, t, timed);
     quoteCandidates(scope, 20, timed);
-    console.log(`  total ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(`  total ${(performance.now() - t0).toFixed(1)} ms, cpu in queries ${cpuTotal.toFixed(1)} ms`);
   }
 void sql;
