@@ -259,7 +259,11 @@ export function composeFigures(id: number, t: TFunction) {
     ageBand: q.ageBand,
   }));
   const chosenIds = new Set(chosen.map((q) => q.id));
-  const others = quoteCandidates(live.summary.scope, 20).filter((q) => !chosenIds.has(q.id));
+  // A scope with no contributions has no quotes to offer: not looked for (over a million rows that search finds nothing slowly).
+  const others =
+    live.content.reach.contributions === 0
+      ? []
+      : quoteCandidates(live.summary.scope, 20).filter((q) => !chosenIds.has(q.id));
   return { summary: live.summary, content: live.content, quotes: [...chosen, ...others] };
 }
 

@@ -38,19 +38,33 @@ function inList(values: (string | number)[]) {
   );
 }
 
-/** Contributions a summary reads: approved, never escalated, in the period, tagged to a chosen outcome, in every chosen dimension. */
-export function contentWhere(scope: SummaryScopeStored, period = { from: scope.from, to: scope.to }): SQL {
+/**
+ * Contributions a summary reads: approved, never escalated, in the period, tagged to a chosen outcome, in every chosen
+ * dimension. `tagJoined`: the query already joins contribution_tags ct on a chosen outcome, which says the same as the
+ * "tagged to a chosen outcome" test (so it is left out, unless priorities narrow it); at a million rows that probe is
+ * a good part of the time.
+ */
+export function contentWhere(
+  scope: SummaryScopeStored,
+  period = { from: scope.from, to: scope.to },
+  opts: { tagJoined?: boolean } = {},
+): SQL {
   const c: SQL[] = [
     sql`${C}."created_at" >= ${period.from} and ${C}."created_at" < ${period.to}`,
+    // Written as a literal so the partial index contributions_scope_idx (approved rows only) can serve it.
     sql`${C}."moderation_state" = 'approved'`,
-    sql`not exists (select 1 from safeguarding_cases sc where sc.contribution_id = ${C}."id")`,
+    // A list read once (cases are few), not a subquery run for each of a million rows; contribution_id is never null.
+    sql`${C}."id" not in (select sc.contribution_id from safeguarding_cases sc)`,
   ];
   const outcomeIds = scope.outcomeIds.length ? scope.outcomeIds : [-1];
-  c.push(
-    scope.priorityIds.length
-      ? sql`exists (select 1 from contribution_tags ct where ct.contribution_id = ${C}."id" and ct.outcome_id in (${inList(outcomeIds)}) and ct.priority_id in (${inList(scope.priorityIds)}))`
-      : sql`exists (select 1 from contribution_tags ct where ct.contribution_id = ${C}."id" and ct.outcome_id in (${inList(outcomeIds)}))`,
-  );
+  if (scope.priorityIds.length)
+    c.push(
+      sql`exists (select 1 from contribution_tags ct2 indexed by contribution_tags_scope_idx where ct2.contribution_id = ${C}."id" and +ct2.outcome_id in (${inList(outcomeIds)}) and ct2.priority_id in (${inList(scope.priorityIds)}))`,
+    );
+  else if (!opts.tagJoined)
+    c.push(
+      sql`exists (select 1 from contribution_tags ct2 indexed by contribution_tags_scope_idx where ct2.contribution_id = ${C}."id" and +ct2.outcome_id in (${inList(outcomeIds)}))`,
+    );
   if (scope.sources.length) c.push(sql`${C}."source" in (${inList(scope.sources.map((s) => SOURCE_COLUMN[s] ?? s))})`);
   if (scope.audiences.length) c.push(sql`${C}."audience" in (${inList(scope.audiences)})`);
   if (scope.ageBands.length) c.push(sql`${C}."age_band" in (${inList(scope.ageBands)})`);
@@ -86,23 +100,39 @@ type PairQuestion = {
   parents: number;
 };
 
+// The joins to tags below are CROSS JOINs: SQLite then keeps contributions (read in period order from the covering
+// index contributions_scope_idx) as the outer loop, instead of walking an outcome's tags and fetching each row; and
+// each contribution's tags are read from contribution_tags_scope_idx, which holds the priority too (the outcome index
+// it would pick for a single outcome sends every row to the table for it). "+outcome_id": one seek per contribution to
+// its two or three tags, then the outcomes checked, rather than one seek per chosen outcome.
 type TagGroup = { outcomeId: number; priorityId: number | null; value: number | null; n: number };
 
-/** Counts per outcome, priority and face in one pass: contributions, priorities and faces are all sums of these. */
-function tagGroups(db: SqlReader, where: SQL, outcomeIds: number[]) {
-  return db.all<TagGroup>(sql`
-    select ct.outcome_id as outcomeId, ct.priority_id as priorityId,
+/**
+ * Counts per outcome, priority and face, for the scope's period and the one of the same length before, in one pass over
+ * both (they are adjacent): contributions, priorities, faces and the change are all sums of these.
+ */
+function tagGroups(
+  db: SqlReader,
+  scope: SummaryScopeStored,
+  previous: { from: string; to: string },
+  outcomeIds: number[],
+) {
+  const rows = db.all<TagGroup & { current: number }>(sql`
+    select (${C}."created_at" >= ${scope.from}) as current, ct.outcome_id as outcomeId, ct.priority_id as priorityId,
       (case when ${C}."kind" = 'scale' then ${C}."value_int" end) as value, count(*) as n
-    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
-    where ${where} and ct.outcome_id in (${inList(outcomeIds)})
-    group by 1, 2, 3`);
+    from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
+    where ${contentWhere(scope, { from: previous.from, to: scope.to }, { tagJoined: true })}
+      and +ct.outcome_id in (${inList(outcomeIds)})
+    group by 1, 2, 3, 4`);
+  // A scope ending before it starts reads nothing in either period, as before: its previous period starts after its end.
+  return { now: rows.filter((r) => r.current === 1), before: rows.filter((r) => r.current === 0) };
 }
 
-function outcomePeople(db: SqlReader, where: SQL, outcomeIds: number[]) {
+function outcomePeople(db: SqlReader, scope: SummaryScopeStored, outcomeIds: number[]) {
   return db.all<{ outcomeId: number; people: number }>(sql`
     select ct.outcome_id as outcomeId, count(distinct ${PERSON}) as people
-    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
-    where ${where} and ct.outcome_id in (${inList(outcomeIds)})
+    from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
+    where ${contentWhere(scope, undefined, { tagJoined: true })} and +ct.outcome_id in (${inList(outcomeIds)})
     group by ct.outcome_id`);
 }
 
@@ -150,7 +180,6 @@ export function computeSummaryContent(
   const scope = input.scope;
   const where = contentWhere(scope);
   const previousPeriod = previousPeriodOf(scope);
-  const previousWhere = contentWhere(scope, previousPeriod);
   const outcomeIds = scope.outcomeIds.length ? scope.outcomeIds : [-1];
 
   // Who we heard from: one pass, grouped by the three dimensions a person keeps across their answers.
@@ -282,9 +311,8 @@ export function computeSummaryContent(
   }
 
   // What they said, per outcome, now and in the period before.
-  const groups = tagGroups(db, where, outcomeIds);
-  const groupsBefore = tagGroups(db, previousWhere, outcomeIds);
-  const people = outcomePeople(db, where, outcomeIds);
+  const { now: groups, before: groupsBefore } = tagGroups(db, scope, previousPeriod, outcomeIds);
+  const people = outcomePeople(db, scope, outcomeIds);
   const sumOf = (rows: TagGroup[], outcomeId: number) =>
     rows.filter((r) => r.outcomeId === outcomeId).reduce((acc, r) => acc + r.n, 0);
   const priorityTitles = db.all<{ id: number; outcomeId: number; title: string }>(
@@ -298,12 +326,17 @@ export function computeSummaryContent(
       n: groups.filter((g) => g.outcomeId === p.outcomeId && g.priorityId === p.id).reduce((acc, g) => acc + g.n, 0),
     }))
     .filter((p) => p.n > 0);
+  // Counted by theme id from the covering index of contribution_themes; names joined to the few groups, not to every row.
   const themeRows = db.all<NamedCount>(sql`
-    select ct.outcome_id as outcomeId, th.id as id, th.name as name, count(*) as n
-    from ${C} join contribution_tags ct on ct.contribution_id = ${C}."id"
-      join contribution_themes cth on cth.contribution_id = ${C}."id" join themes th on th.id = cth.theme_id
-    where ${where} and ct.outcome_id in (${inList(outcomeIds)})
-    group by ct.outcome_id, th.id order by count(*) desc, th.name`);
+    select x.outcomeId as outcomeId, th.id as id, th.name as name, x.n as n
+    from (
+      select ct.outcome_id as outcomeId, cth.theme_id as themeId, count(*) as n
+      from ${C} cross join contribution_tags ct indexed by contribution_tags_scope_idx on ct.contribution_id = ${C}."id"
+        cross join contribution_themes cth on cth.contribution_id = ${C}."id"
+      where ${contentWhere(scope, undefined, { tagJoined: true })} and +ct.outcome_id in (${inList(outcomeIds)})
+      group by 1, 2
+    ) x join themes th on th.id = x.themeId
+    order by x.n desc, th.name`);
   const outcomeTitles = db.all<{ id: number; title: string }>(
     sql`select id, title from outcomes where id in (${inList(outcomeIds)}) order by position`,
   );

@@ -1,0 +1,2 @@
+CREATE INDEX `contribution_tags_scope_idx` ON `contribution_tags` (`contribution_id`,`outcome_id`,`priority_id`);--> statement-breakpoint
+CREATE INDEX `contributions_scope_idx` ON `contributions` (`created_at`,`audience`,`age_band`,`locality_id`,`response_id`,`kind`,`value_int`,`question_id`,`source`,`group_id`) WHERE moderation_state = 'approved';

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { addQuestion, createConsultation } from "~/models/consultations/builder.server";
+import type { SummaryScopeStored } from "~/models/summaries/types";
+import { contributionsCsvStream } from "~/models/summaries.server";
+import { getDb } from "~db/client";
+import { contributions, contributionTags, safeguardingCases } from "~db/schema";
+import { makeCounty } from "../support/factories";
+
+// The export at scale is written in 64 KB chunks with place and question names from maps, not joins: these rows make
+// several chunks and check every column of the rows that could go wrong (names, formula cells, quotes, no question).
+const county = makeCounty();
+const [place1] = county.localities;
+const day = 86400_000;
+const now = Date.now();
+
+const scope = (over: Partial<SummaryScopeStored> = {}): SummaryScopeStored => ({
+  from: new Date(now - 10 * day).toISOString(),
+  to: new Date(now + day).toISOString(),
+  outcomeIds: [county.outcomes.healthy.id],
+  priorityIds: [],
+  sources: [],
+  audiences: [],
+  ageBands: [],
+  localityIds: [],
+  groupIds: [],
+  ...over,
+});
+
+function setUp() {
+  const db = getDb();
+  const c = createConsultation({
+    staffId: county.officer.id,
+    title: "Export check",
+    summary: "A test consultation",
+    easySummary: null,
+    audience: "both",
+    opensAt: new Date(now - 40 * day).toISOString(),
+    closesAt: new Date(now + 10 * day).toISOString(),
+    minutes: 3,
+  });
+  const question = addQuestion({
+    consultationId: c.id,
+    easyPrompt: null,
+    why: null,
+    required: false,
+    maxLength: 1000,
+    kind: "long_text",
+    prompt: "=What, would you change?",
+    options: [],
+    outcomeIds: [county.outcomes.healthy.id],
+  });
+  const at = new Date(now - day).toISOString();
+  const add = (over: Partial<typeof contributions.$inferInsert>, tagged = true) => {
+    const id = db
+      .insert(contributions)
+      .values({
+        source: "consultation",
+        kind: "text",
+        consultationId: c.id,
+        questionId: question,
+        audience: "young_people",
+        ageBand: "12_15",
+        localityId: place1.id,
+        body: "typed",
+        maskedBody: "masked",
+        moderationState: "approved",
+        createdAt: at,
+        ...over,
+      })
+      .returning({ id: contributions.id })
+      .get().id;
+    if (tagged)
+      db.insert(contributionTags)
+        .values({ contributionId: id, outcomeId: county.outcomes.healthy.id, source: "officer", createdAt: at })
+        .run();
+    return id;
+  };
+  const first = add({ maskedBody: '-1 "quoted", here' });
+  const noQuestion = add({
+    source: "question",
+    consultationId: null,
+    questionId: null,
+    localityId: null,
+    ageBand: null,
+    audience: "parents_carers",
+    maskedBody: "plain words",
+  });
+  db.$client.transaction(() => {
+    for (let i = 0; i < 1500; i++)
+      add({ maskedBody: `Row ${i} of many words, long enough to fill chunk after chunk.` });
+  })();
+  // Out of scope: waiting, untagged, escalated to safeguarding.
+  add({ moderationState: "pending", maskedBody: "pending words" });
+  add({ maskedBody: "untagged words" }, false);
+  const escalated = add({ maskedBody: "escalated words" });
+  db.insert(safeguardingCases).values({ contributionId: escalated, escalatedAt: at }).run();
+  return { first, noQuestion, at };
+}
+
+describe("the contributions CSV of a summary", () => {
+  it("streams every contribution in scope in id order, in chunks, with names and escaping as one CSV writer gives them", async () => {
+    const { first, noQuestion, at } = setUp();
+    const text = await new Response(contributionsCsvStream(scope())).text();
+    expect(text.length).toBeGreaterThan(3 * 64 * 1024);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const lines = text.slice(0, -2).split("\r\n");
+    expect(lines[0]).toBe("id,created_at,source,kind,audience,age_band,locality,question,value,text");
+    expect(lines).toHaveLength(1 + 2 + 1500);
+    expect(lines[1]).toBe(
+      `${first},${at},consultation,text,young_people,12_15,Banbury Cross,"'=What, would you change?",,"'-1 ""quoted"", here"`,
+    );
+    expect(lines[2]).toBe(`${noQuestion},${at},question,text,parents_carers,,,,,plain words`);
+    const ids = lines.slice(1).map((l) => Number(l.split(",")[0]));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(lines[1502]).toBe(
+      `${noQuestion + 1500},${at},consultation,text,young_people,12_15,Banbury Cross,"'=What, would you change?",,"Row 1499 of many words, long enough to fill chunk after chunk."`,
+    );
+    expect(text).not.toContain("pending words");
+    expect(text).not.toContain("untagged words");
+    expect(text).not.toContain("escalated words");
+  });
+});
