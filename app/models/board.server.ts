@@ -3,7 +3,9 @@ import type { z } from "zod";
 import {
   type ActionInput,
   type ActionStatus,
+  type ActionWording,
   actionSchema,
+  actionWordingSchema,
   agendaItemSchema,
   bodySchema,
   correctionSchema,
@@ -396,6 +398,8 @@ function actionsOf(responseId: number, db: Conn) {
       id: responseActions.id,
       position: responseActions.position,
       description: responseActions.description,
+      descriptionPl: responseActions.descriptionPl,
+      descriptionAr: responseActions.descriptionAr,
       leadAgency: responseActions.leadAgency,
       owner: responseActions.owner,
       dueOn: responseActions.dueOn,
@@ -411,8 +415,10 @@ function actionsOf(responseId: number, db: Conn) {
     ? db
         .select({
           actionId: responseActionEvents.actionId,
+          kind: responseActionEvents.kind,
           status: responseActionEvents.status,
           reason: responseActionEvents.reason,
+          detail: responseActionEvents.detail,
           at: responseActionEvents.at,
         })
         .from(responseActionEvents)
@@ -588,6 +594,52 @@ export function setActionStatus(
     tx.insert(responseActionEvents)
       .values({ actionId: a.id, status: v.status, reason, staffId: input.staffId, at: now })
       .run();
+  });
+}
+
+/**
+ * Changes an action's words (what, its Polish and Arabic, lead agency, owner), keeping each changed field's before and
+ * after as a "wording" event beside the status changes. Nothing changed: nothing written.
+ */
+export function editActionWording(
+  input: { staffId: number; actionId: number } & Record<keyof ActionWording, string | undefined | null>,
+  opts: Opts = {},
+) {
+  const v = parse(actionWordingSchema, {
+    description: input.description ?? "",
+    descriptionPl: input.descriptionPl ?? "",
+    descriptionAr: input.descriptionAr ?? "",
+    leadAgency: input.leadAgency ?? "",
+    owner: input.owner ?? "",
+  });
+  const now = stamp(opts);
+  return conn(opts).transaction((tx) => {
+    const a = tx
+      .select({
+        id: responseActions.id,
+        status: responseActions.status,
+        description: responseActions.description,
+        descriptionPl: responseActions.descriptionPl,
+        descriptionAr: responseActions.descriptionAr,
+        leadAgency: responseActions.leadAgency,
+        owner: responseActions.owner,
+      })
+      .from(responseActions)
+      .where(eq(responseActions.id, input.actionId))
+      .get();
+    if (!a) throw new ResponseError("not_found");
+    const detail: Record<string, { before: string | null; after: string | null }> = {};
+    for (const k of Object.keys(v) as (keyof ActionWording)[])
+      if (a[k] !== v[k]) detail[k] = { before: a[k], after: v[k] };
+    if (!Object.keys(detail).length) return false;
+    tx.update(responseActions)
+      .set({ ...v, updatedBy: input.staffId, updatedAt: now })
+      .where(eq(responseActions.id, a.id))
+      .run();
+    tx.insert(responseActionEvents)
+      .values({ actionId: a.id, kind: "wording", status: a.status, detail, staffId: input.staffId, at: now })
+      .run();
+    return true;
   });
 }
 

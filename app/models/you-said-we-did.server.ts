@@ -105,6 +105,8 @@ function selectEntries(where: SQL | undefined, limit: number, db: Conn = getDb()
 export type EntryAction = {
   id: number;
   description: string;
+  /** the language of `description`: the reader's where the officer translated the action, else English */
+  lang: EntryLang;
   leadAgency: string;
   dueOn: string;
   status: ActionStatus;
@@ -156,6 +158,8 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       id: responseActions.id,
       responseId: responseActions.responseId,
       description: responseActions.description,
+      descriptionPl: responseActions.descriptionPl,
+      descriptionAr: responseActions.descriptionAr,
       leadAgency: responseActions.leadAgency,
       dueOn: responseActions.dueOn,
       status: responseActions.status,
@@ -194,7 +198,15 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       localityIds: r.localityIds,
       actions: actions
         .filter((a) => a.responseId === r.responseId)
-        .map(({ responseId: _, status, ...a }) => ({ ...a, status: asStatus(status) })),
+        .map(({ responseId: _, status, descriptionPl, descriptionAr, ...a }) => {
+          const own = opts.lang === "pl" ? descriptionPl : opts.lang === "ar" ? descriptionAr : null;
+          return {
+            ...a,
+            description: own ?? a.description,
+            lang: own ? opts.lang : ("en" as EntryLang),
+            status: asStatus(status),
+          };
+        }),
       corrections: corrections
         .filter((c) => c.entryId === r.id && c.lang === lang && fields.includes(c.field))
         .map((c) => ({ field: c.field, before: c.before, after: c.after, note: c.note, at: c.at })),

@@ -7,6 +7,7 @@ import {
   correctEntry,
   createBody,
   createMeeting,
+  editActionWording,
   getAgendaItem,
   getMeeting,
   getResponse,
@@ -296,6 +297,54 @@ describe("the Board's response", () => {
     expect(() => saveResponseDraft({ staffId: county.officer.id, agendaItemId: itemId, ...texts })).toThrow(
       /already_published/,
     );
+
+    // an action's wording is changed after it was added, each changed field kept as an event beside the status ones
+    const wording = {
+      description: "Light the whole park path",
+      descriptionPl: "Oświetlimy całą ścieżkę w parku",
+      descriptionAr: "",
+      leadAgency: "County Highways and Transport",
+    };
+    const before = db.select().from(responseActions).where(eq(responseActions.id, first)).get();
+    expect(
+      editActionWording(
+        { staffId: county.boardMember.id, actionId: first, ...wording, owner: before?.owner },
+        { at: "2099-02-25T09:00:00Z" },
+      ),
+    ).toBe(true);
+    expect(
+      db
+        .select({
+          kind: responseActionEvents.kind,
+          status: responseActionEvents.status,
+          detail: responseActionEvents.detail,
+          at: responseActionEvents.at,
+        })
+        .from(responseActionEvents)
+        .where(eq(responseActionEvents.actionId, first))
+        .all()
+        .at(-1),
+    ).toEqual({
+      kind: "wording",
+      status: "not_started",
+      detail: {
+        description: { before: before?.description, after: "Light the whole park path" },
+        descriptionPl: { before: null, after: "Oświetlimy całą ścieżkę w parku" },
+        leadAgency: { before: before?.leadAgency, after: "County Highways and Transport" },
+      },
+      at: "2099-02-25T09:00:00Z",
+    });
+    // the same words again write nothing; an empty owner is refused with a message
+    expect(editActionWording({ staffId: county.officer.id, actionId: first, ...wording, owner: before?.owner })).toBe(
+      false,
+    );
+    expect(
+      errorsOf(() => editActionWording({ staffId: county.officer.id, actionId: first, ...wording, owner: " " })),
+    ).toEqual({ owner: "actions.error.owner" });
+    expect(() => editActionWording({ staffId: county.officer.id, actionId: 999_999, ...wording, owner: "x" })).toThrow(
+      /not_found/,
+    );
+    db.delete(responseActionEvents).where(eq(responseActionEvents.kind, "wording")).run();
 
     // an action's status changes are kept, and the entry's actions read the current status
     setActionStatus(

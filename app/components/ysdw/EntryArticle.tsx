@@ -80,11 +80,15 @@ export function EntryArticle({
       {e.actions.length > 0 && (
         <>
           <Sub>{t("ysdw.actionsTitle")}</Sub>
-          {pageLang !== "en" && <p className="hint">{t("ysdw.actionsInEnglish")}</p>}
+          {e.actions.some((a) => a.lang !== pageLang) && (
+            <p className="hint">
+              {t(e.actions.every((a) => a.lang !== pageLang) ? "ysdw.actionsInEnglish" : "ysdw.actionsSomeInEnglish")}
+            </p>
+          )}
           <ul className="ysdw-actions">
             {e.actions.map((a) => (
               <li key={a.id} className={`ysdw-action status-${a.status}`}>
-                <p className="ysdw-action-what" lang={pageLang === "en" ? undefined : "en"} dir="auto">
+                <p className="ysdw-action-what" lang={a.lang === pageLang ? undefined : a.lang} dir="auto">
                   {a.description}
                 </p>
                 <p className="ysdw-action-meta">

@@ -26,6 +26,7 @@ export function presentEntry(e: EntryView, lang: string) {
     actions: e.actions.map((a) => ({
       id: a.id,
       description: a.description,
+      lang: a.lang,
       leadAgency: a.leadAgency,
       dueOn: formatDate(a.dueOn, lang),
       status: a.status,

@@ -40,7 +40,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     youSaid: entry.youSaid,
     weDid: entry.weDid,
     checked: entry.checkedByYoungPeople,
-    actions: entry.actions.map((a) => ({ id: a.id, description: a.description, status: a.status })),
+    actions: entry.actions.map((a) => ({ id: a.id, description: a.description, lang: a.lang, status: a.status })),
     labels: {
       title: t("ysdw.title"),
       youSaid: t("ysdw.youSaid"),
@@ -93,14 +93,14 @@ export default function PrintEntry({ loaderData: p }: Route.ComponentProps) {
         <p className="ysdw-print-words" dir="auto">
           {p.weDid}
         </p>
-        {/* An A5 card has room for the two halves only; the poster lists the actions too. */}
-        {p.format === "poster" && p.actions.length > 0 && (
+        {/* Short form on both: what is being done and how far it has got (a card clamps each to two lines). */}
+        {p.actions.length > 0 && (
           <>
             <h2 className="ysdw-print-label">{p.labels.actions}</h2>
             <ul className="ysdw-print-actions">
               {p.actions.map((a) => (
                 <li key={a.id}>
-                  <span lang={p.lang === "en" ? undefined : "en"} dir="auto">
+                  <span lang={a.lang === p.lang ? undefined : a.lang} dir="auto">
                     {a.description}
                   </span>{" "}
                   <strong>({p.labels.status[a.status]})</strong>
