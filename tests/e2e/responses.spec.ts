@@ -267,6 +267,56 @@ test("An officer and a Board member draft a response with two actions, preview i
     ),
   ).toEqual([{ status: "not_started" }, { status: "done" }]);
 
+  // The timetable action's wording is changed after it was added: a missing owner is refused; the change is kept in
+  // the action's history, and children reading in Polish get the Polish wording.
+  await officer.goto(`/staff/agenda-items/${id}`);
+  await hydrated(officer);
+  const timetable = officer.getByTestId("action").nth(1);
+  await timetable.locator("summary", { hasText: "Change the wording" }).click();
+  await timetable.getByLabel("Owner", { exact: true }).fill("");
+  await timetable.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
+  await expect(officer.getByRole("alert").getByRole("link")).toHaveText(["Enter who owns the action"]);
+  await expectNoAxeViolations(officer);
+  const refused = officer.getByTestId("action").nth(1);
+  await refused.getByLabel("Owner", { exact: true }).fill("Head of Passenger Transport");
+  await refused.getByLabel("What will be done, in Polish").fill("Przejrzymy wieczorny rozkład jazdy autobusu 42");
+  await refused.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
+  const edited = officer.getByTestId("action").nth(1);
+  await expect(edited.locator("dd").nth(1)).toHaveText("Head of Passenger Transport");
+  await edited.getByText("History of this action").click();
+  await expect(edited.locator("details ul > li").last()).toContainText("wording changed");
+  await expect(edited.locator("details ul > li ul > li")).toHaveCount(2);
+  await expectNoAxeViolations(officer);
+  expect(
+    readE2eDb<{ kind: string; detail: string }>(
+      `select e.kind, e.detail from response_action_events e join response_actions ra on ra.id = e.action_id
+        where ra.description = ? order by e.id`,
+      TIMETABLE,
+    ).map((e) => [e.kind, e.detail === null ? null : Object.keys(JSON.parse(e.detail)).sort()]),
+  ).toEqual([
+    ["status", null],
+    ["wording", ["descriptionPl", "owner"]],
+  ]);
+  const [entryRow] = readE2eDb<{ id: number }>(
+    "select y.id from you_said_we_did y join board_responses br on br.id = y.board_response_id where br.agenda_item_id = ?",
+    id,
+  );
+  const polish = await officer.context().browser()?.newContext({
+    javaScriptEnabled: false,
+    baseURL: test.info().project.use.baseURL,
+  });
+  if (!polish) throw new Error("no browser");
+  await polish.addCookies([{ name: "sb_lang", value: "pl", url: test.info().project.use.baseURL ?? "" }]);
+  const reader = await polish.newPage();
+  await reader.goto(`/you-said-we-did/${entryRow.id}`);
+  const steps = reader.locator(".ysdw-action-what");
+  await expect(steps).toHaveText([LIGHTS, "Przejrzymy wieczorny rozkład jazdy autobusu 42"]);
+  await expect(steps.nth(0)).toHaveAttribute("lang", "en");
+  expect(await steps.nth(1).getAttribute("lang")).toBeNull();
+  await expect(reader.getByText("Niektóre z tych kroków są na razie opisane tylko po angielsku.")).toBeVisible();
+  await expectNoAxeViolations(reader);
+  await polish.close();
+
   // A correction by the Board member changes the entry and shows what it said before; an officer may not correct.
   const officerCorrects = await officer.request.post(`/staff/agenda-items/${id}`, {
     headers: { Origin: origin },
