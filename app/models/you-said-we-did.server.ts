@@ -126,6 +126,8 @@ export type EntryView = {
   lang: EntryLang;
   /** asked for Polish or Arabic, shown in English */
   fallback: boolean;
+  /** whose words: children's and young people's, or parents' and carers' (headed in their own words) */
+  version: EntryVersion;
   youSaid: string;
   weDid: string;
   publishedAt: string;
@@ -190,6 +192,7 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       outcomeTitle: r.outcomeTitle,
       lang,
       fallback: opts.lang !== "en" && !tr,
+      version: opts.version,
       youSaid: parents ? words.youSaidParents : words.youSaid,
       weDid: parents ? words.weDidParents : words.weDid,
       publishedAt: r.publishedAt,

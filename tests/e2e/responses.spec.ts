@@ -273,12 +273,12 @@ test("An officer and a Board member draft a response with two actions, preview i
   await hydrated(officer);
   const timetable = officer.getByTestId("action").nth(1);
   await timetable.locator("summary", { hasText: "Change the wording" }).click();
-  await timetable.getByLabel("Owner", { exact: true }).fill("");
+  await timetable.getByLabel(/^Owner ?:/).fill("");
   await timetable.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
   await expect(officer.getByRole("alert").getByRole("link")).toHaveText(["Enter who owns the action"]);
   await expectNoAxeViolations(officer);
   const refused = officer.getByTestId("action").nth(1);
-  await refused.getByLabel("Owner", { exact: true }).fill("Head of Passenger Transport");
+  await refused.getByLabel(/^Owner ?:/).fill("Head of Passenger Transport");
   await refused.getByLabel("What will be done, in Polish").fill("Przejrzymy wieczorny rozkład jazdy autobusu 42");
   await refused.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
   const edited = officer.getByTestId("action").nth(1);

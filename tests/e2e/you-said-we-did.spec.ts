@@ -306,8 +306,34 @@ test("The public list filters by topic and place, and switches to the parents' w
   await expect(page.getByText(words.youSaidParents)).toBeVisible();
   await expect(page.getByText(words.weDidParents)).toBeVisible();
   await expect(page.getByText(words.youSaid, { exact: true })).toHaveCount(0);
+  // Parents' words under parents' headings, not "You said / We did".
+  const parentsEntry = page.locator("article", { hasText: words.youSaidParents });
+  await expect(parentsEntry.locator(".ysdw-said h3, .ysdw-did h3")).toHaveText([
+    "What parents and carers told us",
+    "What we're doing",
+  ]);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SHOTS}/list-parents-wide.png`, fullPage: true });
+  // The same on the entry's page, its card and its poster, in Polish too.
+  await page.goto(`/you-said-we-did/${made.entryId}?for=parents_carers`);
+  await expect(page.locator(".ysdw-said h3, .ysdw-did h3")).toHaveText([
+    "What parents and carers told us",
+    "What we're doing",
+  ]);
+  for (const [format, lang, said, did] of [
+    ["card", "en", "What parents and carers told us", "What we're doing"],
+    ["poster", "pl", pl.ysdw.parentsSaid, pl.ysdw.parentsDid],
+  ] as const) {
+    await page.goto(`/you-said-we-did/${made.entryId}/${format}?lang=${lang}&for=parents_carers`);
+    await expect(page.locator(".ysdw-print-label")).toHaveText([
+      said,
+      did,
+      lang === "en" ? "What is being done" : pl.ysdw.actionsTitle,
+    ]);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto(`/you-said-we-did/${made.entryId}/card?lang=en&for=young_people`);
+  await expect(page.locator(".ysdw-print-label").first()).toHaveText("You said");
   await page.goto("/you-said-we-did");
   await expect(page.getByLabel("Show the words for")).toHaveValue("parents_carers");
   await page.getByLabel("Show the words for").selectOption({ label: "Children and young people" });
@@ -408,7 +434,7 @@ test("Cards print on A5 and posters on A4, in the languages the contributors use
     const { text } = await extractText(doc, { mergePages: true });
     expect(text).toContain(`(${tag})`);
     expect(text).toContain(pl.ysdw.youSaid);
-    if (format === "poster") expect(text).toContain(`(${pl.ysdw.status.done})`);
+    expect(text).toContain(`${pl.ysdw.status.done}:`);
   }
 });
 
@@ -456,16 +482,17 @@ test("An A5 card lists three long actions with their status and still prints on 
   await page.goto(`/you-said-we-did/${card.entryId}/card?lang=en&for=young_people`);
   const items = page.locator(".ysdw-print-actions li");
   await expect(items).toHaveText([
-    /^Replace every light in the underpass.*\(Being done now\)$/,
-    /^Paint the underpass walls.*\(Not started yet\)$/,
-    /^Check the underpass every week.*\(Done\)$/,
+    /^Being done now: Replace every light in the underpass/,
+    /^Not started yet: Paint the underpass walls/,
+    /^Done: Check the underpass every week/,
   ]);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SHOTS}/card-actions-wide.png`, fullPage: true });
   const printed = await pdfPages();
   expect(printed.pages).toBe(1);
   expect(printed.size).toEqual([420, 595]);
-  for (const status of ["(Being done now)", "(Not started yet)", "(Done)"]) expect(printed.text).toContain(status);
+  for (const status of ["Being done now: Replace", "Not started yet: Paint", "Done: Check"])
+    expect(printed.text).toContain(status);
   expect(printed.text).toContain("Find out more:");
 
   await page.setViewportSize({ width: 320, height: 800 });

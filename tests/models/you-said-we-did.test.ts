@@ -322,10 +322,12 @@ describe("the public list", () => {
 
   it("gives the children's or the parents' words", () => {
     expect(getEntry(lights, en)).toMatchObject({
+      version: "children",
       youSaid: "You said: the park is dark",
       weDid: "We did: the park is dark",
     });
     expect(getEntry(lights, { lang: "en", version: "parents" })).toMatchObject({
+      version: "parents",
       youSaid: "Young people said: the park is dark",
       weDid: "The Board did: the park is dark",
     });

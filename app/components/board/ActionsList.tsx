@@ -203,6 +203,7 @@ function WordingForm({
             <div key={f} className={`field${error ? " has-error" : ""}`}>
               <label className="label" htmlFor={id(f)}>
                 {t(`actions.field.${f}`)}
+                <span className="visually-hidden">: {a.description}</span>
               </label>
               {hint && (
                 <p className="hint" id={`${id(f)}-hint`}>
