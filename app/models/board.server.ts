@@ -24,6 +24,7 @@ import {
   boardResponses,
   bodies,
   contributions,
+  exportJobs,
   groupSessions,
   meetings,
   outcomes,
@@ -59,7 +60,11 @@ export class ResponseError extends Error {
       | "incomplete"
       | "no_session"
       | "session_started"
-      | "not_draft",
+      | "not_draft"
+      | "meeting_sent"
+      | "meeting_responses"
+      | "meeting_questions"
+      | "body_meetings",
   ) {
     super(code);
   }
@@ -124,6 +129,56 @@ export function updateMeeting(
   checkBody(db, v.bodyId);
   const r = db.update(meetings).set(v).where(eq(meetings.id, id)).run();
   if (!r.changes) throw new ResponseError("not_found");
+}
+
+/**
+ * Why a meeting cannot be deleted, or null when nothing depends on it: a paper sent to it or a Board response (draft
+ * or published) to one of its items is a record; a question a session referred to an item belongs to that session.
+ */
+export function meetingDeleteBlocker(meetingId: number, db: Conn = getDb()) {
+  const [row] = db.all<{ sent: number; responses: number; questions: number }>(sql`
+    select
+      (select count(*) from ${summaryVersions} where ${summaryVersions.meetingId} = ${meetingId})
+        + (select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetingId}
+             and ${agendaItems.summaryVersionId} is not null) as sent,
+      (select count(*) from ${boardResponses} br join ${agendaItems} a on a.id = br.agenda_item_id
+        where a.meeting_id = ${meetingId}) as responses,
+      (select count(*) from ${agendaQuestions} q join ${agendaItems} a on a.id = q.agenda_item_id
+        where a.meeting_id = ${meetingId}) as questions`);
+  if (row.sent) return "meeting_sent" as const;
+  if (row.responses) return "meeting_responses" as const;
+  if (row.questions) return "meeting_questions" as const;
+  return null;
+}
+
+/** Deletes a meeting nothing depends on, with its plain agenda items; draft summaries aimed at it lose their meeting. */
+export function deleteMeeting(meetingId: number, opts: Opts = {}) {
+  return conn(opts).transaction((tx) => {
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get())
+      throw new ResponseError("not_found");
+    const blocker = meetingDeleteBlocker(meetingId, tx);
+    if (blocker) throw new ResponseError(blocker);
+    tx.update(summaries).set({ meetingId: null }).where(eq(summaries.meetingId, meetingId)).run();
+    tx.delete(exportJobs).where(eq(exportJobs.meetingId, meetingId)).run();
+    tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+    tx.delete(meetings).where(eq(meetings.id, meetingId)).run();
+  });
+}
+
+/** A body can be deleted once it has no meetings: each meeting is deleted (or kept, as a record) on its own. */
+export function bodyDeleteBlocker(bodyId: number, db: Conn = getDb()) {
+  const n = db.select({ n: count() }).from(meetings).where(eq(meetings.bodyId, bodyId)).get()?.n ?? 0;
+  return n ? ("body_meetings" as const) : null;
+}
+
+export function deleteBody(bodyId: number, opts: Opts = {}) {
+  return conn(opts).transaction((tx) => {
+    if (!tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.id, bodyId)).get())
+      throw new ResponseError("not_found");
+    const blocker = bodyDeleteBlocker(bodyId, tx);
+    if (blocker) throw new ResponseError(blocker);
+    tx.delete(bodies).where(eq(bodies.id, bodyId)).run();
+  });
 }
 
 export function listMeetings() {

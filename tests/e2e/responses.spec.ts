@@ -60,7 +60,7 @@ test("An officer and a Board member draft a response with two actions, preview i
   browser,
 }) => {
   // Two people, two languages, about twenty pages and states each checked with axe.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const { id, meetingId, meeting } = item();
 
   // The officer works with JavaScript off: every step is a plain form.

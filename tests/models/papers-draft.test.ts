@@ -1,3 +1,4 @@
+import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { draftBlocks, draftContent, draftDownloadName, draftPaper, renderDraft } from "~/models/papers/draft.server";
 import { getDb } from "~db/client";
@@ -46,11 +47,9 @@ function draftSummary(meetingId: number | null) {
 
 const counts = () => {
   const db = getDb();
-  return {
-    versions: db.$count(summaryVersions),
-    items: db.$count(agendaItems),
-    jobs: db.$count(exportJobs),
-  };
+  const n = (table: typeof summaryVersions | typeof agendaItems | typeof exportJobs) =>
+    db.select({ n: count() }).from(table).get()?.n;
+  return { versions: n(summaryVersions), items: n(agendaItems), jobs: n(exportJobs) };
 };
 
 describe("a draft paper", () => {
@@ -97,6 +96,7 @@ describe("a draft paper", () => {
 
   it("is drawn from the saved summary with the meeting it would go to, and freezes nothing", async () => {
     const before = counts();
+    expect(before.versions).toEqual(expect.any(Number));
     const id = draftSummary(county.meeting.id);
     const content = draftContent(id);
     expect(content?.version).toBe(1);
