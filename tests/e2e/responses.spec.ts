@@ -270,7 +270,6 @@ test("An officer and a Board member draft a response with two actions, preview i
   // The timetable action's wording is changed after it was added: a missing owner is refused; the change is kept in
   // the action's history, and children reading in Polish get the Polish wording.
   await officer.goto(`/staff/agenda-items/${id}`);
-  await hydrated(officer);
   const timetable = officer.getByTestId("action").nth(1);
   await timetable.locator("summary", { hasText: "Change the wording" }).click();
   await timetable.getByLabel(/^Owner ?:/).fill("");

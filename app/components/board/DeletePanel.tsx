@@ -26,7 +26,9 @@ export function DeletePanel({
         <>
           <p className="notice warn">{blocker}</p>
           <p>
-            <a href={cancelHref}>{t("meetings.delete.back")}</a>
+            <a href={cancelHref} className="button secondary">
+              {t("meetings.delete.back")}
+            </a>
           </p>
         </>
       ) : (
@@ -34,7 +36,9 @@ export function DeletePanel({
           <input type="hidden" name="intent" value="delete" />
           <p>{t("meetings.delete.cannotUndo")}</p>
           <Button variant="danger">{confirm}</Button>
-          <a href={cancelHref}>{t("meetings.delete.cancel")}</a>
+          <a href={cancelHref} className="button secondary">
+            {t("meetings.delete.cancel")}
+          </a>
         </Form>
       )}
     </section>

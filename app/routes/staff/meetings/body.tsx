@@ -104,7 +104,9 @@ export default function Body({ loaderData, actionData }: Route.ComponentProps) {
         />
       ) : (
         <p>
-          <a href={`/staff/bodies/${p.body.id}?delete=1#delete`}>{t("meetings.delete.bodyLink")}</a>
+          <a href={`/staff/bodies/${p.body.id}?delete=1#delete`} className="button secondary">
+            {t("meetings.delete.bodyLink")}
+          </a>
         </p>
       )}
     </>

@@ -242,7 +242,9 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
             />
           ) : (
             <p>
-              <a href={`/staff/meetings/${m.id}?delete=1#delete`}>{t("meetings.delete.meetingLink")}</a>
+              <a href={`/staff/meetings/${m.id}?delete=1#delete`} className="button secondary">
+                {t("meetings.delete.meetingLink")}
+              </a>
             </p>
           )}
         </>
