@@ -82,6 +82,8 @@ export default [
       route("summaries/:id", "routes/staff/summaries/edit.tsx"),
       route("summaries/:id/versions/:version", "routes/staff/summaries/version.tsx"),
       route("summaries/:id/contributions.csv", "routes/staff/summaries/contributions-csv.ts"),
+      route("summaries/:id/preview", "routes/staff/summaries/preview.tsx"),
+      route("summaries/:id/draft/:format", "routes/staff/summaries/draft.ts"),
       route("questions", "routes/staff/questions/list.tsx"),
       route("questions/:id", "routes/staff/questions/show.tsx"),
       route("meetings", "routes/staff/meetings/list.tsx"),

@@ -3,7 +3,9 @@ import type { z } from "zod";
 import {
   type ActionInput,
   type ActionStatus,
+  type ActionWording,
   actionSchema,
+  actionWordingSchema,
   agendaItemSchema,
   bodySchema,
   correctionSchema,
@@ -22,6 +24,7 @@ import {
   boardResponses,
   bodies,
   contributions,
+  exportJobs,
   groupSessions,
   meetings,
   outcomes,
@@ -57,7 +60,11 @@ export class ResponseError extends Error {
       | "incomplete"
       | "no_session"
       | "session_started"
-      | "not_draft",
+      | "not_draft"
+      | "meeting_sent"
+      | "meeting_responses"
+      | "meeting_questions"
+      | "body_meetings",
   ) {
     super(code);
   }
@@ -122,6 +129,56 @@ export function updateMeeting(
   checkBody(db, v.bodyId);
   const r = db.update(meetings).set(v).where(eq(meetings.id, id)).run();
   if (!r.changes) throw new ResponseError("not_found");
+}
+
+/**
+ * Why a meeting cannot be deleted, or null when nothing depends on it: a paper sent to it or a Board response (draft
+ * or published) to one of its items is a record; a question a session referred to an item belongs to that session.
+ */
+export function meetingDeleteBlocker(meetingId: number, db: Conn = getDb()) {
+  const [row] = db.all<{ sent: number; responses: number; questions: number }>(sql`
+    select
+      (select count(*) from ${summaryVersions} where ${summaryVersions.meetingId} = ${meetingId})
+        + (select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetingId}
+             and ${agendaItems.summaryVersionId} is not null) as sent,
+      (select count(*) from ${boardResponses} br join ${agendaItems} a on a.id = br.agenda_item_id
+        where a.meeting_id = ${meetingId}) as responses,
+      (select count(*) from ${agendaQuestions} q join ${agendaItems} a on a.id = q.agenda_item_id
+        where a.meeting_id = ${meetingId}) as questions`);
+  if (row.sent) return "meeting_sent" as const;
+  if (row.responses) return "meeting_responses" as const;
+  if (row.questions) return "meeting_questions" as const;
+  return null;
+}
+
+/** Deletes a meeting nothing depends on, with its plain agenda items; draft summaries aimed at it lose their meeting. */
+export function deleteMeeting(meetingId: number, opts: Opts = {}) {
+  return conn(opts).transaction((tx) => {
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get())
+      throw new ResponseError("not_found");
+    const blocker = meetingDeleteBlocker(meetingId, tx);
+    if (blocker) throw new ResponseError(blocker);
+    tx.update(summaries).set({ meetingId: null }).where(eq(summaries.meetingId, meetingId)).run();
+    tx.delete(exportJobs).where(eq(exportJobs.meetingId, meetingId)).run();
+    tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+    tx.delete(meetings).where(eq(meetings.id, meetingId)).run();
+  });
+}
+
+/** A body can be deleted once it has no meetings: each meeting is deleted (or kept, as a record) on its own. */
+export function bodyDeleteBlocker(bodyId: number, db: Conn = getDb()) {
+  const n = db.select({ n: count() }).from(meetings).where(eq(meetings.bodyId, bodyId)).get()?.n ?? 0;
+  return n ? ("body_meetings" as const) : null;
+}
+
+export function deleteBody(bodyId: number, opts: Opts = {}) {
+  return conn(opts).transaction((tx) => {
+    if (!tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.id, bodyId)).get())
+      throw new ResponseError("not_found");
+    const blocker = bodyDeleteBlocker(bodyId, tx);
+    if (blocker) throw new ResponseError(blocker);
+    tx.delete(bodies).where(eq(bodies.id, bodyId)).run();
+  });
 }
 
 export function listMeetings() {
@@ -396,6 +453,8 @@ function actionsOf(responseId: number, db: Conn) {
       id: responseActions.id,
       position: responseActions.position,
       description: responseActions.description,
+      descriptionPl: responseActions.descriptionPl,
+      descriptionAr: responseActions.descriptionAr,
       leadAgency: responseActions.leadAgency,
       owner: responseActions.owner,
       dueOn: responseActions.dueOn,
@@ -411,8 +470,10 @@ function actionsOf(responseId: number, db: Conn) {
     ? db
         .select({
           actionId: responseActionEvents.actionId,
+          kind: responseActionEvents.kind,
           status: responseActionEvents.status,
           reason: responseActionEvents.reason,
+          detail: responseActionEvents.detail,
           at: responseActionEvents.at,
         })
         .from(responseActionEvents)
@@ -588,6 +649,52 @@ export function setActionStatus(
     tx.insert(responseActionEvents)
       .values({ actionId: a.id, status: v.status, reason, staffId: input.staffId, at: now })
       .run();
+  });
+}
+
+/**
+ * Changes an action's words (what, its Polish and Arabic, lead agency, owner), keeping each changed field's before and
+ * after as a "wording" event beside the status changes. Nothing changed: nothing written.
+ */
+export function editActionWording(
+  input: { staffId: number; actionId: number } & Record<keyof ActionWording, string | undefined | null>,
+  opts: Opts = {},
+) {
+  const v = parse(actionWordingSchema, {
+    description: input.description ?? "",
+    descriptionPl: input.descriptionPl ?? "",
+    descriptionAr: input.descriptionAr ?? "",
+    leadAgency: input.leadAgency ?? "",
+    owner: input.owner ?? "",
+  });
+  const now = stamp(opts);
+  return conn(opts).transaction((tx) => {
+    const a = tx
+      .select({
+        id: responseActions.id,
+        status: responseActions.status,
+        description: responseActions.description,
+        descriptionPl: responseActions.descriptionPl,
+        descriptionAr: responseActions.descriptionAr,
+        leadAgency: responseActions.leadAgency,
+        owner: responseActions.owner,
+      })
+      .from(responseActions)
+      .where(eq(responseActions.id, input.actionId))
+      .get();
+    if (!a) throw new ResponseError("not_found");
+    const detail: Record<string, { before: string | null; after: string | null }> = {};
+    for (const k of Object.keys(v) as (keyof ActionWording)[])
+      if (a[k] !== v[k]) detail[k] = { before: a[k], after: v[k] };
+    if (!Object.keys(detail).length) return false;
+    tx.update(responseActions)
+      .set({ ...v, updatedBy: input.staffId, updatedAt: now })
+      .where(eq(responseActions.id, a.id))
+      .run();
+    tx.insert(responseActionEvents)
+      .values({ actionId: a.id, kind: "wording", status: a.status, detail, staffId: input.staffId, at: now })
+      .run();
+    return true;
   });
 }
 

@@ -105,6 +105,8 @@ function selectEntries(where: SQL | undefined, limit: number, db: Conn = getDb()
 export type EntryAction = {
   id: number;
   description: string;
+  /** the language of `description`: the reader's where the officer translated the action, else English */
+  lang: EntryLang;
   leadAgency: string;
   dueOn: string;
   status: ActionStatus;
@@ -124,6 +126,8 @@ export type EntryView = {
   lang: EntryLang;
   /** asked for Polish or Arabic, shown in English */
   fallback: boolean;
+  /** whose words: children's and young people's, or parents' and carers' (headed in their own words) */
+  version: EntryVersion;
   youSaid: string;
   weDid: string;
   publishedAt: string;
@@ -156,6 +160,8 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       id: responseActions.id,
       responseId: responseActions.responseId,
       description: responseActions.description,
+      descriptionPl: responseActions.descriptionPl,
+      descriptionAr: responseActions.descriptionAr,
       leadAgency: responseActions.leadAgency,
       dueOn: responseActions.dueOn,
       status: responseActions.status,
@@ -186,6 +192,7 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       outcomeTitle: r.outcomeTitle,
       lang,
       fallback: opts.lang !== "en" && !tr,
+      version: opts.version,
       youSaid: parents ? words.youSaidParents : words.youSaid,
       weDid: parents ? words.weDidParents : words.weDid,
       publishedAt: r.publishedAt,
@@ -194,7 +201,15 @@ function shape(rows: EntryRow[], opts: { lang: EntryLang; version: EntryVersion 
       localityIds: r.localityIds,
       actions: actions
         .filter((a) => a.responseId === r.responseId)
-        .map(({ responseId: _, status, ...a }) => ({ ...a, status: asStatus(status) })),
+        .map(({ responseId: _, status, descriptionPl, descriptionAr, ...a }) => {
+          const own = opts.lang === "pl" ? descriptionPl : opts.lang === "ar" ? descriptionAr : null;
+          return {
+            ...a,
+            description: own ?? a.description,
+            lang: own ? opts.lang : ("en" as EntryLang),
+            status: asStatus(status),
+          };
+        }),
       corrections: corrections
         .filter((c) => c.entryId === r.id && c.lang === lang && fields.includes(c.field))
         .map((c) => ({ field: c.field, before: c.before, after: c.after, note: c.note, at: c.at })),

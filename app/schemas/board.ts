@@ -70,6 +70,23 @@ export const actionSchema = z.object({
 });
 export type ActionInput = z.infer<typeof actionSchema>;
 
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "response.error.tooLong")
+    .transform((v) => v || null);
+
+/** An action's words after it was added: the date and status have their own forms. Translations may be left empty. */
+export const actionWordingSchema = z.object({
+  description: text("actions.error.description", 500),
+  descriptionPl: optionalText(500),
+  descriptionAr: optionalText(500),
+  leadAgency: text("actions.error.leadAgency"),
+  owner: text("actions.error.owner"),
+});
+export type ActionWording = z.infer<typeof actionWordingSchema>;
+
 export const statusSchema = z
   .object({
     status: z.enum(actionStatuses, "actions.error.status"),

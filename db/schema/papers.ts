@@ -28,7 +28,8 @@ export const summaryVersions = sqliteTable(
 
 /**
  * What the Board decided to do, and who does it. status: not_started | in_progress | done | dropped (dropped needs a
- * reason). Each change of status is kept in response_action_events; the public entry shows the latest.
+ * reason). Each change of status or wording is kept in response_action_events; the public entry shows the latest.
+ * description_pl / description_ar: the action in Polish and Arabic for participant pages, where the officer gave them.
  */
 export const responseActions = sqliteTable(
   "response_actions",
@@ -39,6 +40,8 @@ export const responseActions = sqliteTable(
       .references(() => boardResponses.id),
     position: integer("position").notNull(),
     description: text("description").notNull(),
+    descriptionPl: text("description_pl"),
+    descriptionAr: text("description_ar"),
     leadAgency: text("lead_agency").notNull(),
     owner: text("owner").notNull(),
     dueOn: text("due_on").notNull(),
@@ -54,6 +57,10 @@ export const responseActions = sqliteTable(
   ],
 );
 
+/**
+ * kind: status (a change of status; reason when dropped) | wording (description, translations, lead agency or owner
+ * edited: detail holds each changed field's before and after; status is the status it had then).
+ */
 export const responseActionEvents = sqliteTable(
   "response_action_events",
   {
@@ -61,8 +68,10 @@ export const responseActionEvents = sqliteTable(
     actionId: integer("action_id")
       .notNull()
       .references(() => responseActions.id),
+    kind: text("kind").notNull().default("status"),
     status: text("status").notNull(),
     reason: text("reason"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, { before: string | null; after: string | null }>>(),
     staffId: integer("staff_id").references(() => staffUsers.id),
     at: text("at").notNull(),
   },

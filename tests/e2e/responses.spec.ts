@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
-import { readE2eDb } from "../support/pass-session";
+import { readE2eDb, writeE2eDb } from "../support/pass-session";
 
 // Issue 11: the Board's response is drafted by an officer with a Board member, previewed, and published as its own
 // step; actions have a lead agency, an owner, a date and a status that the Board follows through.
@@ -60,7 +60,7 @@ test("An officer and a Board member draft a response with two actions, preview i
   browser,
 }) => {
   // Two people, two languages, about twenty pages and states each checked with axe.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const { id, meetingId, meeting } = item();
 
   // The officer works with JavaScript off: every step is a plain form.
@@ -267,6 +267,55 @@ test("An officer and a Board member draft a response with two actions, preview i
     ),
   ).toEqual([{ status: "not_started" }, { status: "done" }]);
 
+  // The timetable action's wording is changed after it was added: a missing owner is refused; the change is kept in
+  // the action's history, and children reading in Polish get the Polish wording.
+  await officer.goto(`/staff/agenda-items/${id}`);
+  const timetable = officer.getByTestId("action").nth(1);
+  await timetable.locator("summary", { hasText: "Change the wording" }).click();
+  await timetable.getByLabel(/^Owner ?:/).fill("");
+  await timetable.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
+  await expect(officer.getByRole("alert").getByRole("link")).toHaveText(["Enter who owns the action"]);
+  await expectNoAxeViolations(officer);
+  const refused = officer.getByTestId("action").nth(1);
+  await refused.getByLabel(/^Owner ?:/).fill("Head of Passenger Transport");
+  await refused.getByLabel("What will be done, in Polish").fill("Przejrzymy wieczorny rozkład jazdy autobusu 42");
+  await refused.getByRole("button", { name: named("Save the wording", TIMETABLE) }).click();
+  const edited = officer.getByTestId("action").nth(1);
+  await expect(edited.locator("dd").nth(1)).toHaveText("Head of Passenger Transport");
+  await edited.getByText("History of this action").click();
+  await expect(edited.locator("details ul > li").last()).toContainText("wording changed");
+  await expect(edited.locator("details ul > li ul > li")).toHaveCount(2);
+  await expectNoAxeViolations(officer);
+  expect(
+    readE2eDb<{ kind: string; detail: string }>(
+      `select e.kind, e.detail from response_action_events e join response_actions ra on ra.id = e.action_id
+        where ra.description = ? order by e.id`,
+      TIMETABLE,
+    ).map((e) => [e.kind, e.detail === null ? null : Object.keys(JSON.parse(e.detail)).sort()]),
+  ).toEqual([
+    ["status", null],
+    ["wording", ["descriptionPl", "owner"]],
+  ]);
+  const [entryRow] = readE2eDb<{ id: number }>(
+    "select y.id from you_said_we_did y join board_responses br on br.id = y.board_response_id where br.agenda_item_id = ?",
+    id,
+  );
+  const polish = await officer.context().browser()?.newContext({
+    javaScriptEnabled: false,
+    baseURL: test.info().project.use.baseURL,
+  });
+  if (!polish) throw new Error("no browser");
+  await polish.addCookies([{ name: "sb_lang", value: "pl", url: test.info().project.use.baseURL ?? "" }]);
+  const reader = await polish.newPage();
+  await reader.goto(`/you-said-we-did/${entryRow.id}`);
+  const steps = reader.locator(".ysdw-action-what");
+  await expect(steps).toHaveText([LIGHTS, "Przejrzymy wieczorny rozkład jazdy autobusu 42"]);
+  await expect(steps.nth(0)).toHaveAttribute("lang", "en");
+  expect(await steps.nth(1).getAttribute("lang")).toBeNull();
+  await expect(reader.getByText("Niektóre z tych kroków są na razie opisane tylko po angielsku.")).toBeVisible();
+  await expectNoAxeViolations(reader);
+  await polish.close();
+
   // A correction by the Board member changes the entry and shows what it said before; an officer may not correct.
   const officerCorrects = await officer.request.post(`/staff/agenda-items/${id}`, {
     headers: { Origin: origin },
@@ -386,4 +435,82 @@ test("Roles that may not see meetings get 403; the officer arranges the agenda w
   await expect(officer.getByText("Banbury Cross Library")).toBeVisible();
   await expectNoAxeViolations(officer);
   await officer.context().close();
+});
+
+test("An officer deletes a meeting and a body nothing depends on; a meeting with papers or a response is refused in words", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const { bodyId, meetingId } = writeE2eDb((db) => {
+    const b = Number(
+      db.prepare("insert into bodies (name, kind) values (?, 'local_board')").run(`East board ${stamp}`)
+        .lastInsertRowid,
+    );
+    const m = Number(
+      db
+        .prepare("insert into meetings (body_id, title, meets_on) values (?, ?, '2099-05-02')")
+        .run(b, `East – May ${stamp}`).lastInsertRowid,
+    );
+    return { bodyId: b, meetingId: m };
+  });
+  await signInAs(page, "officer");
+
+  // The body still has a meeting: refused, with what to do.
+  await page.goto(`/staff/bodies/${bodyId}`);
+  await page.getByRole("link", { name: "Delete this body" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Delete East board ${stamp}?` })).toBeVisible();
+  await expect(page.locator(".delete-panel .notice")).toHaveText(
+    "This body cannot be deleted while it has meetings. Delete its meetings first (a meeting that received papers is kept as a record, and so is its body).",
+  );
+  await expect(page.getByRole("button", { name: "Yes, delete this body" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The empty meeting: confirm, then gone, and audited.
+  await page.goto(`/staff/meetings/${meetingId}`);
+  await page.getByRole("link", { name: "Delete this meeting" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/meetings/${meetingId}\\?delete=1#delete$`));
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await page.locator("#delete").screenshot({ path: "test-results/responses/delete-meeting-320.png" });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect((await page.request.get(`/staff/meetings/${meetingId}?intent=delete`)).status()).toBe(200);
+  expect(readE2eDb("select id from meetings where id = ?", meetingId)).toEqual([{ id: meetingId }]);
+  await page.getByRole("button", { name: "Yes, delete this meeting" }).click();
+  await expect(page.getByRole("status")).toHaveText("The meeting was deleted.");
+  await expectNoAxeViolations(page);
+  expect(readE2eDb("select id from meetings where id = ?", meetingId)).toEqual([]);
+  expect(
+    readE2eDb<{ n: number }>(
+      "select count(*) as n from audit_log where action = 'meeting_deleted' and subject_id = ?",
+      meetingId,
+    )[0].n,
+  ).toBe(1);
+
+  // Now the body can go.
+  await page.goto(`/staff/bodies/${bodyId}?delete=1`);
+  await page.getByRole("button", { name: "Yes, delete this body" }).click();
+  await expect(page.getByRole("status")).toHaveText("The body was deleted.");
+  expect(readE2eDb("select id from bodies where id = ?", bodyId)).toEqual([]);
+
+  // The demo's past Board meeting received a paper and has a published response: refused, on the page and by POST.
+  const [past] = readE2eDb<{ id: number }>(
+    `select distinct a.meeting_id as id from agenda_items a join board_responses br on br.agenda_item_id = a.id
+      where br.status = 'published' and a.summary_version_id is not null limit 1`,
+  );
+  await page.goto(`/staff/meetings/${past.id}?delete=1`);
+  await expect(page.locator(".delete-panel .notice")).toHaveText(
+    "This meeting cannot be deleted: papers were sent to it, and a sent paper is a record that must be kept. If the date or place changed, edit the meeting instead.",
+  );
+  await expectNoAxeViolations(page);
+  const origin = new URL(page.url()).origin;
+  const refused = await page.request.post(`/staff/meetings/${past.id}`, {
+    form: { intent: "delete" },
+    headers: { Origin: origin },
+  });
+  expect(refused.status()).toBe(409);
+  expect(readE2eDb("select id from meetings where id = ?", past.id)).toEqual([{ id: past.id }]);
 });

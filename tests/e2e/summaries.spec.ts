@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import { expect, expectNoAxeViolations, signInAs, test, tick } from "../support/fixtures";
+import { readDocx, readPdf } from "../support/papers";
 import { readE2eDb } from "../support/pass-session";
 
 // Issue 11, composing: an officer composes a summary scoped to Stay safe for the last term, sees a reach gap, an
@@ -273,4 +275,129 @@ test("A past meeting and a scope with nothing in it are refused, in words", asyn
   await page.getByRole("button", { name: "Save and show the figures" }).first().click();
   await expect(page.locator(".error-summary")).toContainText("Enter a title");
   await expectNoAxeViolations(page);
+});
+
+test("An officer previews a draft paper and downloads it as DOCX and PDF headed DRAFT – not sent; nothing is frozen", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signInAs(page, "officer");
+  await page.goto("/staff/summaries/new");
+  await page.getByLabel("Title").fill("Feeling safe at the bus station");
+  await page.getByLabel("Period").selectOption({ label: "Last term" });
+  await tick(page, "Stay safe");
+  await page.getByRole("button", { name: "Save and show the figures" }).first().click();
+  await expect(page.getByRole("status")).toBeVisible();
+  const summaryId = Number(new URL(page.url()).pathname.split("/").pop());
+  if (!boardNext) throw new Error("the demo has no Board meeting to come");
+  await page.locator("#meetingId").selectOption(String(boardNext.id));
+  await page.getByRole("radio", { name: "For information" }).check();
+  await page.getByLabel("Report of").fill("Head of Participation");
+  await page.getByRole("button", { name: "Save and show the figures" }).last().click();
+  await expect(page.getByRole("status")).toBeVisible();
+  const frozen = () => ({
+    versions: readE2eDb<{ n: number }>("select count(*) as n from summary_versions")[0].n,
+    items: readE2eDb<{ n: number }>("select count(*) as n from agenda_items")[0].n,
+    jobs: readE2eDb<{ n: number }>("select count(*) as n from export_jobs")[0].n,
+  });
+  const before = frozen();
+  const nextItem =
+    readE2eDb<{ n: number }>(
+      "select coalesce(max(position), 0) as n from agenda_items where meeting_id = ?",
+      boardNext.id,
+    )[0].n + 1;
+
+  await page.getByRole("link", { name: "Preview the paper" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Preview of the paper: Feeling safe at the bus station",
+  );
+  await expectNoAxeViolations(page);
+  const paper = page.getByRole("article", { name: "The draft paper" });
+  await expect(paper.getByRole("heading", { level: 2 })).toHaveText(
+    "DRAFT – not sent: Feeling safe at the bus station",
+  );
+  await expect(paper.locator("table.paper-facts tr")).toHaveText([
+    "StatusDRAFT – not sent",
+    "BodyChildren and Young People's Board",
+    `Meeting${boardNext.title}, ${longDate(boardNext.meetsOn)}`,
+    `Agenda item${nextItem}`,
+    "Type of itemFor information",
+    "Report ofHead of Participation",
+    "Version1",
+  ]);
+  const now = reach(term);
+  await expect(paper.getByText(/^We heard from \d/)).toHaveText(
+    `We heard from ${now.people.toLocaleString("en-GB")} people, who made ${now.n.toLocaleString("en-GB")} contributions.`,
+  );
+  await expect(paper.getByRole("heading", { level: 3 })).toHaveText([
+    "1. Purpose of the report",
+    "2. Recommendations",
+    "3. Summary",
+    "4. Who we heard from",
+    "5. What they said",
+    "6. Exception report",
+    "7. Young people and parents side by side",
+    "8. Figures",
+    "9. In their own words",
+    "10. Contact officer",
+  ]);
+  await page.screenshot({ path: "test-results/summaries/draft-preview.png", fullPage: false });
+
+  // The draft files, straight from the preview: headed as drafts, named as drafts.
+  const [docx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download draft (DOCX)" }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toBe("feeling-safe-at-the-bus-station-v1-DRAFT-not-sent.docx");
+  const doc = readDocx(fs.readFileSync(await docx.path()));
+  expect(doc.tables[0][0]).toEqual(["Status", "DRAFT – not sent"]);
+  expect(doc.paragraphs).toContain("DRAFT – not sent: Feeling safe at the bus station");
+  expect(doc.paragraphs).toContain(
+    `We heard from ${now.people.toLocaleString("en-GB")} people, who made ${now.n.toLocaleString("en-GB")} contributions.`,
+  );
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download draft (PDF)" }).click(),
+  ]);
+  expect(pdfDownload.suggestedFilename()).toBe("feeling-safe-at-the-bus-station-v1-DRAFT-not-sent.pdf");
+  const pdf = await readPdf(fs.readFileSync(await pdfDownload.path()));
+  expect(pdf.flat).toContain("DRAFT – not sent: Feeling safe at the bus station");
+  expect(frozen()).toEqual(before);
+  expect(readE2eDb("select status from summaries where id = ?", summaryId)).toEqual([{ status: "draft" }]);
+
+  // The draft links are on the compose page too; a Board member (who cannot compose) may not see drafts.
+  await page.goto(`/staff/summaries/${summaryId}`);
+  await expect(page.getByRole("link", { name: "Download draft (PDF)" })).toHaveAttribute(
+    "href",
+    `/staff/summaries/${summaryId}/draft/pdf`,
+  );
+  expect((await page.request.get(`/staff/summaries/${summaryId}/draft/odt`)).status()).toBe(404);
+
+  // 320 px without sideways scroll; Arabic around an English paper.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(`/staff/summaries/${summaryId}/preview`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: "test-results/summaries/draft-preview-320.png", fullPage: false });
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const arabic = await context.newPage();
+  await signInAs(arabic, "officer");
+  await context.addCookies([{ name: "sb_lang", value: "ar", url: baseURL ?? "" }]);
+  await arabic.goto(`/staff/summaries/${summaryId}/preview`);
+  await expect(arabic.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(arabic.getByRole("heading", { level: 1 })).toHaveText("معاينة الورقة: Feeling safe at the bus station");
+  await expect(arabic.getByRole("article")).toHaveAttribute("lang", "en");
+  await expectNoAxeViolations(arabic);
+  await arabic.screenshot({ path: "test-results/summaries/draft-preview-ar.png", fullPage: false });
+  await context.close();
+
+  const board = await browser.newContext();
+  const boardPage = await board.newPage();
+  await signInAs(boardPage, "board");
+  expect((await boardPage.request.get(`/staff/summaries/${summaryId}/draft/docx`)).status()).toBe(403);
+  expect((await boardPage.request.get(`/staff/summaries/${summaryId}/preview`)).status()).toBe(403);
+  await board.close();
 });

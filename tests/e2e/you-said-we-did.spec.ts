@@ -51,8 +51,16 @@ let made: Made;
 /** What the Board's publishing writes: a summary of these contributions, its item, the published response, the entry. */
 function publishEntry(
   contributionIds: number[],
-  e: { youSaid: string; weDid: string; youSaidParents: string; weDidParents: string; pl?: boolean; checked?: boolean },
-  actions: { description: string; agency: string; status: string }[],
+  e: {
+    youSaid: string;
+    weDid: string;
+    youSaidParents: string;
+    weDidParents: string;
+    pl?: boolean;
+    ar?: boolean;
+    checked?: boolean;
+  },
+  actions: { description: string; agency: string; status: string; ar?: string }[],
 ) {
   return writeE2eDb((db) => {
     const now = new Date().toISOString();
@@ -107,13 +115,17 @@ function publishEntry(
       db.prepare(
         "insert into you_said_we_did_translations (response_id, lang, you_said, we_did, you_said_parents, we_did_parents, updated_at) values (?, 'pl', ?, ?, ?, ?, ?)",
       ).run(responseId, words.plYouSaid, words.plWeDid, `Rodzice: ${words.plYouSaid}`, `Rada: ${words.plWeDid}`, now);
+    if (e.ar)
+      db.prepare(
+        "insert into you_said_we_did_translations (response_id, lang, you_said, we_did, you_said_parents, we_did_parents, updated_at) values (?, 'ar', ?, ?, ?, ?, ?)",
+      ).run(responseId, `قلتم: ${e.youSaid}`, `فعلنا: ${e.weDid}`, `الأهل: ${e.youSaid}`, `المجلس: ${e.weDid}`, now);
     const actionIds = actions.map((a, i) =>
       Number(
         db
           .prepare(
-            "insert into response_actions (response_id, position, description, lead_agency, owner, due_on, status, created_at, updated_at) values (?, ?, ?, ?, 'Head of Highways', '2027-01-31', ?, ?, ?)",
+            "insert into response_actions (response_id, position, description, description_ar, lead_agency, owner, due_on, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'Head of Highways', '2027-01-31', ?, ?, ?)",
           )
-          .run(responseId, i + 1, a.description, a.agency, a.status, now, now).lastInsertRowid,
+          .run(responseId, i + 1, a.description, a.ar ?? null, a.agency, a.status, now, now).lastInsertRowid,
       ),
     );
     return { entryId, actionIds, outcomeId: outcome.id };
@@ -294,8 +306,34 @@ test("The public list filters by topic and place, and switches to the parents' w
   await expect(page.getByText(words.youSaidParents)).toBeVisible();
   await expect(page.getByText(words.weDidParents)).toBeVisible();
   await expect(page.getByText(words.youSaid, { exact: true })).toHaveCount(0);
+  // Parents' words under parents' headings, not "You said / We did".
+  const parentsEntry = page.locator("article", { hasText: words.youSaidParents });
+  await expect(parentsEntry.locator(".ysdw-said h3, .ysdw-did h3")).toHaveText([
+    "What parents and carers told us",
+    "What we're doing",
+  ]);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SHOTS}/list-parents-wide.png`, fullPage: true });
+  // The same on the entry's page, its card and its poster, in Polish too.
+  await page.goto(`/you-said-we-did/${made.entryId}?for=parents_carers`);
+  await expect(page.locator(".ysdw-said h3, .ysdw-did h3")).toHaveText([
+    "What parents and carers told us",
+    "What we're doing",
+  ]);
+  for (const [format, lang, said, did] of [
+    ["card", "en", "What parents and carers told us", "What we're doing"],
+    ["poster", "pl", pl.ysdw.parentsSaid, pl.ysdw.parentsDid],
+  ] as const) {
+    await page.goto(`/you-said-we-did/${made.entryId}/${format}?lang=${lang}&for=parents_carers`);
+    await expect(page.locator(".ysdw-print-label")).toHaveText([
+      said,
+      did,
+      lang === "en" ? "What is being done" : pl.ysdw.actionsTitle,
+    ]);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto(`/you-said-we-did/${made.entryId}/card?lang=en&for=young_people`);
+  await expect(page.locator(".ysdw-print-label").first()).toHaveText("You said");
   await page.goto("/you-said-we-did");
   await expect(page.getByLabel("Show the words for")).toHaveValue("parents_carers");
   await page.getByLabel("Show the words for").selectOption({ label: "Children and young people" });
@@ -396,8 +434,90 @@ test("Cards print on A5 and posters on A4, in the languages the contributors use
     const { text } = await extractText(doc, { mergePages: true });
     expect(text).toContain(`(${tag})`);
     expect(text).toContain(pl.ysdw.youSaid);
-    if (format === "poster") expect(text).toContain(`(${pl.ysdw.status.done})`);
+    expect(text).toContain(`${pl.ysdw.status.done}:`);
   }
+});
+
+test("An A5 card lists three long actions with their status and still prints on exactly one page, wide, 320 px and in Arabic", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const long = "Neighbourhood-improvement-partnership";
+  const card = publishEntry(
+    [],
+    {
+      youSaid: `You said the underpass by the leisure centre feels unsafe after dark, that the lights are often broken and that nobody comes to fix them when you report it, so you walk the long way round by the main road instead (${tag}).`,
+      weDid: `We asked the ${long} to fix every light in the underpass, paint it with young people's designs and check it each week through the winter (${tag}).`,
+      youSaidParents: `Parents: the underpass is unsafe (${tag}).`,
+      weDidParents: `Parents: the lights are being fixed (${tag}).`,
+      ar: true,
+    },
+    [
+      {
+        description: `Replace every light in the underpass with vandal-proof lamps and a sensor that reports a broken lamp the same night ${long} (${tag})`,
+        agency: "Highways",
+        status: "in_progress",
+        ar: `تبديل كل المصابيح في النفق بمصابيح مقاومة للتخريب (${tag})`,
+      },
+      {
+        description: `Paint the underpass walls with designs chosen by young people from the two nearest secondary schools and the youth club (${tag})`,
+        agency: "Arts Service",
+        status: "not_started",
+      },
+      {
+        description: `Check the underpass every week from October to March and publish what was found and fixed on the council's website (${tag})`,
+        agency: "Community Safety",
+        status: "done",
+      },
+    ],
+  );
+  const pdfPages = async () => {
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    const { text } = await extractText(doc, { mergePages: true });
+    const [, , w, h] = (await doc.getPage(1)).view;
+    return { pages: doc.numPages, size: [Math.round(w), Math.round(h)], text: text.replace(/\s+/g, " ") };
+  };
+  await page.goto(`/you-said-we-did/${card.entryId}/card?lang=en&for=young_people`);
+  const items = page.locator(".ysdw-print-actions li");
+  await expect(items).toHaveText([
+    /^Being done now: Replace every light in the underpass/,
+    /^Not started yet: Paint the underpass walls/,
+    /^Done: Check the underpass every week/,
+  ]);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/card-actions-wide.png`, fullPage: true });
+  const printed = await pdfPages();
+  expect(printed.pages).toBe(1);
+  expect(printed.size).toEqual([420, 595]);
+  for (const status of ["Being done now: Replace", "Not started yet: Paint", "Done: Check"])
+    expect(printed.text).toContain(status);
+  expect(printed.text).toContain("Find out more:");
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.reload();
+  expect(await overflow(page)).toBe(0);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/card-actions-320.png`, fullPage: true });
+
+  // In Arabic: the translated action in Arabic, the others in English and marked so; still one A5 page.
+  const arabic = await participant(browser, baseURL ?? "", { width: 320, lang: "ar" });
+  await arabic.page.goto(`/you-said-we-did/${card.entryId}/card?lang=ar&for=young_people`);
+  const arItems = arabic.page.locator(".ysdw-print-actions li > span");
+  await expect(arItems.nth(0)).toHaveText(`تبديل كل المصابيح في النفق بمصابيح مقاومة للتخريب (${tag})`);
+  expect(await arItems.nth(0).getAttribute("lang")).toBeNull();
+  await expect(arItems.nth(1)).toHaveAttribute("lang", "en");
+  await expect(arabic.page.locator("article.ysdw-print")).toHaveAttribute("dir", "rtl");
+  expect(await overflow(arabic.page)).toBe(0);
+  await expectNoAxeViolations(arabic.page);
+  await arabic.page.screenshot({ path: `${SHOTS}/card-actions-ar-320.png`, fullPage: true });
+  await arabic.context.close();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/you-said-we-did/${card.entryId}/card?lang=ar&for=young_people`);
+  const arPrinted = await pdfPages();
+  expect(arPrinted.pages).toBe(1);
+  expect(arPrinted.size).toEqual([420, 595]);
 });
 
 test("The open-data files carry the entry's actions and statuses, no owner, and no count from 1 to 4", async ({

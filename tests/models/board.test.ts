@@ -4,9 +4,13 @@ import {
   addAgendaItem,
   addResponseAction,
   BoardInputError,
+  bodyDeleteBlocker,
   correctEntry,
   createBody,
   createMeeting,
+  deleteBody,
+  deleteMeeting,
+  editActionWording,
   getAgendaItem,
   getMeeting,
   getResponse,
@@ -14,6 +18,7 @@ import {
   listMeetings,
   listOverdueActions,
   listReviewSessions,
+  meetingDeleteBlocker,
   moveAgendaItem,
   previewResponse,
   publishResponse,
@@ -33,11 +38,13 @@ import {
   boardResponses,
   contributions,
   groupSessions,
+  meetings,
   responseActionEvents,
   responseActions,
   sessionViews,
   summaries,
   summarySources,
+  summaryVersions,
   youSaidWeDid,
   youSaidWeDidCorrections,
   youSaidWeDidTranslations,
@@ -133,6 +140,61 @@ describe("bodies and meetings", () => {
     expect(errorsOf(() => createMeeting({ bodyId: 999999, title: "x", meetsOn: "2099-02-03" }))).toEqual({
       bodyId: "meetings.error.body",
     });
+  });
+
+  it("deletes a body or meeting nothing depends on, and refuses in words when something does", () => {
+    const body = createBody({ name: "West local partnership board", kind: "local_board" });
+    const plain = createMeeting({ bodyId: body, title: "West – May", meetsOn: "2099-05-02" });
+    const sent = createMeeting({ bodyId: body, title: "West – June", meetsOn: "2099-06-02" });
+    const answered = createMeeting({ bodyId: body, title: "West – July", meetsOn: "2099-07-02" });
+    addAgendaItem(plain, { title: "Youth club opening hours", kind: "information" });
+    // a draft summary aimed at the plain meeting keeps going, without a meeting
+    const draft = db
+      .insert(summaries)
+      .values({
+        title: "Clubs",
+        periodFrom: "2099-01-01",
+        periodTo: "2099-02-01",
+        outcomeIds: [],
+        keyMessage: "",
+        meetingId: plain,
+      })
+      .returning()
+      .get().id;
+    // a paper sent to June: a version points at the meeting and its item
+    const version = db
+      .insert(summaryVersions)
+      .values({ summaryId: draft, version: 1, content: {} as never, meetingId: sent, sentAt: "2099-01-05T00:00:00Z" })
+      .returning()
+      .get().id;
+    db.insert(agendaItems)
+      .values({ meetingId: sent, summaryVersionId: version, title: "Clubs", kind: "decision", position: 1 })
+      .run();
+    // a Board response (a draft is enough) on July's item
+    const julyItem = addAgendaItem(answered, { title: "Buses", kind: "decision" });
+    saveResponseDraft({ staffId: county.officer.id, agendaItemId: julyItem, decision: "Agreed" });
+
+    expect(meetingDeleteBlocker(plain)).toBeNull();
+    expect(meetingDeleteBlocker(sent)).toBe("meeting_sent");
+    expect(meetingDeleteBlocker(answered)).toBe("meeting_responses");
+    expect(() => deleteMeeting(sent)).toThrow(/meeting_sent/);
+    expect(() => deleteMeeting(answered)).toThrow(/meeting_responses/);
+    expect(bodyDeleteBlocker(body)).toBe("body_meetings");
+    expect(() => deleteBody(body)).toThrow(/body_meetings/);
+
+    deleteMeeting(plain);
+    expect(db.select().from(meetings).where(eq(meetings.id, plain)).all()).toEqual([]);
+    expect(db.select().from(agendaItems).where(eq(agendaItems.meetingId, plain)).all()).toEqual([]);
+    expect(db.select({ m: summaries.meetingId }).from(summaries).where(eq(summaries.id, draft)).get()).toEqual({
+      m: null,
+    });
+    expect(db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, body)).all()).toHaveLength(2);
+    expect(() => deleteMeeting(plain)).toThrow(/not_found/);
+
+    const empty = createBody({ name: "South local partnership board", kind: "local_board" });
+    expect(bodyDeleteBlocker(empty)).toBeNull();
+    deleteBody(empty);
+    expect(listBodies().find((b) => b.id === empty)).toBeUndefined();
   });
 
   it("keeps the agenda as two ordered lists the officer rearranges", () => {
@@ -296,6 +358,54 @@ describe("the Board's response", () => {
     expect(() => saveResponseDraft({ staffId: county.officer.id, agendaItemId: itemId, ...texts })).toThrow(
       /already_published/,
     );
+
+    // an action's wording is changed after it was added, each changed field kept as an event beside the status ones
+    const wording = {
+      description: "Light the whole park path",
+      descriptionPl: "Oświetlimy całą ścieżkę w parku",
+      descriptionAr: "",
+      leadAgency: "County Highways and Transport",
+    };
+    const before = db.select().from(responseActions).where(eq(responseActions.id, first)).get();
+    expect(
+      editActionWording(
+        { staffId: county.boardMember.id, actionId: first, ...wording, owner: before?.owner },
+        { at: "2099-02-25T09:00:00Z" },
+      ),
+    ).toBe(true);
+    expect(
+      db
+        .select({
+          kind: responseActionEvents.kind,
+          status: responseActionEvents.status,
+          detail: responseActionEvents.detail,
+          at: responseActionEvents.at,
+        })
+        .from(responseActionEvents)
+        .where(eq(responseActionEvents.actionId, first))
+        .all()
+        .at(-1),
+    ).toEqual({
+      kind: "wording",
+      status: "not_started",
+      detail: {
+        description: { before: before?.description, after: "Light the whole park path" },
+        descriptionPl: { before: null, after: "Oświetlimy całą ścieżkę w parku" },
+        leadAgency: { before: before?.leadAgency, after: "County Highways and Transport" },
+      },
+      at: "2099-02-25T09:00:00Z",
+    });
+    // the same words again write nothing; an empty owner is refused with a message
+    expect(editActionWording({ staffId: county.officer.id, actionId: first, ...wording, owner: before?.owner })).toBe(
+      false,
+    );
+    expect(
+      errorsOf(() => editActionWording({ staffId: county.officer.id, actionId: first, ...wording, owner: " " })),
+    ).toEqual({ owner: "actions.error.owner" });
+    expect(() => editActionWording({ staffId: county.officer.id, actionId: 999_999, ...wording, owner: "x" })).toThrow(
+      /not_found/,
+    );
+    db.delete(responseActionEvents).where(eq(responseActionEvents.kind, "wording")).run();
 
     // an action's status changes are kept, and the entry's actions read the current status
     setActionStatus(

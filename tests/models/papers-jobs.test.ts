@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createExportJob,
+  EXPORT_KEEP_DAYS,
+  expireOldExports,
   exportFilePath,
   exportsSettled,
   getExportJob,
@@ -207,5 +210,41 @@ describe("the agenda pack", () => {
     const second = contents.slice(informationAt).match(/annual report (\d+)/)?.[1];
     expect(pdf.text[Number(second) - 1]).toContain("Sounding Board annual report");
     expect(pdf.text[1]).toContain("Feeling safe on the way to school");
+  });
+});
+
+describe("old exports", () => {
+  it("are deleted from disk after EXPORT_KEEP_DAYS and their jobs marked expired; newer ones stay", async () => {
+    const versionId = sentVersion(staySafeContent(), county.meeting.id, "decision", 7);
+    const oldJob = createExportJob({ staffId: county.officer.id, kind: "csv", summaryVersionId: versionId });
+    const newJob = createExportJob({ staffId: county.officer.id, kind: "csv", summaryVersionId: versionId });
+    await exportsSettled();
+    const db = getDb();
+    const fileOf = (id: number) =>
+      db.select({ file: exportJobs.file }).from(exportJobs).where(eq(exportJobs.id, id)).get()?.file ?? null;
+    const oldFile = exportFilePath(fileOf(oldJob) ?? "");
+    expect(fs.existsSync(oldFile)).toBe(true);
+    const now = new Date();
+    const day = 86400_000;
+    db.update(exportJobs)
+      .set({ finishedAt: new Date(now.getTime() - (EXPORT_KEEP_DAYS * day + 60_000)).toISOString() })
+      .where(eq(exportJobs.id, oldJob))
+      .run();
+    db.update(exportJobs)
+      .set({ finishedAt: new Date(now.getTime() - (EXPORT_KEEP_DAYS * day - 60_000)).toISOString() })
+      .where(eq(exportJobs.id, newJob))
+      .run();
+    expect(expireOldExports(now)).toBe(1);
+    expect(fs.existsSync(oldFile)).toBe(false);
+    expect(
+      db.select({ s: exportJobs.status, f: exportJobs.file }).from(exportJobs).where(eq(exportJobs.id, oldJob)).get(),
+    ).toEqual({
+      s: "expired",
+      f: null,
+    });
+    expect(getExportJob(officer(), newJob)?.status).toBe("done");
+    expect(fs.existsSync(exportFilePath(fileOf(newJob) ?? ""))).toBe(true);
+    // again: nothing more to do
+    expect(expireOldExports(now)).toBe(0);
   });
 });

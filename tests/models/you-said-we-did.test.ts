@@ -142,7 +142,7 @@ type Entry = {
   publishedAt: string;
   status?: "draft" | "published";
   translations?: ("pl" | "ar")[];
-  actions?: { description: string; status: string; droppedReason?: string }[];
+  actions?: { description: string; status: string; droppedReason?: string; pl?: string; ar?: string }[];
   checked?: boolean;
   words: string;
 };
@@ -216,6 +216,8 @@ function publish(e: Entry) {
         responseId,
         position: i + 1,
         description: a.description,
+        descriptionPl: a.pl ?? null,
+        descriptionAr: a.ar ?? null,
         leadAgency: "Youth Service",
         owner: "Head of Youth Service",
         dueOn: "2027-03-31",
@@ -247,7 +249,7 @@ const lights = publish({
   checked: true,
   actions: [
     { description: "Fix the lights on the park path", status: "in_progress" },
-    { description: "Add a crossing by the gate", status: "done" },
+    { description: "Add a crossing by the gate", status: "done", pl: "Dodamy przejście przy bramie" },
     { description: "Move the bus stop", status: "dropped", droppedReason: "The road is too narrow" },
   ],
   words: "the park is dark",
@@ -320,10 +322,12 @@ describe("the public list", () => {
 
   it("gives the children's or the parents' words", () => {
     expect(getEntry(lights, en)).toMatchObject({
+      version: "children",
       youSaid: "You said: the park is dark",
       weDid: "We did: the park is dark",
     });
     expect(getEntry(lights, { lang: "en", version: "parents" })).toMatchObject({
+      version: "parents",
       youSaid: "Young people said: the park is dark",
       weDid: "The Board did: the park is dark",
     });
@@ -361,6 +365,24 @@ describe("the public list", () => {
     ]);
     expect(Object.keys(actions[0])).not.toContain("owner");
     expect(getEntry(clubs, en)?.actions).toEqual([]);
+  });
+
+  it("words an action in the reader's language where the officer translated it, else in English saying so", () => {
+    const words = (lang: "en" | "pl" | "ar", version: "children" | "parents") =>
+      getEntry(lights, { lang, version })?.actions.map((a) => [a.description, a.lang]);
+    for (const version of ["children", "parents"] as const) {
+      expect(words("pl", version)).toEqual([
+        ["Fix the lights on the park path", "en"],
+        ["Dodamy przejście przy bramie", "pl"],
+        ["Move the bus stop", "en"],
+      ]);
+      expect(words("ar", version)).toEqual([
+        ["Fix the lights on the park path", "en"],
+        ["Add a crossing by the gate", "en"],
+        ["Move the bus stop", "en"],
+      ]);
+      expect(words("en", version)?.map(([, lang]) => lang)).toEqual(["en", "en", "en"]);
+    }
   });
 
   it("shows the corrections to the words shown, and says who checked it", () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { OutcomeIcon } from "./OutcomeIcon";
-import { type ShownEntry, translatedOutcomes } from "./present";
+import { halfHeadings, type ShownEntry, translatedOutcomes } from "./present";
 
 /** The outcome in children's words, in the page's language where the locale files have it. */
 export function useOutcomeTitle() {
@@ -37,6 +37,7 @@ export function EntryArticle({
   const Sub = heading === 2 ? "h3" : "h4";
   const wordsLang = e.lang !== pageLang ? e.lang : undefined;
   const titleId = `ysdw-${e.id}-title`;
+  const halves = halfHeadings(e.version);
   return (
     <article className="ysdw-entry" aria-labelledby={titleId}>
       <div className="ysdw-entry-head">
@@ -59,13 +60,13 @@ export function EntryArticle({
       </div>
       <div className="ysdw">
         <div className="ysdw-said">
-          <Sub>{t("ysdw.youSaid")}</Sub>
+          <Sub>{t(halves.said)}</Sub>
           <p lang={wordsLang} dir="auto">
             {e.youSaid}
           </p>
         </div>
         <div className="ysdw-did">
-          <Sub>{t("ysdw.weDid")}</Sub>
+          <Sub>{t(halves.did)}</Sub>
           <p lang={wordsLang} dir="auto">
             {e.weDid}
           </p>
@@ -80,11 +81,15 @@ export function EntryArticle({
       {e.actions.length > 0 && (
         <>
           <Sub>{t("ysdw.actionsTitle")}</Sub>
-          {pageLang !== "en" && <p className="hint">{t("ysdw.actionsInEnglish")}</p>}
+          {e.actions.some((a) => a.lang !== pageLang) && (
+            <p className="hint">
+              {t(e.actions.every((a) => a.lang !== pageLang) ? "ysdw.actionsInEnglish" : "ysdw.actionsSomeInEnglish")}
+            </p>
+          )}
           <ul className="ysdw-actions">
             {e.actions.map((a) => (
               <li key={a.id} className={`ysdw-action status-${a.status}`}>
-                <p className="ysdw-action-what" lang={pageLang === "en" ? undefined : "en"} dir="auto">
+                <p className="ysdw-action-what" lang={a.lang === pageLang ? undefined : a.lang} dir="auto">
                   {a.description}
                 </p>
                 <p className="ysdw-action-meta">

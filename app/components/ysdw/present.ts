@@ -1,4 +1,4 @@
-import type { EntryView } from "~/models/you-said-we-did.server";
+import type { EntryVersion, EntryView } from "~/models/you-said-we-did.server";
 import { formatDate } from "~/utils/time";
 
 /** The outcomes whose children's titles have a translation in the locale files; others are shown as the plan names them. */
@@ -18,6 +18,7 @@ export function presentEntry(e: EntryView, lang: string) {
     outcomeTitle: e.outcomeTitle,
     lang: e.lang,
     fallback: e.fallback,
+    version: e.version,
     youSaid: e.youSaid,
     weDid: e.weDid,
     publishedOn: formatDate(e.publishedAt, lang),
@@ -26,6 +27,7 @@ export function presentEntry(e: EntryView, lang: string) {
     actions: e.actions.map((a) => ({
       id: a.id,
       description: a.description,
+      lang: a.lang,
       leadAgency: a.leadAgency,
       dueOn: formatDate(a.dueOn, lang),
       status: a.status,
@@ -42,3 +44,10 @@ export function presentEntry(e: EntryView, lang: string) {
 }
 
 export type ShownEntry = ReturnType<typeof presentEntry>;
+
+/** The two halves' headings, in the words of whoever the version is for. */
+export function halfHeadings(version: EntryVersion) {
+  return version === "parents"
+    ? ({ said: "ysdw.parentsSaid", did: "ysdw.parentsDid" } as const)
+    : ({ said: "ysdw.youSaid", did: "ysdw.weDid" } as const);
+}

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
@@ -206,7 +207,22 @@ export function paperDocument(papers: Paper[], images: Images = new Map(), front
         },
       ],
     },
-    sections: [{ children }],
+    sections: [
+      {
+        children,
+        ...(first.header
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({ children: [new TextRun({ text: first.header, bold: true, color: "b00020" })] }),
+                  ],
+                }),
+              },
+            }
+          : {}),
+      },
+    ],
   });
 }
 

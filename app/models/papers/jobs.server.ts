@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { can } from "~/auth/roles";
 import type { Lang } from "~/i18n/index";
 import type { SummaryContent } from "~/models/summaries/types";
@@ -294,4 +294,49 @@ async function runExportJob(jobId: number, lang: Lang) {
       .where(where)
       .run();
   }
+}
+
+/** Exported files are kept this many days, then deleted: the list says "expired" and the paper can be exported again. */
+export const EXPORT_KEEP_DAYS = 7;
+
+/**
+ * Deletes the files of exports finished more than EXPORT_KEEP_DAYS ago and marks their jobs expired (a failed job,
+ * which has no file, expires too). Returns how many jobs expired.
+ */
+export function expireOldExports(now = new Date()) {
+  const db = getDb();
+  const cutoff = new Date(now.getTime() - EXPORT_KEEP_DAYS * 86400_000).toISOString();
+  const old = db
+    .select({ id: exportJobs.id, file: exportJobs.file })
+    .from(exportJobs)
+    .where(
+      and(
+        inArray(exportJobs.status, ["done", "failed"]),
+        lt(sql`coalesce(${exportJobs.finishedAt}, ${exportJobs.createdAt})`, cutoff),
+      ),
+    )
+    .all();
+  for (const job of old) {
+    if (job.file) fs.rmSync(exportFilePath(job.file), { force: true });
+    db.update(exportJobs).set({ status: "expired", file: null }).where(eq(exportJobs.id, job.id)).run();
+  }
+  return old.length;
+}
+
+let cleanupTimer: NodeJS.Timeout | undefined;
+
+/** Called once when the server starts: clears old exports now and then once a day. A failure is logged, not fatal. */
+export function scheduleExportCleanup() {
+  if (cleanupTimer) return;
+  const run = () => {
+    try {
+      const n = expireOldExports();
+      if (n) console.log(`Expired ${n} old export${n === 1 ? "" : "s"}`);
+    } catch (error) {
+      console.error("Export clean-up failed:", (error as Error).message);
+    }
+  };
+  run();
+  cleanupTimer = setInterval(run, 24 * 3600_000);
+  cleanupTimer.unref();
 }

@@ -18,9 +18,11 @@ export type Block =
   | { kind: "table"; caption: string; head: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: "chart"; chart: ChartSpec; alt: string; valueText: (v: number | null) => string; series: string[] };
 
-export type PaperMeta = { lang?: Lang; generatedAt?: Date };
+/** `draft`: a paper drawn from live figures before it is sent, headed so that no one can take it for the paper sent. */
+export type PaperMeta = { lang?: Lang; generatedAt?: Date; draft?: boolean };
 
-export type Paper = { title: string; subject: string; lang: Lang; blocks: Block[] };
+/** `header`: words repeated at the top of every page (a draft's "not sent"). */
+export type Paper = { title: string; subject: string; lang: Lang; blocks: Block[]; header?: string };
 
 /**
  * A count shown in a paper. The summary already holds null for 1–4 people; a number from 1 to 4 that reached here
@@ -118,10 +120,13 @@ export function paperOutline(content: SummaryContent, meta: PaperMeta = {}): Pap
         [t("exports.doc.kind"), t(`exports.doc.kind_${sent.itemKind}`)],
       ]
     : [[t("exports.doc.status"), t("exports.doc.notSent")]];
+  if (meta.draft && sent) facts.unshift([t("exports.doc.status"), t("exports.doc.draftStatus")]);
   facts.push([t("exports.doc.reportOf"), content.reportOf ?? t("exports.doc.notGiven")]);
   facts.push([t("exports.doc.version"), String(content.version)]);
+  const title = meta.draft ? t("exports.doc.draftTitle", { title: content.title }) : content.title;
   blocks.push({ kind: "facts", caption: t("exports.doc.factsCaption"), rows: facts });
-  blocks.push({ kind: "title", text: content.title });
+  blocks.push({ kind: "title", text: title });
+  if (meta.draft) blocks.push({ kind: "para", tone: "lead", text: t("exports.doc.draftNote") });
   blocks.push({
     kind: "para",
     tone: "lead",
@@ -304,5 +309,5 @@ export function paperOutline(content: SummaryContent, meta: PaperMeta = {}): Pap
         item: sent.itemNumber,
       })
     : t("exports.doc.notSent");
-  return { title: content.title, subject, lang, blocks };
+  return { title, subject, lang, blocks, header: meta.draft ? t("exports.doc.draftStatus") : undefined };
 }

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { OutcomeIcon } from "~/components/ysdw/OutcomeIcon";
-import { translatedOutcomes } from "~/components/ysdw/present";
+import { halfHeadings, translatedOutcomes } from "~/components/ysdw/present";
 import { dirOf, isLang } from "~/i18n";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -40,11 +40,11 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     youSaid: entry.youSaid,
     weDid: entry.weDid,
     checked: entry.checkedByYoungPeople,
-    actions: entry.actions.map((a) => ({ id: a.id, description: a.description, status: a.status })),
+    actions: entry.actions.map((a) => ({ id: a.id, description: a.description, lang: a.lang, status: a.status })),
     labels: {
       title: t("ysdw.title"),
-      youSaid: t("ysdw.youSaid"),
-      weDid: t("ysdw.weDid"),
+      youSaid: t(halfHeadings(entry.version).said),
+      weDid: t(halfHeadings(entry.version).did),
       actions: t("ysdw.actionsTitle"),
       checked: t("ysdw.checked"),
       more: t("cards.more"),
@@ -93,17 +93,17 @@ export default function PrintEntry({ loaderData: p }: Route.ComponentProps) {
         <p className="ysdw-print-words" dir="auto">
           {p.weDid}
         </p>
-        {/* An A5 card has room for the two halves only; the poster lists the actions too. */}
-        {p.format === "poster" && p.actions.length > 0 && (
+        {/* Short form on both: how far it has got, then what (a card clamps each to two lines, the status first). */}
+        {p.actions.length > 0 && (
           <>
             <h2 className="ysdw-print-label">{p.labels.actions}</h2>
             <ul className="ysdw-print-actions">
               {p.actions.map((a) => (
                 <li key={a.id}>
-                  <span lang={p.lang === "en" ? undefined : "en"} dir="auto">
+                  <strong>{p.labels.status[a.status]}:</strong>{" "}
+                  <span lang={a.lang === p.lang ? undefined : a.lang} dir="auto">
                     {a.description}
-                  </span>{" "}
-                  <strong>({p.labels.status[a.status]})</strong>
+                  </span>
                 </li>
               ))}
             </ul>

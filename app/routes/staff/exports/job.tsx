@@ -3,6 +3,7 @@ import { useRevalidator } from "react-router";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { EXPORT_KEEP_DAYS } from "~/models/papers/jobs.server";
 import { formatDate, formatTime } from "~/utils/time";
 import type { Route } from "./+types/job";
 import { loadJob } from "./job.server";
@@ -11,6 +12,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const job = loadJob(request, params.id);
   const lang = getLang(request);
   return {
+    keepDays: EXPORT_KEEP_DAYS,
     job: {
       id: job.id,
       kind: job.kind,
@@ -68,6 +70,12 @@ export default function ExportJob({ loaderData }: Route.ComponentProps) {
           </p>
         )}
         {job.status === "failed" && <p className="notice warn">{t("exports.failedBody")}</p>}
+        {job.status === "expired" && (
+          <p className="notice">
+            {t("exports.expiredBody", { count: loaderData.keepDays })}{" "}
+            <a href="/staff/exports">{t("exports.exportAgain")}</a>
+          </p>
+        )}
       </div>
 
       {working && (

@@ -13,6 +13,7 @@ import {
   addResponseAction,
   BoardInputError,
   correctEntry,
+  editActionWording,
   getAgendaItem,
   listReviewSessions,
   ResponseError,
@@ -70,7 +71,13 @@ function load(request: Request, idParam: string, role: string) {
               ...a,
               due: day(a.dueOn),
               overdue: a.dueOn < today && (a.status === "not_started" || a.status === "in_progress"),
-              events: a.events.map((e) => ({ status: e.status, reason: e.reason, when: formatDate(e.at, lang) })),
+              events: a.events.map((e) => ({
+                kind: e.kind,
+                status: e.status,
+                reason: e.reason,
+                detail: e.detail,
+                when: formatDate(e.at, lang),
+              })),
             }),
           ),
           corrections: r.corrections.map((c) => ({ ...c, when: formatDate(c.at, lang) })),
@@ -117,6 +124,7 @@ const audits: Record<string, string> = {
   translation: "board_response_translated",
   action: "board_action_added",
   status: "board_action_status",
+  wording: "board_action_edited",
   review: "board_response_sent_for_review",
   correct: "board_response_corrected",
 };
@@ -194,6 +202,25 @@ export async function action({ request, params }: Route.ActionArgs) {
         }
         break;
       }
+      case "wording": {
+        const a = r?.actions.find((x) => x.id === Number(values.actionId));
+        if (!a) return fail({ form: "actions.error.notFound" });
+        try {
+          editActionWording({
+            staffId: staff.id,
+            actionId: a.id,
+            description: values.description,
+            descriptionPl: values.descriptionPl,
+            descriptionAr: values.descriptionAr,
+            leadAgency: values.leadAgency,
+            owner: values.owner,
+          });
+        } catch (error) {
+          if (error instanceof BoardInputError) return fail(error.errors, `wording-${a.id}-`);
+          throw error;
+        }
+        break;
+      }
       case "review": {
         if (!r) return fail({ sessionId: "response.error.incomplete" });
         const session = item.reviewSessions.find((s) => s.id === Number(values.sessionId));
@@ -230,7 +257,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   recordAudit(staff.id, audits[intent] ?? intent, "agenda_item", item.id);
   const anchor =
-    intent === "status" || intent === "action" ? "actions" : intent === "correct" ? "published" : "response";
+    intent === "status" || intent === "action" || intent === "wording"
+      ? "actions"
+      : intent === "correct"
+        ? "published"
+        : "response";
   return redirect(`/staff/agenda-items/${item.id}?saved=${intent}#${anchor}`);
 }
 
@@ -390,7 +421,12 @@ export default function AgendaItem({ loaderData, actionData }: Route.ComponentPr
 
       <h2 id="actions">{t("actions.title")}</h2>
       <p className="hint">{t("actions.intro")}</p>
-      <ActionsList actions={r?.actions ?? []} mayUpdate={p.mayDraft} errors={e} />
+      <ActionsList
+        actions={r?.actions ?? []}
+        mayUpdate={p.mayDraft}
+        errors={e}
+        values={p.intent === "wording" ? p.values : null}
+      />
       {p.mayDraft && (
         <details className="panel" open={p.intent === "action" || undefined} style={{ marginTop: "1rem" }}>
           <summary>{t("actions.add")}</summary>

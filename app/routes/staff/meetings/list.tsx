@@ -2,12 +2,12 @@ import { data, Form, redirect } from "react-router";
 import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
 import { BodyFields } from "~/components/board/BodyFields";
+import { MeetingForm } from "~/components/board/MeetingForm";
 import { OverdueActions } from "~/components/board/OverdueActions";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { TableScroll } from "~/components/ui/TableScroll";
-import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import {
@@ -38,7 +38,11 @@ function page(request: Request, role: string) {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = requirePermission(request, "summaries", "respond", "draft_responses");
-  return page(request, staff.role);
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    ...page(request, staff.role),
+    deleted: saved === "meeting_deleted" || saved === "body_deleted" ? saved : null,
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -78,12 +82,16 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
   const p = actionData ?? loaderData;
   const { t } = useTranslation();
   const e = p.errors ?? {};
-  const v = (intent: string, k: string) => (p.intent === intent ? p.values[k] : undefined);
   return (
     <>
       <PageTitle title={t("meetings.title")} error={Boolean(p.errors)} />
       <ErrorSummary errors={p.errors} />
       <h1>{t("meetings.title")}</h1>
+      {"deleted" in p && p.deleted && (
+        <p className="notice" role="status">
+          {t(`meetings.delete.done_${p.deleted}`)}
+        </p>
+      )}
       {p.mayManage && (
         <p>
           <a href="/staff/summaries/new" className="button">
@@ -123,59 +131,14 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
         </table>
       </TableScroll>
       {p.mayManage && (
-        <details className="panel" open={p.intent === "meeting" || undefined}>
-          <summary>{t("meetings.addMeeting")}</summary>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="meeting" />
-            <div className={`field${e["meeting-bodyId"] ? " has-error" : ""}`}>
-              <label className="label" htmlFor="meeting-bodyId">
-                {t("meetings.body")}
-              </label>
-              {e["meeting-bodyId"] && (
-                <p className="field-error" id="meeting-bodyId-error">
-                  {e["meeting-bodyId"]}
-                </p>
-              )}
-              <select
-                id="meeting-bodyId"
-                name="bodyId"
-                defaultValue={v("meeting", "bodyId") ?? ""}
-                aria-describedby={e["meeting-bodyId"] ? "meeting-bodyId-error" : undefined}
-                aria-invalid={e["meeting-bodyId"] ? true : undefined}
-              >
-                <option value="">{t("meetings.chooseBody")}</option>
-                {p.bodies.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField
-              id="meeting-title"
-              name="title"
-              label={t("meetings.meetingTitle")}
-              defaultValue={v("meeting", "title")}
-              error={e["meeting-title"]}
-            />
-            <TextField
-              id="meeting-meetsOn"
-              name="meetsOn"
-              type="date"
-              label={t("meetings.meetsOn")}
-              defaultValue={v("meeting", "meetsOn")}
-              error={e["meeting-meetsOn"]}
-            />
-            <TextField
-              id="meeting-place"
-              name="place"
-              label={t("meetings.place")}
-              defaultValue={v("meeting", "place")}
-              error={e["meeting-place"]}
-            />
-            <Button>{t("meetings.saveMeeting")}</Button>
-          </Form>
-        </details>
+        <MeetingForm
+          summary={t("meetings.addMeeting")}
+          open={p.intent === "meeting"}
+          bodies={p.bodies}
+          values={p.intent === "meeting" ? p.values : {}}
+          errors={e}
+          chooseBody
+        />
       )}
       <h2 id="bodies">{t("meetings.bodiesTitle")}</h2>
       <TableScroll label={t("meetings.bodiesTitle")}>

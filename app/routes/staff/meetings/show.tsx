@@ -1,6 +1,8 @@
 import { data, Form, redirect } from "react-router";
 import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
+import { DeletePanel } from "~/components/board/DeletePanel";
+import { MeetingForm } from "~/components/board/MeetingForm";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
@@ -11,9 +13,12 @@ import { useTranslation } from "~/i18n/react";
 import {
   addAgendaItem,
   BoardInputError,
+  deleteMeeting,
   getMeeting,
   listBodies,
+  meetingDeleteBlocker,
   moveAgendaItem,
+  ResponseError,
   setAgendaItemKind,
   updateMeeting,
 } from "~/models/board.server";
@@ -33,6 +38,8 @@ function page(request: Request, idParam: string, role: string) {
     overdueQuestions: countOverdueThreads(),
     mayManage: can(role, "summaries"),
     bodies: can(role, "summaries") ? listBodies() : [],
+    deleting: false,
+    deleteBlocker: null as string | null,
     intent: null as string | null,
     values: {} as Record<string, string>,
     errors: null as Record<string, string> | null,
@@ -41,7 +48,11 @@ function page(request: Request, idParam: string, role: string) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = requirePermission(request, "summaries", "respond", "draft_responses");
-  return page(request, params.id, staff.role);
+  const p = page(request, params.id, staff.role);
+  // ?delete=1 is the confirmation step: say now, before the button, if something depends on the meeting.
+  if (!p.mayManage || !new URL(request.url).searchParams.has("delete")) return p;
+  const blocker = meetingDeleteBlocker(p.id);
+  return { ...p, deleting: true, deleteBlocker: blocker && getT(request)(`meetings.delete.${blocker}`) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -64,6 +75,26 @@ export async function action({ request, params }: Route.ActionArgs) {
         const id = addAgendaItem(meeting.id, { title: values.title ?? "", kind: values.kind ?? "" });
         recordAudit(staff.id, "agenda_item_added", "agenda_item", id);
         return redirect(`/staff/meetings/${meeting.id}#item-${id}`);
+      }
+      case "delete": {
+        try {
+          deleteMeeting(meeting.id);
+        } catch (error) {
+          if (!(error instanceof ResponseError) || error.code === "not_found") throw error;
+          const message = t(`meetings.delete.${error.code}`);
+          return data(
+            {
+              ...meeting,
+              deleting: true,
+              deleteBlocker: message,
+              intent: "delete",
+              errors: { "delete-heading": message } as Record<string, string>,
+            },
+            { status: 409 },
+          );
+        }
+        recordAudit(staff.id, "meeting_deleted", "meeting", meeting.id, { title: meeting.title });
+        return redirect("/staff/meetings?saved=meeting_deleted");
       }
       case "meeting": {
         updateMeeting(meeting.id, {
@@ -191,47 +222,31 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
               <Button>{t("meetings.saveItem")}</Button>
             </Form>
           </details>
-          <details className="panel" open={m.intent === "meeting" || undefined}>
-            <summary>{t("meetings.editMeeting")}</summary>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="meeting" />
-              <div className="field">
-                <label className="label" htmlFor="meeting-bodyId">
-                  {t("meetings.body")}
-                </label>
-                <select id="meeting-bodyId" name="bodyId" defaultValue={v("meeting", "bodyId") ?? String(m.bodyId)}>
-                  {m.bodies.map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {b.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <TextField
-                id="meeting-title"
-                name="title"
-                label={t("meetings.meetingTitle")}
-                defaultValue={v("meeting", "title") ?? m.title}
-                error={e["meeting-title"]}
-              />
-              <TextField
-                id="meeting-meetsOn"
-                name="meetsOn"
-                type="date"
-                label={t("meetings.meetsOn")}
-                defaultValue={v("meeting", "meetsOn") ?? m.meetsOn}
-                error={e["meeting-meetsOn"]}
-              />
-              <TextField
-                id="meeting-place"
-                name="place"
-                label={t("meetings.place")}
-                defaultValue={v("meeting", "place") ?? m.place ?? ""}
-                error={e["meeting-place"]}
-              />
-              <Button>{t("meetings.saveMeeting")}</Button>
-            </Form>
-          </details>
+          <MeetingForm
+            summary={t("meetings.editMeeting")}
+            open={m.intent === "meeting"}
+            bodies={m.bodies}
+            values={
+              m.intent === "meeting"
+                ? m.values
+                : { bodyId: String(m.bodyId), title: m.title, meetsOn: m.meetsOn, place: m.place ?? "" }
+            }
+            errors={e}
+          />
+          {m.deleting ? (
+            <DeletePanel
+              heading={t("meetings.delete.meetingHeading", { title: m.title })}
+              blocker={m.deleteBlocker}
+              confirm={t("meetings.delete.meetingConfirm")}
+              cancelHref={`/staff/meetings/${m.id}`}
+            />
+          ) : (
+            <p>
+              <a href={`/staff/meetings/${m.id}?delete=1#delete`} className="button secondary">
+                {t("meetings.delete.meetingLink")}
+              </a>
+            </p>
+          )}
         </>
       )}
     </>

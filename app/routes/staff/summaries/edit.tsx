@@ -2,6 +2,7 @@ import { data, redirect } from "react-router";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
+import { DraftDownloads } from "~/components/papers/DraftDownloads";
 import { ComposeForm } from "~/components/summaries/ComposeForm";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -126,6 +127,16 @@ export default function EditSummary({ loaderData, actionData }: Route.ComponentP
           </p>
         </>
       )}
+      <section aria-labelledby="draft-heading" className="panel">
+        <h2 id="draft-heading">{t("summary.draft.heading")}</h2>
+        <p className="hint">{t("summary.draft.hint")}</p>
+        <p>
+          <a href={`/staff/summaries/${p.id}/preview`} className="button secondary">
+            {t("summary.draft.preview")}
+          </a>
+        </p>
+        <DraftDownloads id={p.id} />
+      </section>
       <ComposeForm values={p.values} errors={p.errors} choices={p.choices} content={p.content} quotes={p.quotes} />
     </>
   );
