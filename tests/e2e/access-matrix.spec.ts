@@ -1,5 +1,5 @@
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "../support/fixtures";
+import { expect, signInRequest, test } from "../support/fixtures";
 import { makePassSession, readE2eDb, writeE2eDb } from "../support/pass-session";
 
 // Issue 8: every thread and pass route × every role × someone else's id. Each cell is the exact answer the server
@@ -62,8 +62,7 @@ test.beforeAll(async () => {
   ctx.set("passB", await make(`sb_pass=${b.sessionId}`));
   for (const role of ["officer", "safeguarding", "board", "partnership", "admin"] as const) {
     const c = await make();
-    const signIn = await c.post("/staff/sign-in", { form: { email: `${role}@demo.test`, password: DEMO_PASSWORD } });
-    expect(signIn.status(), role).toBe(302);
+    expect(await signInRequest(c, role), role).toBe(302);
     ctx.set(role, c);
   }
   threadA = thread(a.passId, "board", "answered", "Matrix question from pass A");
