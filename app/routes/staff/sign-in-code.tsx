@@ -88,9 +88,11 @@ export default function SignInCode({ loaderData, actionData }: Route.ComponentPr
           {t("twoFactor.continue")}
         </button>
       </Form>
-      <p>
-        <Link to={other}>{t(recovery ? "twoFactor.useApp" : "twoFactor.useRecovery")}</Link>
-      </p>
+      <ul className="action-links">
+        <li>
+          <Link to={other}>{t(recovery ? "twoFactor.useApp" : "twoFactor.useRecovery")}</Link>
+        </li>
+      </ul>
       {p.demo && !recovery && (
         <p className="hint">
           {t("twoFactor.demo")} <code>npm run demo:code -- admin</code>

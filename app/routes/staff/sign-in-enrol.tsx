@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import {
   codeFailed,
   finishSignIn,
@@ -46,6 +46,12 @@ export async function action({ request }: Route.ActionArgs) {
     { svg: "", secret: "", errors: null, codes, next: nextOf(request) },
     { headers: finishSignIn(pending, "enrolled") },
   );
+}
+
+// Once the codes are shown the pending session is gone, so this route's loader would send the person on before they
+// had saved them: the page stays as the action answered.
+export function shouldRevalidate({ actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionResult?.codes ? false : defaultShouldRevalidate;
 }
 
 export default function SignInEnrol({ loaderData, actionData }: Route.ComponentProps) {

@@ -82,9 +82,9 @@ export default function StaffMember({ loaderData, actionData }: Route.ComponentP
     <>
       <PageTitle title={a.name} error={Boolean(p.errors)} />
       <AdminSections current="staff" />
-      <p>
-        <a href="/staff/admin/staff">{t("accounts.back")}</a>
-      </p>
+      <a className="back-link" href="/staff/admin/staff">
+        {t("accounts.back")}
+      </a>
       <h1>
         <bdi>{a.name}</bdi>
       </h1>
@@ -121,7 +121,12 @@ export default function StaffMember({ loaderData, actionData }: Route.ComponentP
             <button type="submit" className="button danger">
               {t("accounts.confirmDisable")}
             </button>
-            <a href={`/staff/admin/staff/${a.id}`}>{t("accounts.cancel")}</a>
+            <a
+              href={`/staff/admin/staff/${a.id}`}
+              style={{ display: "inline-flex", alignItems: "center", minHeight: 44 }}
+            >
+              {t("accounts.cancel")}
+            </a>
           </Form>
         </section>
       ) : (
