@@ -107,7 +107,7 @@ export default function StaffAccounts({ loaderData, actionData }: Route.Componen
                     <bdi>{a.name}</bdi>
                   </a>
                 </td>
-                <td className="break-anywhere">
+                <td>
                   <bdi>{a.email}</bdi>
                 </td>
                 <td>{t(`role.${a.role}`, { defaultValue: a.role })}</td>
