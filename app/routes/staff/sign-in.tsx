@@ -172,6 +172,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           <p>
             {t("signIn.demoPassword")} <code>sounding-board-demo</code>
           </p>
+          <p>
+            {t("signIn.demoCode")} <code>npm run demo:code -- admin</code>
+          </p>
         </section>
       )}
     </>
