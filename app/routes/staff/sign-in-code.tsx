@@ -95,7 +95,7 @@ export default function SignInCode({ loaderData, actionData }: Route.ComponentPr
       </ul>
       {p.demo && !recovery && (
         <p className="hint">
-          {t("twoFactor.demo")} <code>npm run demo:code -- admin</code>
+          {t("twoFactor.demo")} <code dir="ltr">npm run demo:code -- admin</code>
         </p>
       )}
     </>

@@ -173,7 +173,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             {t("signIn.demoPassword")} <code>sounding-board-demo</code>
           </p>
           <p>
-            {t("signIn.demoCode")} <code>npm run demo:code -- admin</code>
+            {t("signIn.demoCode")} <code dir="ltr">npm run demo:code -- admin</code>
           </p>
         </section>
       )}
