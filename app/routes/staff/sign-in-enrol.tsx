@@ -14,7 +14,7 @@ import { confirmEnrolment, enrolmentView } from "~/models/staff-accounts.server"
 import type { Route } from "./+types/sign-in-enrol";
 import { EnrolPanel, RecoveryCodes } from "./TwoFactorParts";
 
-async function view(request: Request, staffId: number) {
+async function view(staffId: number) {
   const shown = await enrolmentView(staffId);
   // No secret being enrolled (an admin reset it meanwhile): start the sign-in again, which makes a new one.
   if (!shown) throw redirect("/staff/sign-in");
@@ -24,7 +24,7 @@ async function view(request: Request, staffId: number) {
 export async function loader({ request }: Route.LoaderArgs) {
   const pending = requirePendingTwoFactor(request);
   if (pending.enrolled) throw redirect(`/staff/sign-in/code?next=${encodeURIComponent(nextOf(request))}`);
-  return { ...(await view(request, pending.id)), errors: null as Record<string, string> | null, codes: null, next: "" };
+  return { ...(await view(pending.id)), errors: null as Record<string, string> | null, codes: null, next: "" };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -34,7 +34,7 @@ export async function action({ request }: Route.ActionArgs) {
   const t = getT(request);
   const code = String((await request.formData()).get("code") ?? "").slice(0, 100);
   const fail = async (message: string) =>
-    data({ ...(await view(request, pending.id)), errors: { code: message }, codes: null, next: "" }, { status: 400 });
+    data({ ...(await view(pending.id)), errors: { code: message }, codes: null, next: "" }, { status: 400 });
   if (!code.trim()) return fail(t("twoFactor.error.codeEmpty"));
   const codes = confirmEnrolment(pending.id, code);
   if (!codes) {
