@@ -55,6 +55,9 @@ export default [
   // Staff
   route("staff/sign-in", "routes/staff/sign-in.tsx"),
   route("staff/sign-out", "routes/staff/sign-out.ts"),
+  route("staff/sign-in/code", "routes/staff/sign-in-code.tsx"),
+  route("staff/sign-in/enrol", "routes/staff/sign-in-enrol.tsx"),
+  route("staff/invite/:token", "routes/staff/invite.tsx"),
   layout("routes/staff/layout.tsx", [
     ...prefix("staff", [
       index("routes/staff/home.tsx"),
@@ -117,6 +120,9 @@ export default [
       route("audit", "routes/staff/audit.tsx"),
       route("audit.csv", "routes/staff/audit-csv.ts"),
       route("admin", "routes/staff/admin/index.tsx"),
+      route("admin/staff", "routes/staff/admin/staff.tsx"),
+      route("admin/staff/:id", "routes/staff/admin/staff-member.tsx"),
+      route("account", "routes/staff/account.tsx"),
       route("admin/places", "routes/staff/admin/places.tsx"),
       route("admin/areas/:id", "routes/staff/admin/area.tsx"),
       route("admin/localities/:id", "routes/staff/admin/locality.tsx"),

@@ -65,6 +65,10 @@ export const namespaceSections = {
     "admin",
     "exports",
     "audit",
+    "twoFactor",
+    "invite",
+    "account",
+    "accounts",
   ],
 } as const;
 

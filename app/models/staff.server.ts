@@ -70,6 +70,8 @@ export function findStaffBySession(sessionId: string): StaffUser | null {
         eq(staffSessions.idHash, sha256(sessionId)),
         gt(staffSessions.expiresAt, new Date().toISOString()),
         eq(staffUsers.active, true),
+        // A session still waiting for its two-factor code opens nothing (see staff-accounts.server.ts).
+        eq(staffSessions.pendingTwoFactor, false),
       ),
     )
     .get();

@@ -2,6 +2,9 @@ import { hashPassword } from "../../app/models/staff.server";
 import { staffUsers } from "../schema";
 import type { Tx } from "./context";
 import { addDays } from "./dates";
+import { DEMO_TOTP_SECRET } from "./demo-two-factor";
+
+export { DEMO_TOTP_SECRET };
 
 export const DEMO_PASSWORD = "sounding-board-demo";
 
@@ -19,7 +22,17 @@ export const hashDemoPasswords = () => Promise.all(demoStaff.map(() => hashPassw
 export function seedStaff(tx: Tx, hashes: string[], now: Date) {
   const staff = tx
     .insert(staffUsers)
-    .values(demoStaff.map((s, i) => ({ ...s, passwordHash: hashes[i], createdAt: addDays(now, -400).toISOString() })))
+    .values(
+      demoStaff.map((s, i) => ({
+        ...s,
+        passwordHash: hashes[i],
+        createdAt: addDays(now, -400).toISOString(),
+        // These roles always sign in with two-factor: enrolled with the published DEMO-ONLY secret (README).
+        ...(s.role === "safeguarding" || s.role === "admin"
+          ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: addDays(now, -400).toISOString() }
+          : {}),
+      })),
+    )
     .returning({ id: staffUsers.id, role: staffUsers.role })
     .all();
   const staffId = (role: string) => {

@@ -1,5 +1,5 @@
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "../support/fixtures";
+import { expect, signInRequest, test } from "../support/fixtures";
 import { makePassSession, readE2eDb, writeE2eDb } from "../support/pass-session";
 
 // Issue 8: every thread and pass route × every role × someone else's id. Each cell is the exact answer the server
@@ -62,8 +62,7 @@ test.beforeAll(async () => {
   ctx.set("passB", await make(`sb_pass=${b.sessionId}`));
   for (const role of ["officer", "safeguarding", "board", "partnership", "admin"] as const) {
     const c = await make();
-    const signIn = await c.post("/staff/sign-in", { form: { email: `${role}@demo.test`, password: DEMO_PASSWORD } });
-    expect(signIn.status(), role).toBe(302);
+    expect(await signInRequest(c, role), role).toBe(302);
     ctx.set(role, c);
   }
   threadA = thread(a.passId, "board", "answered", "Matrix question from pass A");
@@ -117,6 +116,14 @@ const staffRows: [string, Record<Actor, Expect>][] = [
   // The audit log and its CSV: administrators only.
   ["/staff/audit", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
   ["/staff/audit.csv", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  // Staff accounts (issue 12): administrators only; each person's own account page for every member of staff.
+  ["/staff/admin/staff", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  ["/staff/admin/staff/1", row([signIn, signIn, signIn, 403, 403, 403, 403, 200])],
+  ["/staff/account", row([signIn, signIn, signIn, 200, 200, 200, 200, 200])],
+  // The code and enrolment steps open only for a session waiting for its code; anyone else starts at the password.
+  ["/staff/sign-in/code", row([signIn, signIn, signIn, signIn, signIn, signIn, signIn, signIn])],
+  ["/staff/sign-in/enrol", row([signIn, signIn, signIn, signIn, signIn, signIn, signIn, signIn])],
+  ["/staff/invite/not-a-live-link-0123456789abcdef", row([404, 404, 404, 404, 404, 404, 404, 404])],
 ];
 
 test("Staff pages: each role reaches only what it may; everyone else is sent to sign in", async () => {
@@ -207,6 +214,24 @@ test("Mutations: only by POST, only by those who may, and a refused one changes 
   for (const actor of ["officer", "board", "partnership"] as const)
     expect(await statusOf(actor, "POST", "/staff/safeguarding/settings", { intent: "save" }), actor).toBe(403);
   expect(versions()).toBe(listsBefore);
+  // Staff accounts: only an administrator changes roles or disables; nothing changes when someone else tries.
+  const officerRow = () =>
+    readE2eDb<{ role: string; active: number }>(
+      "select role, active from staff_users where email = 'officer@demo.test'",
+    )[0];
+  const officerBefore = officerRow();
+  const officerId = readE2eDb<{ id: number }>("select id from staff_users where email = 'officer@demo.test'")[0].id;
+  for (const actor of ["officer", "safeguarding", "board", "partnership"] as const) {
+    expect(await statusOf(actor, "POST", `/staff/admin/staff/${officerId}`, { intent: "role", role: "admin" })).toBe(
+      403,
+    );
+    expect(await statusOf(actor, "POST", `/staff/admin/staff/${officerId}`, { intent: "disable" })).toBe(403);
+    expect(await statusOf(actor, "POST", "/staff/admin/staff", { intent: "two-factor-all", on: "yes" })).toBe(403);
+  }
+  expect(await statusOf("anon", "POST", `/staff/admin/staff/${officerId}`, { intent: "disable" })).toMatch(
+    /^→\/staff\/sign-in/,
+  );
+  expect(officerRow()).toEqual(officerBefore);
   // "This helped me" counts people: without a pass it is refused and nothing is counted.
   const helped = () => readE2eDb<{ n: number }>("select count(*) n from thread_helped")[0].n;
   const helpedBefore = helped();

@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
+import { expect, expectNoAxeViolations, signInAs, signInRequest, test } from "../support/fixtures";
 import { readE2eDb } from "../support/pass-session";
 
 // Issue 10, reference data: an administrator adds a locality and a school in it, hides an age band (and a young
@@ -19,7 +19,7 @@ const nf = new Intl.NumberFormat("en");
 async function restoreAgeBands() {
   const c = await playwrightRequest.newContext({ baseURL: origin, extraHTTPHeaders: { Origin: origin } });
   try {
-    await c.post("/staff/sign-in", { form: { email: "admin@demo.test", password: DEMO_PASSWORD } });
+    expect(await signInRequest(c, "admin")).toBe(302);
     const form = new FormData();
     for (const band of ["8_11", "12_15", "16_19", "20_25"]) form.append("shown", band);
     for (const [i, band] of ["under_8", "8_11", "12_15", "16_19", "20_25"].entries())

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signInAs, signOut, test } from "../support/fixtures";
+import { demoCode, expect, expectNoAxeViolations, signInAs, signOut, test } from "../support/fixtures";
 
 test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({
   page,
@@ -61,6 +61,38 @@ test("Wrong passwords sent from elsewhere do not keep the real user out of a bro
   await expect(page).toHaveURL(/\/staff$/);
   // Other specs sign in as this account from new browsers: let the delay run out first.
   await page.waitForTimeout(retryAfter * 1000 + 500);
+});
+
+test("Wrong two-factor codes slow down like wrong passwords, and the right one still works after the wait", async ({
+  playwright,
+  baseURL,
+}) => {
+  const c = await playwright.request.newContext({
+    baseURL,
+    maxRedirects: 0,
+    extraHTTPHeaders: { Origin: baseURL ?? "" },
+  });
+  const password = await c.post("/staff/sign-in", {
+    form: { email: "safeguarding@demo.test", password: "sounding-board-demo" },
+  });
+  expect(password.status()).toBe(302);
+  expect(password.headers().location).toBe("/staff/sign-in/code?next=%2Fstaff");
+  // The password alone opens nothing.
+  expect((await c.get("/staff")).status()).toBe(302);
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++)
+    statuses.push((await c.post("/staff/sign-in/code", { form: { code: "000000" } })).status());
+  expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+  const refused = await c.post("/staff/sign-in/code", { form: { code: demoCode() } });
+  expect(refused.status()).toBe(429);
+  const retryAfter = Number(refused.headers()["retry-after"]);
+  expect(retryAfter).toBeGreaterThan(0);
+  await new Promise((r) => setTimeout(r, retryAfter * 1000 + 500));
+  const right = await c.post("/staff/sign-in/code", { form: { code: demoCode() } });
+  expect(right.status()).toBe(302);
+  expect(right.headers().location).toBe("/staff");
+  expect((await c.get("/staff")).status()).toBe(200);
+  await c.dispose();
 });
 
 test("A POST from another site is refused before it reaches any action", async ({ request }) => {

@@ -84,8 +84,9 @@ const expected: Record<string, string[]> = {
     "/staff/feedback/:id",
     "/staff/plan",
     "/staff/plan/themes",
+    "/staff/account",
   ],
-  partnership: ["/staff", "/staff/questions", "/staff/questions/:id"],
+  partnership: ["/staff", "/staff/questions", "/staff/questions/:id", "/staff/account"],
   board: [
     "/staff",
     "/staff/meetings",
@@ -93,6 +94,7 @@ const expected: Record<string, string[]> = {
     "/staff/agenda-items/:id",
     "/staff/plan",
     "/staff/exports",
+    "/staff/account",
   ],
   admin: [
     "/staff",
@@ -102,6 +104,9 @@ const expected: Record<string, string[]> = {
     "/staff/admin",
     "/staff/feedback",
     "/staff/audit",
+    "/staff/admin/staff",
+    "/staff/admin/staff/:id",
+    "/staff/account",
   ],
 };
 

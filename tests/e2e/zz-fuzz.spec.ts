@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "../support/fixtures";
+import { expect, signInRequest, test } from "../support/fixtures";
 import { readE2eDb } from "../support/pass-session";
 
 // Issue 12: every route of the production build, as someone signed out and as an administrator, sent the requests that
@@ -48,8 +48,7 @@ test.beforeAll(async () => {
     playwrightRequest.newContext({ baseURL: origin, maxRedirects: 0, extraHTTPHeaders: { Origin: origin } });
   ctx.set("anon", await make());
   const admin = await make();
-  const signIn = await admin.post("/staff/sign-in", { form: { email: "admin@demo.test", password: DEMO_PASSWORD } });
-  expect(signIn.status()).toBe(302);
+  expect(await signInRequest(admin, "admin")).toBe(302);
   ctx.set("admin", admin);
 });
 test.afterAll(async () => {

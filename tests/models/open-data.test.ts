@@ -150,7 +150,7 @@ describe("open data", () => {
     expect(csvField("cr\rhere")).toBe('"cr\rhere"');
     expect(csvField(null)).toBe("");
     // A text a spreadsheet would run as a formula is written as text; a negative number stays a number.
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-1 for the bus")).toBe("'-1 for the bus");
     expect(csvField(-3)).toBe("-3");

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, test as base, expect, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, test as base, expect, type Locator, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { DEMO_TOTP_SECRET } from "../../db/seed/demo-two-factor";
 
 export const DEMO_PASSWORD = "sounding-board-demo";
 export type DemoRole = "officer" | "safeguarding" | "board" | "partnership" | "admin";
@@ -52,12 +54,47 @@ export async function tick(scope: Page | Locator, label: string) {
     .click();
 }
 
+/** The roles the demo enrols in two-factor sign-in (they always need it). */
+export const TWO_FACTOR_ROLES: readonly DemoRole[] = ["safeguarding", "admin"];
+
+/** A two-factor code for a base32 secret, for now or `steps` time steps ahead (the server accepts ±1 step). */
+export function totpCode(secret: string, steps = 0) {
+  const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
+}
+
+/** The current code of the demo safeguarding lead and administrator (their DEMO-ONLY secret is published). */
+export const demoCode = () => totpCode(DEMO_TOTP_SECRET);
+
+/** The code step after the password, for the demo accounts that have two-factor sign-in. */
+export async function passDemoCodeStep(page: Page) {
+  await expect(page.getByRole("heading", { name: "Enter your sign-in code" })).toBeVisible();
+  await page.getByLabel("6-digit code").fill(demoCode());
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
 export async function signInAs(page: Page, role: DemoRole) {
   await page.goto("/staff/sign-in");
   await page.getByLabel("Email address").fill(`${role}@demo.test`);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (TWO_FACTOR_ROLES.includes(role)) await passDemoCodeStep(page);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * Signs a request context (maxRedirects: 0, Origin set) in as a demo role, through the code step where the role has
+ * one. Returns the status of the last step: 302 when the session is open.
+ */
+export async function signInRequest(c: APIRequestContext, role: DemoRole) {
+  const res = await c.post("/staff/sign-in", {
+    form: { email: `${role}@demo.test`, password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  if (!TWO_FACTOR_ROLES.includes(role) || res.status() !== 302) return res.status();
+  expect(res.headers().location ?? "").toContain("/staff/sign-in/code");
+  const code = await c.post("/staff/sign-in/code", { form: { code: demoCode() }, maxRedirects: 0 });
+  return code.status();
 }
 
 export async function signOut(page: Page) {

@@ -61,7 +61,10 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
         </nav>
         <Form method="post" action="/staff/sign-out" className="staff-who">
           <span>
-            <bdi>{loaderData.staff.name}</bdi> <span className="staff-role">{t(`role.${loaderData.staff.role}`)}</span>
+            <NavLink to="/staff/account" aria-label={t("account.link", { name: loaderData.staff.name })}>
+              <bdi>{loaderData.staff.name}</bdi>
+            </NavLink>{" "}
+            <span className="staff-role">{t(`role.${loaderData.staff.role}`)}</span>
           </span>
           <button type="submit" className="link-button">
             {t("staff.signOut")}

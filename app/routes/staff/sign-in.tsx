@@ -1,6 +1,7 @@
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { getStaff, startStaffSession } from "~/auth/session.server";
+import { startTwoFactorStep } from "~/auth/two-factor.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
 import { TableScroll } from "~/components/ui/TableScroll";
@@ -13,6 +14,7 @@ import {
   rememberDevice,
   verifyStaffCredentials,
 } from "~/models/staff.server";
+import { twoFactorRequired, twoFactorStatus } from "~/models/staff-accounts.server";
 import { demoMode, env, isProduction } from "~/utils/env.server";
 import { readCookie, safeBack, serializeCookie } from "~/utils/http";
 import { Backoff } from "~/utils/rate-limit.server";
@@ -87,13 +89,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   for (const [b, key] of keys) b.reset(key);
   perAccount.reset(email);
-  recordAudit(staff.id, "sign_in", "staff", staff.id);
   const next = safeBack(new URL(request.url).searchParams.get("next"), "/staff");
   const headers = new Headers();
-  headers.append("Set-Cookie", startStaffSession(staff.id));
   // A year: the browser stays known to this account, so other people's wrong passwords never slow this person down.
   const token = rememberDevice(staff.id, device);
   headers.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, token, { maxAge: 365 * 86400, secure: isProduction }));
+  // With two-factor on, or due for this role, the session opens only after the code (the step records the sign-in).
+  const { enrolled } = twoFactorStatus(staff.id);
+  if (enrolled || twoFactorRequired(staff.role)) return startTwoFactorStep(staff.id, enrolled, next, headers);
+  recordAudit(staff.id, "sign_in", "staff", staff.id);
+  headers.append("Set-Cookie", startStaffSession(staff.id));
   return redirect(next, { headers });
 }
 
@@ -166,6 +171,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           </TableScroll>
           <p>
             {t("signIn.demoPassword")} <code>sounding-board-demo</code>
+          </p>
+          <p>
+            {t("signIn.demoCode")} <code dir="ltr">npm run demo:code -- admin</code>
           </p>
         </section>
       )}

@@ -1,16 +1,17 @@
 import { FieldError } from "~/components/ErrorSummary";
 import { useTranslation } from "~/i18n/react";
 
-export const adminSections = ["places", "schools", "ageBands", "population"] as const;
+export const adminSections = ["places", "schools", "ageBands", "population", "staff"] as const;
 export type AdminSection = (typeof adminSections)[number];
 const paths: Record<AdminSection, string> = {
   places: "/staff/admin/places",
   schools: "/staff/admin/schools",
   ageBands: "/staff/admin/age-bands",
   population: "/staff/admin/population",
+  staff: "/staff/admin/staff",
 };
 
-/** The four parts of the reference data, as links (so they work without JavaScript); the current one is marked. */
+/** The parts of the admin pages, as links (so they work without JavaScript); the current one is marked. */
 export function AdminSections({ current }: { current?: AdminSection }) {
   const { t } = useTranslation();
   return (
@@ -82,7 +83,7 @@ export function Field(props: {
   hint?: string;
   value: string | undefined;
   error?: string;
-  type?: "text" | "number";
+  type?: "text" | "number" | "email";
   inputMode?: "numeric";
   width?: string;
 }) {
