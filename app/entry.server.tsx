@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { scheduleNightlyBackups } from "~/models/backups.server";
+import { scheduleDailyRetention } from "~/models/retention.server";
 import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
@@ -17,6 +18,7 @@ export function warmUp() {
   // first child waits or an import is checked.
   checkText("warm up");
   scheduleNightlyBackups();
+  scheduleDailyRetention();
 }
 
 export default function handleRequest(
