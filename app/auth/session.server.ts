@@ -1,4 +1,6 @@
 import { redirect } from "react-router";
+import { endedReason } from "~/models/session-timeout.server";
+import { getSetting } from "~/models/settings.server";
 import {
   createStaffSession,
   destroyStaffSession,
@@ -6,10 +8,8 @@ import {
   recordAudit,
   type StaffUser,
 } from "~/models/staff.server";
-import { getSetting } from "~/models/settings.server";
 import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
-import { endedReason } from "~/models/session-timeout.server";
 import { can, type Permission } from "./roles";
 
 const COOKIE = "sb_staff";

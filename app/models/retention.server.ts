@@ -2,7 +2,8 @@
 // than the admin's limit are replaced by RETENTION_TEXT. Rows stay, so every count, chart and summary keeps its
 // numbers; quotes already frozen in sent papers (summary_versions, summary_quotes) and published questions stay, as
 // they are masked copies. Words under a safeguarding case follow the lead's own rule (kept while the case is open,
-// then `safeguardingMonths` after it closed), never the general one.
+// then `safeguardingMonths` after it closed), never the general one. The case itself and the lead's notes on it are the
+// lead's own record (migration 0005 lets nothing change them) and are not touched here.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { countyInstant, countyToday } from "~/utils/time";
 import { type DB, getDb } from "~db/client";
@@ -26,8 +27,6 @@ export type RetentionCounts = {
   sessionNotes: number;
   /** Words under a safeguarding case closed longer ago than the safeguarding limit. */
   safeguardingWords: number;
-  /** The lead's notes on those cases. */
-  safeguardingNotes: number;
   /** Answers in progress, older than their own four-hour limit. */
   drafts: number;
   /** Rows of checked import files (paper answers as typed). */
@@ -87,13 +86,6 @@ const categories: Record<
     due: `c.body is not null and c.body not in ${anonymised}
       and exists (select 1 from safeguarding_cases sc where sc.contribution_id = c.id and not ${caseKept})`,
     apply: `update contributions set body = @marker, masked_body = null where id in (select value from json_each(@ids))`,
-  },
-  safeguardingNotes: {
-    needs: "sgCutoff",
-    table: "safeguarding_actions c",
-    due: `c.note != @marker
-      and exists (select 1 from safeguarding_cases sc where sc.id = c.case_id and not ${caseKept})`,
-    apply: `update safeguarding_actions set note = @marker where id in (select value from json_each(@ids))`,
   },
   drafts: {
     needs: null,
