@@ -54,6 +54,7 @@ export default [
   // Staff
   route("staff/sign-in", "routes/staff/sign-in.tsx"),
   route("staff/sign-out", "routes/staff/sign-out.ts"),
+  route("staff/session", "routes/staff/session.ts"),
   layout("routes/staff/layout.tsx", [
     ...prefix("staff", [
       index("routes/staff/home.tsx"),
@@ -121,6 +122,7 @@ export default [
       route("admin/schools/:id", "routes/staff/admin/school.tsx"),
       route("admin/age-bands", "routes/staff/admin/age-bands.tsx"),
       route("admin/population", "routes/staff/admin/population.tsx"),
+      route("admin/retention", "routes/staff/admin/retention.tsx"),
     ]),
   ]),
 

@@ -118,3 +118,18 @@ export function extendSession(sessionId: string, now = new Date(), db: Conn = ge
     .run();
   return peekSessionExpiry(sessionId, now, db);
 }
+
+export type SignedOutNotice = { reason: "idle" | "absolute" | "ended"; sent: boolean; minutes: number; hours: number };
+
+/** What the sign-in page says when a session ended (requireStaff adds ?ended= and, for a form sent, &sent=1). */
+export function signedOutNotice(url: URL, db: Conn = getDb()): SignedOutNotice | null {
+  const reason = url.searchParams.get("ended");
+  if (reason !== "idle" && reason !== "absolute" && reason !== "ended") return null;
+  const limits = getSetting("staffSession", db);
+  return {
+    reason,
+    sent: url.searchParams.get("sent") === "1",
+    minutes: limits.idleMinutes,
+    hours: limits.absoluteHours,
+  };
+}

@@ -149,7 +149,7 @@ describe("retention", () => {
       recordCaseAction({
         staffId: county.officer.id,
         contributionId: id,
-        action: "referred_mash",
+        action: "referred_social_care",
         note: "Phoned the family's social worker",
         status: "closed",
       });
