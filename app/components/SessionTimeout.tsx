@@ -1,7 +1,7 @@
 // WCAG 2.2.1: two minutes before the session would end, a dialog says so and lets the person stay signed in. Before it
 // shows, and after "Stay signed in", the end is read again from the server, so requests from other tabs count.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Dialog, Heading, Modal } from "react-aria-components";
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { useTranslation } from "~/i18n/react";
 import type { SessionStatus } from "~/routes/staff/session";
 import { Button } from "./ui/Button";
@@ -128,7 +128,7 @@ export function SessionTimeout(props: SessionTimeoutProps) {
         : t("sessionTimeout.idle", { count: minutes });
 
   return (
-    <Modal
+    <ModalOverlay
       isOpen={open}
       isDismissable={false}
       onOpenChange={(isOpen) => {
@@ -137,31 +137,33 @@ export function SessionTimeout(props: SessionTimeoutProps) {
         if (phase === "warning") void stay();
         else setPhase("acknowledged");
       }}
-      className="timeout-modal"
+      className="timeout-overlay"
     >
-      <Dialog role="alertdialog" className="timeout-dialog" aria-describedby="timeout-countdown">
-        <Heading slot="title">
-          {phase === "capped" ? t("sessionTimeout.absoluteTitle") : t("sessionTimeout.title")}
-        </Heading>
-        <p id="timeout-countdown" aria-live="polite">
-          {countdown}
-        </p>
-        <p>{t("sessionTimeout.kept")}</p>
-        <div className="button-row">
-          {phase === "warning" ? (
-            <Button type="button" autoFocus onPress={() => void stay()}>
-              {t("sessionTimeout.stay")}
-            </Button>
-          ) : (
-            <Button type="button" autoFocus onPress={() => setPhase("acknowledged")}>
-              {t("sessionTimeout.close")}
-            </Button>
-          )}
-          <form method="post" action="/staff/sign-out">
-            <Button variant="secondary">{t("staff.signOut")}</Button>
-          </form>
-        </div>
-      </Dialog>
-    </Modal>
+      <Modal className="timeout-modal">
+        <Dialog role="alertdialog" className="timeout-dialog" aria-describedby="timeout-countdown">
+          <Heading slot="title">
+            {phase === "capped" ? t("sessionTimeout.absoluteTitle") : t("sessionTimeout.title")}
+          </Heading>
+          <p id="timeout-countdown" aria-live="polite">
+            {countdown}
+          </p>
+          <p>{t("sessionTimeout.kept")}</p>
+          <div className="button-row">
+            {phase === "warning" ? (
+              <Button type="button" autoFocus onPress={() => void stay()}>
+                {t("sessionTimeout.stay")}
+              </Button>
+            ) : (
+              <Button type="button" autoFocus onPress={() => setPhase("acknowledged")}>
+                {t("sessionTimeout.close")}
+              </Button>
+            )}
+            <form method="post" action="/staff/sign-out">
+              <Button variant="secondary">{t("staff.signOut")}</Button>
+            </form>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
