@@ -51,12 +51,14 @@ async function setIdleMinutes(page: Page, minutes: number) {
   await expect(page.getByRole("status").filter({ hasText: "Time limits saved." })).toBeVisible();
 }
 
-test.afterAll(() => {
-  // Other specs run against the same server: the defaults come back whatever happened here.
+/** Other specs run against the same server: the default limits come back whatever happened here. */
+function defaultSettings() {
   const conn = db();
   conn.prepare("delete from app_settings where key in ('staffSession', 'retention')").run();
   conn.close();
-});
+}
+
+test.afterEach(defaultSettings);
 
 test("an idle-timeout warning extends the session", async ({ page }) => {
   await signInAs(page, "admin");

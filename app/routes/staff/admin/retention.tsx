@@ -202,9 +202,11 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         </ul>
         <p>{t("retention.daily")}</p>
         <p>
-          {p.last
-            ? t("retention.last", { when: p.last.when, who: who(p.last), count: p.last.contributions })
-            : t("retention.never")}{" "}
+          <span>
+            {p.last
+              ? t("retention.last", { when: p.last.when, who: who(p.last), count: p.last.contributions })
+              : t("retention.never")}
+          </span>{" "}
           <a href="/staff/audit?action=retention_run">{t("retention.auditLink")}</a>
         </p>
         <Form method="post">
