@@ -36,6 +36,15 @@ function lastSeen(email: string) {
   return row.at;
 }
 
+/** The warning's timer and the typing keeper start once React has hydrated the staff page (and run its effects). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector("form.staff-who");
+    return Boolean(form && Object.keys(form).some((k) => k.startsWith("__reactFiber")));
+  });
+  await page.waitForTimeout(250);
+}
+
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -67,6 +76,7 @@ test("an idle-timeout warning extends the session", async ({ page }) => {
 
   await page.clock.install();
   await page.goto("/staff/plan");
+  await hydrated(page);
   // 3½ of the 5 minutes have passed on the server; the browser's clock catches up.
   const setBack = idleFor("admin@demo.test", 3.5);
   await page.clock.fastForward("03:30");
@@ -113,6 +123,7 @@ test("In Arabic on a 320 px screen, the timeout warning reads right to left and 
   conn.close();
   await page.clock.install();
   await page.goto("/staff/admin");
+  await hydrated(page);
   idleFor("admin@demo.test", 3.5);
   await page.clock.fastForward("03:30");
   const dialog = page.getByRole("alertdialog", { name: "هل تريد البقاء مسجّلًا الدخول؟" });
@@ -130,6 +141,7 @@ test("In Arabic on a 320 px screen, the timeout warning reads right to left and 
 test("after an idle timeout, signing in again puts back what was being typed", async ({ page }) => {
   await signInAs(page, "officer");
   await page.goto("/staff/consultations/new");
+  await hydrated(page);
   await page.getByLabel("Title", { exact: true }).fill("Bus fares for under-16s");
   await page.getByLabel("Plain summary").fill("Tell us what buses cost you");
   idleFor("officer@demo.test", 31);

@@ -187,7 +187,7 @@ export default function Retention({ loaderData, actionData }: Route.ComponentPro
         </Form>
       </section>
 
-      <section aria-labelledby="now-title" className="panel">
+      <section aria-labelledby="now-title" className="panel" style={{ marginTop: "2rem" }}>
         <h2 id="now-title" style={{ marginTop: 0 }}>
           {t("retention.nowTitle")}
         </h2>
