@@ -126,9 +126,10 @@ export function KeepTyping() {
     setRestored(put > 0);
   }, [location.key]);
 
-  return (
-    <div role="status" className={restored ? "notice" : undefined}>
-      {restored ? t("sessionTimeout.restored") : null}
+  // Rendered only when there is something to say: other pages' own status messages stay the only ones.
+  return restored ? (
+    <div role="status" className="notice">
+      {t("sessionTimeout.restored")}
     </div>
-  );
+  ) : null;
 }
