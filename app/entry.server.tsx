@@ -6,6 +6,7 @@ import type { AppLoadContext, EntryContext } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { scheduleNightlyBackups } from "~/models/backups.server";
 import { scheduleExportCleanup } from "~/models/papers/jobs.server";
+import { scheduleDailyRetention } from "~/models/retention.server";
 import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
@@ -19,6 +20,7 @@ export function warmUp() {
   checkText("warm up");
   scheduleNightlyBackups();
   scheduleExportCleanup();
+  scheduleDailyRetention();
 }
 
 export default function handleRequest(

@@ -58,6 +58,7 @@ export default [
   route("staff/sign-in/code", "routes/staff/sign-in-code.tsx"),
   route("staff/sign-in/enrol", "routes/staff/sign-in-enrol.tsx"),
   route("staff/invite/:token", "routes/staff/invite.tsx"),
+  route("staff/session", "routes/staff/session.ts"),
   layout("routes/staff/layout.tsx", [
     ...prefix("staff", [
       index("routes/staff/home.tsx"),
@@ -130,6 +131,7 @@ export default [
       route("admin/schools/:id", "routes/staff/admin/school.tsx"),
       route("admin/age-bands", "routes/staff/admin/age-bands.tsx"),
       route("admin/population", "routes/staff/admin/population.tsx"),
+      route("admin/retention", "routes/staff/admin/retention.tsx"),
     ]),
   ]),
 

@@ -1,4 +1,6 @@
 import { redirect } from "react-router";
+import { endedReason } from "~/models/session-timeout.server";
+import { getSetting } from "~/models/settings.server";
 import {
   createStaffSession,
   destroyStaffSession,
@@ -6,7 +8,7 @@ import {
   recordAudit,
   type StaffUser,
 } from "~/models/staff.server";
-import { env, isProduction } from "~/utils/env.server";
+import { isProduction } from "~/utils/env.server";
 import { readCookie, serializeCookie } from "~/utils/http";
 import { can, type Permission } from "./roles";
 
@@ -18,10 +20,11 @@ export function getStaff(request: Request): StaffUser | null {
   return findStaffBySession(id);
 }
 
-/** Starts a session and returns the Set-Cookie header for it. */
+/** Starts a session and returns the Set-Cookie header for it; its absolute limit is the admin's setting. */
 export function startStaffSession(staffId: number) {
-  const id = createStaffSession(staffId, env.SESSION_HOURS);
-  return serializeCookie(COOKIE, id, { maxAge: Math.round(env.SESSION_HOURS * 3600), secure: isProduction });
+  const hours = getSetting("staffSession").absoluteHours;
+  const id = createStaffSession(staffId, hours);
+  return serializeCookie(COOKIE, id, { maxAge: Math.round(hours * 3600), secure: isProduction });
 }
 
 export function endStaffSession(request: Request) {
@@ -35,7 +38,7 @@ export function requireStaff(request: Request): StaffUser {
   const staff = getStaff(request);
   if (!staff) {
     const url = new URL(request.url);
-    throw redirect(`/staff/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(`/staff/sign-in?next=${encodeURIComponent(url.pathname + url.search)}${signedOutParams(request)}`);
   }
   return staff;
 }
@@ -52,4 +55,20 @@ export function requirePermission(request: Request, ...anyOf: [Permission, ...Pe
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   }
   return staff;
+}
+
+/** The session id this browser holds, valid or not (the timeout warning reads its expiry without touching it). */
+export function staffSessionId(request: Request) {
+  return readCookie(request, COOKIE);
+}
+
+/**
+ * Why the sign-in page is shown when the browser still holds a session cookie: it timed out (idle or absolute), or
+ * ended; and whether a form was being sent (without JavaScript its values cannot be kept: they are not stored).
+ */
+function signedOutParams(request: Request) {
+  const id = readCookie(request, COOKIE);
+  if (!id) return "";
+  const reason = endedReason(id);
+  return `&ended=${reason}${request.method === "POST" ? "&sent=1" : ""}`;
 }

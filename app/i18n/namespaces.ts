@@ -40,6 +40,8 @@ export const namespaceSections = {
     "staff",
     "status",
     "kind",
+    "sessionTimeout",
+    "retention",
     "builder",
     "moderationState",
     "flag",

@@ -19,6 +19,11 @@ const schemas = {
    */
   retention: z.object({
     freeTextMonths: z.number().int().min(1).max(120).nullable(),
+    /**
+     * Words under a safeguarding case follow the lead's own policy, not the general one: kept while the case is open,
+     * then this many months after it closed (null: kept until removed by hand). Missing in rows saved before it existed.
+     */
+    safeguardingMonths: z.number().int().min(12).max(300).nullable().default(72),
   }),
 } as const;
 
@@ -28,7 +33,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof schemas)[K]>;
 export const settingDefaults: { [K in SettingKey]: SettingValue<K> } = {
   twoFactorAllRoles: false,
   staffSession: { idleMinutes: 30, absoluteHours: 10 },
-  retention: { freeTextMonths: 24 },
+  retention: { freeTextMonths: 24, safeguardingMonths: 72 },
 };
 
 export function getSetting<K extends SettingKey>(key: K, db: Conn = getDb()): SettingValue<K> {

@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb } from "~db/client";
 import { auditLog, staffDevices, staffSessions, staffUsers } from "~db/schema";
+import { isIdle, touchSession } from "./session-timeout.server";
 
 export type StaffUser = { id: number; email: string; name: string; role: string };
 
@@ -55,27 +56,41 @@ export function createStaffSession(staffId: number, hours: number) {
       staffId,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + hours * 3600_000).toISOString(),
+      lastSeenAt: now.toISOString(),
     })
     .run();
   return id;
 }
 
-export function findStaffBySession(sessionId: string): StaffUser | null {
+export function findStaffBySession(sessionId: string, now = new Date()): StaffUser | null {
+  const idHash = sha256(sessionId);
   const row = getDb()
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      createdAt: staffSessions.createdAt,
+      lastSeenAt: staffSessions.lastSeenAt,
+    })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
     .where(
       and(
-        eq(staffSessions.idHash, sha256(sessionId)),
-        gt(staffSessions.expiresAt, new Date().toISOString()),
+        eq(staffSessions.idHash, idHash),
+        gt(staffSessions.expiresAt, now.toISOString()),
         eq(staffUsers.active, true),
         // A session still waiting for its two-factor code opens nothing (see staff-accounts.server.ts).
         eq(staffSessions.pendingTwoFactor, false),
       ),
     )
     .get();
-  return row ?? null;
+  if (!row) return null;
+  const { createdAt, lastSeenAt, ...staff } = row;
+  // Idle limit (app/models/session-timeout.server.ts): the row stays so the sign-in page can say why.
+  if (isIdle(lastSeenAt ?? createdAt, now)) return null;
+  touchSession(idHash, lastSeenAt, now);
+  return staff;
 }
 
 export function destroyStaffSession(sessionId: string) {

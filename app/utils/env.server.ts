@@ -12,7 +12,6 @@ const schema = z
       .positive()
       .default(15 * 60 * 1000),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-    SESSION_HOURS: z.coerce.number().positive().default(8),
     // Email to the safeguarding lead is sent only when SMTP_HOST is set.
     SMTP_HOST: z.string().trim().min(1).optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),

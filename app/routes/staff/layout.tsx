@@ -1,9 +1,12 @@
 import { RouterProvider } from "react-aria-components";
 import { Form, NavLink, Outlet, useHref, useNavigate } from "react-router";
 import { can } from "~/auth/roles";
-import { requireStaff } from "~/auth/session.server";
+import { requireStaff, staffSessionId } from "~/auth/session.server";
+import { KeepTyping } from "~/components/KeepTyping";
+import { SessionTimeout } from "~/components/SessionTimeout";
 import { useTranslation } from "~/i18n/react";
 import { openEscalationCount } from "~/models/safeguarding.server";
+import { peekSessionExpiry } from "~/models/session-timeout.server";
 import type { Route } from "./+types/layout";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -28,7 +31,15 @@ export async function loader({ request }: Route.LoaderArgs) {
     { to: "/staff/audit", key: "audit", show: can(staff.role, "administer") },
   ].filter((l) => l.show);
   const escalations = can(staff.role, "safeguard") ? openEscalationCount() : null;
-  return { staff: { name: staff.name, role: staff.role }, links, escalations };
+  const expiry = peekSessionExpiry(staffSessionId(request) ?? "");
+  const timeout = expiry && {
+    endsAt: expiry.endsAt,
+    now: new Date().toISOString(),
+    absolute: expiry.absolute,
+    idleMinutes: expiry.idleMinutes,
+    absoluteHours: expiry.absoluteHours,
+  };
+  return { staff: { name: staff.name, role: staff.role }, links, escalations, timeout };
 }
 
 // react-aria's widgets are used on staff pages only; participant pages stay lean, so the router is given to
@@ -72,6 +83,8 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
         </Form>
       </div>
       <div className="staff-page">
+        <KeepTyping />
+        {loaderData.timeout && <SessionTimeout {...loaderData.timeout} />}
         <RouterProvider navigate={navigate} useHref={useHref}>
           <Outlet />
         </RouterProvider>

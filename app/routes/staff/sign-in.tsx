@@ -4,9 +4,11 @@ import { getStaff, startStaffSession } from "~/auth/session.server";
 import { startTwoFactorStep } from "~/auth/two-factor.server";
 import { ErrorSummary, FieldError } from "~/components/ErrorSummary";
 import { PageTitle } from "~/components/PageTitle";
+import { SignedOutNotice } from "~/components/SignedOutNotice";
 import { TableScroll } from "~/components/ui/TableScroll";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { signedOutNotice } from "~/models/session-timeout.server";
 import {
   DEVICE_COOKIE,
   isTrustedDevice,
@@ -46,7 +48,12 @@ const demoAccounts = [
 export async function loader({ request }: Route.LoaderArgs) {
   const next = safeBack(new URL(request.url).searchParams.get("next"), "/staff");
   if (getStaff(request)) throw redirect(next);
-  return { demo: demoMode ? demoAccounts : null, values: { email: "" }, errors: null as Record<string, string> | null };
+  return {
+    demo: demoMode ? demoAccounts : null,
+    values: { email: "" },
+    errors: null as Record<string, string> | null,
+    signedOut: signedOutNotice(new URL(request.url)),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -111,6 +118,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <PageTitle title={t("signIn.title")} error={Boolean(p.errors)} />
       <ErrorSummary errors={p.errors} />
       <h1>{t("signIn.title")}</h1>
+      {loaderData.signedOut && <SignedOutNotice {...loaderData.signedOut} />}
       <p>{t("signIn.intro")}</p>
       <Form method="post" noValidate style={{ maxWidth: "28rem" }}>
         <div className={`field${errors.email ? " has-error" : ""}`}>

@@ -56,6 +56,12 @@ export default function AdminHome({ loaderData: p }: Route.ComponentProps) {
           </h2>
           <p>{t("accounts.card")}</p>
         </li>
+        <li className="card">
+          <h2>
+            <a href="/staff/admin/retention">{t("admin.section.retention")}</a>
+          </h2>
+          <p>{t("admin.retentionCard")}</p>
+        </li>
       </ul>
     </>
   );
