@@ -283,7 +283,7 @@ test("An officer and a Board member draft a response with two actions, preview i
   const edited = officer.getByTestId("action").nth(1);
   await expect(edited.locator("dd").nth(1)).toHaveText("Head of Passenger Transport");
   await edited.getByText("History of this action").click();
-  await expect(edited.locator("details ul > li").last()).toContainText("wording changed");
+  await expect(edited.locator("details > ul > li").last()).toContainText("wording changed");
   await expect(edited.locator("details ul > li ul > li")).toHaveCount(2);
   await expectNoAxeViolations(officer);
   expect(
