@@ -351,9 +351,10 @@ test("An officer's summary of a small group shows no count from 1 to 4, on the d
   const places = groups("coalesce(l.name, 'Not said')", "left join localities l on l.id = c.locality_id");
   const placeCells = shown(places.map((p) => p.n));
   const expectedPlaces = places.map((p, i) => [p.key, placeCells[i]]).sort();
-  // The rule has something to hide here (every place has fewer than 5): without it the test would prove nothing.
+  // The rule has something to hide here (a place with fewer than 5): without it the test would prove nothing. How many
+  // places stay under 5 varies with the seeding, so it is not fixed here; the expected cells follow the same rule.
   expect(placeCells.length).toBeGreaterThan(1);
-  expect(placeCells.every((c) => c === "fewer than 5")).toBe(true);
+  expect(placeCells).toContain("fewer than 5");
   // The summary's tables list every age group and place of the population too (with 0): the label and people columns
   // of those heard from are compared here.
   // A summary's content keeps a hidden count as null, whether it is 1–4 or held back beside one (ProtectedCount), so
