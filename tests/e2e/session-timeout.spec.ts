@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
+import { DEMO_PASSWORD, demoCode, expect, expectNoAxeViolations, signInAs, test } from "../support/fixtures";
 
 const SHOTS = "test-results/session-timeout";
 const RETENTION_TEXT = "[removed: kept for the agreed time only]";
@@ -114,6 +114,8 @@ test("In Arabic on a 320 px screen, the timeout warning reads right to left and 
   await page.goto("/staff/sign-in");
   await page.locator("input[type=email]").fill("admin@demo.test");
   await page.locator("input[type=password]").fill(DEMO_PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await page.locator("#code").fill(demoCode());
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(/\/staff$/);
   const conn = db();
@@ -237,6 +239,8 @@ test("In Arabic on a 320 px screen, the retention page reads right to left and f
   await page.goto("/staff/sign-in");
   await page.locator("input[type=email]").fill("admin@demo.test");
   await page.locator("input[type=password]").fill(DEMO_PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await page.locator("#code").fill(demoCode());
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(/\/staff$/);
   await page.goto("/staff/admin/retention");

@@ -161,7 +161,7 @@ test("an admin invites an officer and disables another", async ({ page, browser 
 
   // Her open session ended at once, and she cannot sign in.
   await bea.page.goto("/staff");
-  await expect(bea.page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff$/);
+  await expect(bea.page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff&ended=ended$/);
   await signInWithPassword(bea.page, officer.email, officer.password);
   await expect(bea.page.getByRole("alert")).toContainText("The email address or password is not right.");
   await bea.context.close();

@@ -31,6 +31,7 @@ async function staffPages(page: Page) {
         clean.endsWith(".csv") ||
         clean.endsWith(".docx") ||
         clean.endsWith("/download") ||
+        /\/draft\/(docx|pdf)$/.test(clean) ||
         clean === "/staff/sign-out"
       )
         continue;
