@@ -6,11 +6,16 @@ import compression from "compression";
 import { parse as parseCookie } from "cookie";
 import express from "express";
 import { requestGuard } from "./server/request-guard.js";
+import { createWorkerPool, defaultWorkerCount } from "./server/worker-pool.js";
 
 const port = Number(process.env.PORT || 3000);
 const build = await import("./build/server/index.js");
 // Open the database and apply migrations before taking requests.
 build.entry.module.warmUp?.();
+// Long work (a summary's figures over a million contributions, packing a DOCX) runs in worker threads, so no request
+// holds the event loop for others. WORKER_THREADS=0 runs it here instead.
+const workerCount = defaultWorkerCount();
+if (workerCount > 0) build.entry.module.useWorkerPool(createWorkerPool({ size: workerCount }));
 
 // The one message this file shows people, in their language (the same cookie as the language switch).
 const crossSiteMessage = Object.fromEntries(

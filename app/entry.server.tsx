@@ -10,6 +10,10 @@ import { scheduleDailyRetention } from "~/models/retention.server";
 import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
+// server.js hands its worker pool over; server/worker.js runs these tasks.
+export { useWorkerPool, workerPoolSize } from "~/utils/off-loop.server";
+export { workerTasks } from "~/workers/tasks.server";
+
 export const streamTimeout = 5_000;
 
 /** Called by server.js before it listens: opens the database and applies migrations. */

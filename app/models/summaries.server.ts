@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { getT } from "~/i18n/i18n.server";
@@ -355,6 +356,7 @@ export class ComposeError extends Error {
       | "no_outcome",
   ) {
     super(code);
+    this.name = "ComposeError";
   }
 }
 
@@ -594,87 +596,108 @@ export function liveContent(id: number, t: Translate, db: Conn = getDb()) {
  * papers' language) and puts it on the agenda, or gives the agenda item already there the new version.
  * Refused: a scope that matches nothing, no meeting or a meeting in the past, no decision/information choice.
  */
-export function sendSummary(id: number, staffId: number, opts: { now?: Date; allowPast?: boolean; db?: Conn } = {}) {
+export function sendSummary(
+  id: number,
+  staffId: number,
+  opts: { now?: Date; allowPast?: boolean; db?: Conn; live?: ReturnType<typeof liveContent> } = {},
+) {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
-  return db.transaction((tx) => {
-    const live = liveContent(id, getT("en"), tx);
-    if (!live) throw new ComposeError("not_found");
-    const { summary, content } = live;
-    if (!summary.meetingId) throw new ComposeError("no_meeting");
-    if (!summary.itemKind) throw new ComposeError("no_kind");
-    const meeting = tx
-      .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, body: bodies.name })
-      .from(meetings)
-      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(eq(meetings.id, summary.meetingId))
-      .get();
-    if (!meeting) throw new ComposeError("no_meeting");
-    if (!opts.allowPast && meeting.meetsOn.slice(0, 10) < countyToday(now)) throw new ComposeError("past_meeting");
-    if (!content.reach.contributions) throw new ComposeError("empty_scope");
-    const at = now.toISOString();
-    const existing = tx
-      .select({ id: agendaItems.id, position: agendaItems.position })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.summaryId, id), eq(agendaItems.meetingId, meeting.id)))
-      .get();
-    const position =
-      existing?.position ??
-      (tx
-        .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+  // The figures may be computed before the transaction (off the event loop, in a worker: seconds at a million rows),
+  // so the write holds the database only for the writing. They are used if the summary is still as they read it.
+  const early = opts.live;
+  return db.transaction(
+    (tx) => {
+      const current = early ? getSummary(id, tx) : null;
+      const live =
+        early && current && JSON.stringify(current) === JSON.stringify(early.summary)
+          ? early
+          : liveContent(id, getT("en"), tx);
+      if (!live) throw new ComposeError("not_found");
+      const { summary, content } = live;
+      if (!summary.meetingId) throw new ComposeError("no_meeting");
+      if (!summary.itemKind) throw new ComposeError("no_kind");
+      const meeting = tx
+        .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, body: bodies.name })
+        .from(meetings)
+        .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+        .where(eq(meetings.id, summary.meetingId))
+        .get();
+      if (!meeting) throw new ComposeError("no_meeting");
+      if (!opts.allowPast && meeting.meetsOn.slice(0, 10) < countyToday(now)) throw new ComposeError("past_meeting");
+      if (!content.reach.contributions) throw new ComposeError("empty_scope");
+      const at = now.toISOString();
+      const existing = tx
+        .select({ id: agendaItems.id, position: agendaItems.position })
         .from(agendaItems)
-        .where(eq(agendaItems.meetingId, meeting.id))
-        .get()?.n ?? 0) + 1;
-    content.sent = {
-      at,
-      meetingId: meeting.id,
-      body: meeting.body,
-      meeting: meeting.title,
-      meetsOn: meeting.meetsOn,
-      itemKind: summary.itemKind,
-      itemNumber: position,
-    };
-    const versionId = tx
-      .insert(summaryVersions)
-      .values({ summaryId: id, version: content.version, content, meetingId: meeting.id, sentBy: staffId, sentAt: at })
-      .returning({ id: summaryVersions.id })
-      .get().id;
-    const flags = content.exceptions.map((e) =>
-      JSON.stringify({
-        ...e,
-        previousFrom: content.previousPeriod.from,
-        previousTo: content.previousPeriod.to,
-      } satisfies ExceptionFlag),
-    );
-    let itemId: number;
-    if (existing) {
-      itemId = existing.id;
-      tx.update(agendaItems)
-        .set({ summaryVersionId: versionId, title: summary.title, kind: summary.itemKind, exceptionFlags: flags })
-        .where(eq(agendaItems.id, existing.id))
-        .run();
-    } else {
-      itemId = tx
-        .insert(agendaItems)
+        .where(and(eq(agendaItems.summaryId, id), eq(agendaItems.meetingId, meeting.id)))
+        .get();
+      const position =
+        existing?.position ??
+        (tx
+          .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, meeting.id))
+          .get()?.n ?? 0) + 1;
+      content.sent = {
+        at,
+        meetingId: meeting.id,
+        body: meeting.body,
+        meeting: meeting.title,
+        meetsOn: meeting.meetsOn,
+        itemKind: summary.itemKind,
+        itemNumber: position,
+      };
+      const versionId = tx
+        .insert(summaryVersions)
         .values({
-          meetingId: meeting.id,
           summaryId: id,
-          summaryVersionId: versionId,
-          title: summary.title,
-          kind: summary.itemKind,
-          position,
-          exceptionFlags: flags,
+          version: content.version,
+          content,
+          meetingId: meeting.id,
+          sentBy: staffId,
+          sentAt: at,
         })
-        .returning({ id: agendaItems.id })
+        .returning({ id: summaryVersions.id })
         .get().id;
-    }
-    // Everyone whose words fed this version is told what the Board did with it.
-    tx.delete(summarySources).where(eq(summarySources.summaryId, id)).run();
-    tx.run(sql`insert into summary_sources (summary_id, contribution_id)
+      const flags = content.exceptions.map((e) =>
+        JSON.stringify({
+          ...e,
+          previousFrom: content.previousPeriod.from,
+          previousTo: content.previousPeriod.to,
+        } satisfies ExceptionFlag),
+      );
+      let itemId: number;
+      if (existing) {
+        itemId = existing.id;
+        tx.update(agendaItems)
+          .set({ summaryVersionId: versionId, title: summary.title, kind: summary.itemKind, exceptionFlags: flags })
+          .where(eq(agendaItems.id, existing.id))
+          .run();
+      } else {
+        itemId = tx
+          .insert(agendaItems)
+          .values({
+            meetingId: meeting.id,
+            summaryId: id,
+            summaryVersionId: versionId,
+            title: summary.title,
+            kind: summary.itemKind,
+            position,
+            exceptionFlags: flags,
+          })
+          .returning({ id: agendaItems.id })
+          .get().id;
+      }
+      // Everyone whose words fed this version is told what the Board did with it.
+      tx.delete(summarySources).where(eq(summarySources.summaryId, id)).run();
+      tx.run(sql`insert into summary_sources (summary_id, contribution_id)
       select ${id}, "contributions"."id" from "contributions" where ${contentWhere(summary.scope)}`);
-    tx.update(summaries).set({ status: "sent" }).where(eq(summaries.id, id)).run();
-    return { versionId, version: content.version, itemId };
-  });
+      tx.update(summaries).set({ status: "sent" }).where(eq(summaries.id, id)).run();
+      return { versionId, version: content.version, itemId };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** One frozen version, as sent. */
@@ -713,11 +736,14 @@ export const CONTRIBUTIONS_CSV_HEADER = [
 
 /** Strings of about this many characters are encoded and handed on at once: few chunks, none held long. */
 const CSV_CHUNK_CHARS = 64 * 1024;
+/** The longest a chunk of the CSV holds the event loop before it lets other requests run. */
+const CSV_SLICE_MS = 20;
 
 /**
  * Every contribution in a summary's scope as CSV, streamed in chunks straight from SQLite (masked words only, never what
  * was typed), so a million rows neither wait in memory nor hold the event loop for long. Rows come raw (arrays, no
- * objects), in id order from a scan of the table; the names of places and questions are read once into maps rather than
+ * objects), in the order they came (time, then id): the order of the index the scope is searched by, so no sort holds
+ * up the first chunk; the names of places and questions are read once into maps rather than
  * joined for each row. Each pull writes one chunk of about 64 KB; the next waits until the reader has taken it.
  */
 export function contributionsCsvStream(scope: SummaryScopeStored, db: DB = getDb()): ReadableStream<Uint8Array> {
@@ -726,7 +752,7 @@ export function contributionsCsvStream(scope: SummaryScopeStored, db: DB = getDb
       "contributions"."audience", "contributions"."age_band", "contributions"."locality_id",
       "contributions"."question_id", "contributions"."value_int", "contributions"."masked_body"
     from "contributions"
-    where ${contentWhere(scope)} order by "contributions"."id"`);
+    where ${contentWhere(scope)} order by "contributions"."created_at", "contributions"."id"`);
   const placeNames = new Map(
     (db.$client.prepare("select id, name from localities").raw(true).all() as [number, string][]).map(([id, name]) => [
       id,
@@ -743,19 +769,30 @@ export function contributionsCsvStream(scope: SummaryScopeStored, db: DB = getDb
     }
     return cell;
   };
-  const rows = db.$client
+  // Its own read-only connection: while a statement is being stepped its connection can run no write, so streaming on the
+  // shared one would refuse every answer sent meanwhile. The reader sees the database as it was when it began.
+  const file = db.$client.name;
+  const own = file && file !== ":memory:" ? new Database(file, { readonly: true, fileMustExist: true }) : null;
+  own?.pragma("busy_timeout = 5000");
+  const rows = (own ?? db.$client)
     .prepare(query.sql)
     .raw(true)
     .iterate(...(query.params as unknown[])) as IterableIterator<(string | number | null)[]>;
+  const finish = () => {
+    rows.return?.();
+    own?.close();
+  };
   const encoder = new TextEncoder();
   let out = `${CONTRIBUTIONS_CSV_HEADER.join(",")}\r\n`;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      for (;;) {
+    async pull(controller) {
+      let began = performance.now();
+      for (let n = 1; ; n++) {
         const next = rows.next();
         if (next.done) {
           if (out) controller.enqueue(encoder.encode(out));
           out = "";
+          finish();
           controller.close();
           return;
         }
@@ -768,10 +805,20 @@ export function contributionsCsvStream(scope: SummaryScopeStored, db: DB = getDb
           out = "";
           return;
         }
+        // A narrow scope may read many rows to fill one chunk: never more than CSV_SLICE_MS at a time.
+        if (n % 512 === 0 && performance.now() - began > CSV_SLICE_MS) {
+          if (out) {
+            controller.enqueue(encoder.encode(out));
+            out = "";
+            return;
+          }
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          began = performance.now();
+        }
       }
     },
     cancel() {
-      rows.return?.();
+      finish();
     },
   });
 }

@@ -10,15 +10,25 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "./drafts";
+import { startHealthProber } from "./import-health";
 import { percentile } from "./load";
-import { freePort, seededDatabase, startServer } from "./server";
+import { cookiesOf, freePort, seededDatabase, startServer } from "./server";
 
-export const COMPOSE = { contributions: 1_000_000, seconds: 20, goalP95: 300, goalCsvRowsPerS: 200_000 };
+export const COMPOSE = {
+  contributions: 1_000_000,
+  seconds: 20,
+  goalP95: 300,
+  goalCsvRowsPerS: 200_000,
+  // Issue 12: no request holds the event loop for more than 100 ms, the compose page's and the CSV's included.
+  goalHealthMaxMs: 100,
+  healthEveryMs: 10,
+};
 
 export type ComposeFigures = {
   compose_p95_ms: number;
   csv_rows_per_s: number;
   compose_errors: number;
+  healthz_during_compose_max_ms: number;
   lines: string[];
 };
 
@@ -120,6 +130,8 @@ export async function measureComposeAtScale(
     let errors = 0;
     let rows = 0;
     let csvMs = 0;
+    let healthMax = 0;
+    let healthProbes = 0;
     try {
       const res = await fetch(`${server.origin}/staff/sign-in`, {
         method: "POST",
@@ -127,7 +139,7 @@ export async function measureComposeAtScale(
         headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ email: "officer@demo.test", password: "sounding-board-demo" }),
       });
-      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      const cookie = cookiesOf(res);
       if (!cookie) throw new Error(`signing in answered ${res.status}`);
       const get = async (p: string) => {
         const t = performance.now();
@@ -137,6 +149,9 @@ export async function measureComposeAtScale(
       };
       // Warm the page cache once, then one officer at a time (the page is an officer's own work, not a crowd's).
       for (const s of summaries) await get(`/staff/summaries/${s.id}`);
+      // While the pages are counted and the CSV streams, /healthz is asked every 10 ms from another thread: its worst
+      // wait is the longest any other request was held up.
+      const prober = await startHealthProber(server.origin, COMPOSE.healthEveryMs);
       const until = performance.now() + COMPOSE.seconds * 1000;
       // Every scope is timed at least once, however slow: otherwise a slow page keeps the five-year ones out of the p95.
       for (let i = 0; performance.now() < until || i < summaries.length; i++) {
@@ -149,6 +164,9 @@ export async function measureComposeAtScale(
       if (csv.status !== 200) errors++;
       rows = csv.body.split("\r\n").length - 2;
       csvMs = csv.ms;
+      const health = await prober.stop();
+      healthMax = Math.round(health.worst * 10) / 10;
+      healthProbes = health.probes;
     } finally {
       await server.stop();
     }
@@ -157,8 +175,15 @@ export async function measureComposeAtScale(
     lines.push(
       `compose page, ${summaries.length} scopes (a term to five years; one outcome to all; a place, priorities, young people): ${latencies.length} pages, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${errors} errors`,
       `contributions CSV of the widest scope: ${rows.toLocaleString("en-GB")} rows in ${(csvMs / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString("en-GB")} rows/s`,
+      `/healthz meanwhile (every ${COMPOSE.healthEveryMs} ms, ${healthProbes} answers): worst wait ${healthMax} ms`,
     );
-    return { compose_p95_ms: p95, csv_rows_per_s: Math.round(rate), compose_errors: errors, lines };
+    return {
+      compose_p95_ms: p95,
+      csv_rows_per_s: Math.round(rate),
+      compose_errors: errors,
+      healthz_during_compose_max_ms: healthMax,
+      lines,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -168,6 +193,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   measureComposeAtScale(root, Number(process.argv[2] ?? COMPOSE.contributions)).then((f) => {
     for (const l of f.lines) console.log(l);
-    console.log(JSON.stringify({ compose_p95_ms: f.compose_p95_ms, csv_rows_per_s: f.csv_rows_per_s }));
+    console.log(
+      JSON.stringify({
+        compose_p95_ms: f.compose_p95_ms,
+        csv_rows_per_s: f.csv_rows_per_s,
+        healthz_during_compose_max_ms: f.healthz_during_compose_max_ms,
+      }),
+    );
   });
 }

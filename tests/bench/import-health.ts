@@ -29,6 +29,26 @@ parentPort.postMessage("ready");
 `;
 
 /**
+ * Starts asking `${origin}/healthz` every `everyMs` on a thread of its own (the bench's own work must not delay the asking);
+ * `stop()` ends it and gives the worst wait in ms and how many answers came.
+ */
+export async function startHealthProber(origin: string, everyMs: number) {
+  const prober = new Worker(PROBER, { eval: true, workerData: { url: `${origin}/healthz`, every: everyMs } });
+  await new Promise((resolve) => prober.once("message", resolve));
+  return {
+    async stop() {
+      prober.postMessage("stop");
+      const result = (await new Promise((resolve) => prober.once("message", resolve))) as {
+        worst: number;
+        probes: number;
+      };
+      await prober.terminate();
+      return result;
+    },
+  };
+}
+
+/**
  * The files, under the consultation's own headings (from its template): the template's example row 5,000 times (the
  * row limit: a real file, every row checked), and 5 MB of one-cell rows and of commas.
  */
@@ -63,11 +83,7 @@ export async function measureImportHealth({ origin, cookie }: { origin: string; 
   for (const [name, text] of Object.entries(files(template))) {
     // The prober runs on its own thread: building and sending a 5 MB upload holds up this one, and that wait is the
     // bench's own, not the server's.
-    const prober = new Worker(PROBER, {
-      eval: true,
-      workerData: { url: `${origin}/healthz`, every: IMPORT_HEALTH.everyMs },
-    });
-    await new Promise((resolve) => prober.once("message", resolve));
+    const prober = await startHealthProber(origin, IMPORT_HEALTH.everyMs);
     const form = new FormData();
     form.append("file", new Blob([text], { type: "text/csv" }), `${name}.csv`);
     const t0 = performance.now();
@@ -79,12 +95,7 @@ export async function measureImportHealth({ origin, cookie }: { origin: string; 
     });
     await res.text();
     const uploadMs = performance.now() - t0;
-    prober.postMessage("stop");
-    const { worst, probes } = (await new Promise((resolve) => prober.once("message", resolve))) as {
-      worst: number;
-      probes: number;
-    };
-    await prober.terminate();
+    const { worst, probes } = await prober.stop();
     results[name] = {
       bytes: Buffer.byteLength(text),
       uploadMs: Math.round(uploadMs),

@@ -15,7 +15,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "./drafts";
 import { percentile } from "./load";
-import { freePort, seededDatabase, startServer } from "./server";
+import { cookiesOf, freePort, seededDatabase, startServer } from "./server";
 
 export const INBOX = {
   contributions: 1_000_000,
@@ -163,7 +163,7 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
         headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ email: "officer@demo.test", password: "sounding-board-demo" }),
       });
-      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      const cookie = cookiesOf(res);
       if (!cookie) throw new Error(`signing in answered ${res.status}`);
       const paths = inboxPaths(seeded);
       const base = { origin: server.origin, cookie, officers: INBOX.officers, ok: (s: number) => s === 200 };

@@ -9,6 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "./drafts";
 import { closedLoop, type LoadFigures } from "./load";
+import { cookiesOf } from "./server";
 
 export const MODERATION = { pending: 10_000, connections: 10, seconds: 8, goalP95: 300 };
 
@@ -133,7 +134,7 @@ async function main() {
       headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: "officer@demo.test", password: "sounding-board-demo" }),
     });
-    const cookie = res.headers.get("set-cookie")?.split(";")[0];
+    const cookie = cookiesOf(res);
     if (!cookie) throw new Error(`signing in answered ${res.status}`);
     const figures = await measureModeration({ origin: server.origin, cookie, consultationId });
     for (const r of figures.runs) {

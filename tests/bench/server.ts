@@ -15,6 +15,16 @@ export type BenchServer = {
 };
 
 /** A port nobody is listening on right now (BENCH_PORT wins if set). */
+/**
+ * The cookies a sign-in set, as a browser would send them back ("name=value; name=value"): the staff session and the
+ * device cookie both, so the session is not lost behind the first one.
+ */
+export function cookiesOf(res: Response) {
+  const pairs = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (!pairs.some((p) => p.startsWith("sb_staff="))) return undefined;
+  return pairs.join("; ");
+}
+
 export async function freePort(): Promise<number> {
   if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
   return new Promise((resolve, reject) => {

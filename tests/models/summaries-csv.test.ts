@@ -94,11 +94,11 @@ function setUp() {
   add({ maskedBody: "untagged words" }, false);
   const escalated = add({ maskedBody: "escalated words" });
   db.insert(safeguardingCases).values({ contributionId: escalated, escalatedAt: at }).run();
-  return { first, noQuestion, at };
+  return { first, noQuestion, at, add };
 }
 
 describe("the contributions CSV of a summary", () => {
-  it("streams every contribution in scope in id order, in chunks, with names and escaping as one CSV writer gives them", async () => {
+  it("streams every contribution in scope in the order they came (time, then id), in chunks, with names and escaping as one CSV writer gives them", async () => {
     const { first, noQuestion, at } = setUp();
     const text = await new Response(contributionsCsvStream(scope())).text();
     expect(text.length).toBeGreaterThan(3 * 64 * 1024);
@@ -118,5 +118,30 @@ describe("the contributions CSV of a summary", () => {
     expect(text).not.toContain("pending words");
     expect(text).not.toContain("untagged words");
     expect(text).not.toContain("escalated words");
+  });
+
+  it("reads on its own connection: answers are still written while it streams, and it shows the rows as they were", async () => {
+    const { add } = setUp();
+    const reader = contributionsCsvStream(scope()).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    // A write on the app's connection while the export is half read: refused with "connection is busy" if the export
+    // stepped its statement there.
+    const later = add({
+      maskedBody: "written while the export streamed",
+      createdAt: new Date(now - 2 * day).toISOString(),
+    });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(later).toBeGreaterThan(0);
+    expect(text).not.toContain("written while the export streamed");
+    // the next export has it, first: it came earliest (its time is the oldest), though its id is the newest
+    const again = await new Response(contributionsCsvStream(scope())).text();
+    const rows = again.split("\r\n");
+    expect(rows[1].startsWith(`${later},`)).toBe(true);
+    expect(rows[1]).toContain("written while the export streamed");
   });
 });

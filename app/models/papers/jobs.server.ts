@@ -5,10 +5,10 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { can } from "~/auth/roles";
 import type { Lang } from "~/i18n/index";
 import type { SummaryContent } from "~/models/summaries/types";
+import { offLoop } from "~/utils/off-loop.server";
 import { databasePath, getDb } from "~db/client";
 import { agendaItems, bodies, exportJobs, meetings, summaryVersions } from "~db/schema";
 import { chartCsv } from "./chart-csv.server";
-import { renderDocx } from "./docx.server";
 import { renderPack } from "./pack.server";
 import { renderPdf } from "./pdf.server";
 
@@ -267,7 +267,8 @@ async function runExportJob(jobId: number, lang: Lang) {
       const meta = { lang, generatedAt: new Date() };
       bytes =
         kind === "docx"
-          ? await renderDocx(content, meta, step)
+          ? // packing a DOCX is one synchronous step of up to a few hundred ms: done in a worker thread
+            Buffer.from(await offLoop("docx", content, meta))
           : kind === "pdf"
             ? await renderPdf(content, meta, step)
             : chartCsv(content, lang);

@@ -14,7 +14,8 @@ import {
   composeErrorField,
   readValues,
 } from "~/models/summaries/compose-form.server";
-import { saveSummary, sendSummary } from "~/models/summaries.server";
+import { saveSummary } from "~/models/summaries.server";
+import { offLoop } from "~/utils/off-loop.server";
 import type { Route } from "./+types/new";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -42,7 +43,7 @@ export async function action({ request }: Route.ActionArgs) {
   recordAudit(staff.id, "summary_created", "summary", id);
   if (intent === "send") {
     try {
-      const sent = sendSummary(id, staff.id);
+      const sent = await offLoop("sendSummary", id, staff.id);
       recordAudit(staff.id, "summary_sent", "summary", id);
       return redirect(`/staff/summaries/${id}/versions/${sent.version}`);
     } catch (error) {

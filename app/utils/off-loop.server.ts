@@ -1,0 +1,52 @@
+import { ComposeError } from "~/models/summaries.server";
+import { type WorkerTaskName, type WorkerTasks, workerTasks } from "~/workers/tasks.server";
+
+/** What server/worker-pool.js gives: named tasks run in worker threads. */
+export type WorkerPool = { size: number; run: (name: string, args: unknown[]) => Promise<unknown> };
+
+let pool: WorkerPool | null = null;
+
+/** Called once by server.js (production): from then on the tasks run in the pool's threads. */
+export function useWorkerPool(next: WorkerPool | null) {
+  pool = next;
+}
+
+export function workerPoolSize() {
+  return pool?.size ?? 0;
+}
+
+const COMPOSE_CODES = new Set([
+  "not_found",
+  "bad_quote",
+  "empty_scope",
+  "no_meeting",
+  "past_meeting",
+  "no_kind",
+  "no_outcome",
+]);
+
+/** An error that crossed from a worker as { name, message, code }, made again as the class its callers test for. */
+function revive(error: unknown) {
+  if (error instanceof Error && error.name === "ComposeError") {
+    const code = (error as Error & { code?: string }).code ?? "";
+    if (COMPOSE_CODES.has(code)) return new ComposeError(code as ComposeError["code"]);
+  }
+  return error;
+}
+
+/**
+ * Runs a task of app/workers/tasks.server.ts off the event loop when the server has a worker pool, else here (the
+ * development server and the unit tests, where figures are small). Errors come back as they were thrown.
+ */
+export async function offLoop<N extends WorkerTaskName>(
+  name: N,
+  ...args: Parameters<WorkerTasks[N]>
+): Promise<Awaited<ReturnType<WorkerTasks[N]>>> {
+  if (!pool)
+    return (await (workerTasks[name] as (...a: unknown[]) => unknown)(...args)) as Awaited<ReturnType<WorkerTasks[N]>>;
+  try {
+    return (await pool.run(name, args)) as Awaited<ReturnType<WorkerTasks[N]>>;
+  } catch (error) {
+    throw revive(error);
+  }
+}

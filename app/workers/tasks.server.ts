@@ -1,0 +1,45 @@
+/**
+ * Work that may take longer than a request should hold the event loop, run in a worker thread in production
+ * (server/worker-pool.js) and inline everywhere else (development, vitest). Each task takes and returns plain data (what
+ * a structured clone carries): a language rather than a `t`, bytes rather than a stream.
+ */
+import { getT } from "~/i18n/i18n.server";
+import type { Lang } from "~/i18n/index";
+import { renderDocx } from "~/models/papers/docx.server";
+import { draftContent, renderDraft } from "~/models/papers/draft.server";
+import type { PaperMeta } from "~/models/papers/outline.server";
+import { composeFigures } from "~/models/summaries/compose-form.server";
+import type { SummaryContent } from "~/models/summaries/types";
+import { liveContent, sendSummary } from "~/models/summaries.server";
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const workerTasks = {
+  /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
+  composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
+  /** The paper the summary would be if it were sent now (preview page and draft downloads). */
+  draftContent: (id: number) => draftContent(id),
+  /** A draft paper as a file. */
+  draftFile: async (id: number, kind: "docx" | "pdf") => {
+    const content = draftContent(id);
+    if (!content) return null;
+    const bytes = await renderDraft(kind, content, nextTurn);
+    return { content, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  },
+  /** A sent version's DOCX: packing the document is one long synchronous step. */
+  docx: async (content: SummaryContent, meta: PaperMeta) => {
+    const bytes = await renderDocx(content, meta, nextTurn);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  },
+  /**
+   * Sending a summary: the figures are computed first, outside any transaction, then written in one short transaction
+   * (which uses them if the summary did not change meanwhile).
+   */
+  sendSummary: (id: number, staffId: number) => {
+    const live = liveContent(id, getT("en"));
+    return sendSummary(id, staffId, { live });
+  },
+};
+
+export type WorkerTasks = typeof workerTasks;
+export type WorkerTaskName = keyof WorkerTasks;

@@ -1,0 +1,72 @@
+// The worker pool behind offLoop (server/worker-pool.js): results, parallel threads, errors that keep their name and
+// code, a thread that dies replaced, and the main thread free while a task runs.
+import { afterEach, describe, expect, it } from "vitest";
+import { createWorkerPool } from "../../server/worker-pool.js";
+
+const file = new URL("../fixtures/pool-worker.mjs", import.meta.url);
+let pool: ReturnType<typeof createWorkerPool> | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe("worker pool", () => {
+  it("runs tasks and gives their results, bytes included", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    expect(await pool.run("add", [2, 3])).toBe(5);
+    const bytes = (await pool.run("bytes", [4])) as Uint8Array;
+    expect([...bytes]).toEqual([7, 7, 7, 7]);
+  });
+
+  it("runs as many tasks at once as it has threads, queues the rest, and keeps the main thread free", async () => {
+    pool = createWorkerPool({ size: 2, file });
+    const t0 = performance.now();
+    // the main thread ticks every 5 ms while three 300 ms tasks run on two threads
+    let worstTick = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstTick = Math.max(worstTick, now - last);
+      last = now;
+    }, 5);
+    const threads = (await Promise.all([
+      pool.run("wait", [300]),
+      pool.run("wait", [300]),
+      pool.run("wait", [300]),
+    ])) as number[];
+    clearInterval(ticker);
+    const took = performance.now() - t0;
+    expect(new Set(threads).size).toBe(2);
+    // two threads took part, and the third task waited for one of them: not three at once
+    expect(took).toBeGreaterThanOrEqual(590);
+    // the main thread never waited for a task (300 ms each); the margin is for a loaded machine's scheduling
+    expect(worstTick).toBeLessThan(250);
+  });
+
+  it("gives a task's error back with its name, message and code", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    const error = (await pool.run("fail", []).catch((e: unknown) => e)) as Error & { code?: string };
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ComposeError");
+    expect(error.message).toBe("not_found");
+    expect(error.code).toBe("not_found");
+    // the thread is still there for the next task
+    expect(await pool.run("add", [1, 1])).toBe(2);
+  });
+
+  it("fails the task of a thread that dies and starts another for the rest", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    const queued = pool.run("add", [20, 22]);
+    const crashed = await pool.run("crash", []).catch((e: Error) => e.message);
+    // the crash was queued second on one thread: the first finished, then the thread died holding the crash
+    expect(await queued).toBe(42);
+    expect(crashed).toBe("The worker thread stopped before it finished");
+    expect(await pool.run("add", [1, 2])).toBe(3);
+  });
+
+  it("refuses work once closed", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    await pool.close();
+    await expect(pool.run("add", [1, 2])).rejects.toThrow("closed");
+  });
+});
