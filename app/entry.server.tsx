@@ -12,7 +12,7 @@ import { getDb } from "~db/client";
 
 // server.js hands its worker pool over; server/worker.js runs these tasks.
 export { useWorkerPool, workerPoolSize } from "~/utils/off-loop.server";
-export { workerTasks } from "~/workers/tasks.server";
+export { workerStreams, workerTasks } from "~/workers/tasks.server";
 
 export const streamTimeout = 5_000;
 

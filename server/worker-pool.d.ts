@@ -2,6 +2,7 @@
 export type WorkerPool = {
   size: number;
   run(name: string, args: unknown[]): Promise<unknown>;
+  stream(name: string, args: unknown[]): ReadableStream<Uint8Array>;
   close(): Promise<void>;
 };
 export function defaultWorkerCount(): number;

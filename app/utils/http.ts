@@ -30,3 +30,14 @@ export function serializeCookie(
     secure: opts.secure,
   });
 }
+
+/** "gzip" offered and not refused with q=0. */
+export function acceptsGzip(header: string | null) {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip" && coding.trim() !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}

@@ -1,8 +1,19 @@
 import { ComposeError } from "~/models/summaries.server";
-import { type WorkerTaskName, type WorkerTasks, workerTasks } from "~/workers/tasks.server";
+import {
+  type WorkerStreamName,
+  type WorkerStreams,
+  type WorkerTaskName,
+  type WorkerTasks,
+  workerStreams,
+  workerTasks,
+} from "~/workers/tasks.server";
 
 /** What server/worker-pool.js gives: named tasks run in worker threads. */
-export type WorkerPool = { size: number; run: (name: string, args: unknown[]) => Promise<unknown> };
+export type WorkerPool = {
+  size: number;
+  run: (name: string, args: unknown[]) => Promise<unknown>;
+  stream: (name: string, args: unknown[]) => ReadableStream<Uint8Array>;
+};
 
 let pool: WorkerPool | null = null;
 
@@ -49,4 +60,16 @@ export async function offLoop<N extends WorkerTaskName>(
   } catch (error) {
     throw revive(error);
   }
+}
+
+/**
+ * A stream task of app/workers/tasks.server.ts: made and read in a worker thread when the server has a pool (its bytes
+ * come a few chunks ahead of the download), else here.
+ */
+export function offLoopStream<N extends WorkerStreamName>(
+  name: N,
+  ...args: Parameters<WorkerStreams[N]>
+): ReadableStream<Uint8Array> {
+  if (!pool) return (workerStreams[name] as (...a: unknown[]) => ReadableStream<Uint8Array>)(...args);
+  return pool.stream(name, args);
 }

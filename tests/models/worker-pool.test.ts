@@ -69,4 +69,37 @@ describe("worker pool", () => {
     await pool.close();
     await expect(pool.run("add", [1, 2])).rejects.toThrow("closed");
   });
+
+  it("streams a task's bytes in order and ends", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of pool.stream("count", [300]) as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    expect(chunks).toHaveLength(300);
+    expect(chunks.map((c) => c[0])).toEqual(Array.from({ length: 300 }, (_, i) => i % 256));
+    expect(chunks.every((c) => c.length === 1000)).toBe(true);
+    // the thread is free again
+    expect(await pool.run("add", [2, 2])).toBe(4);
+  });
+
+  it("makes no more than a few chunks ahead of the reader, and stops when the reader goes", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    const reader = pool.stream("endless", []).getReader();
+    await reader.read();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await reader.cancel();
+    // the same (only) thread answers once the cancelled stream has let it go
+    const pulled = (await pool.run("pulled", [])) as number;
+    // two read, four ahead at most, and the one pulled while the cancel crossed over
+    expect(pulled).toBeGreaterThanOrEqual(2);
+    expect(pulled).toBeLessThanOrEqual(2 + 4 + 1);
+  });
+
+  it("ends a stream with the task's error", async () => {
+    pool = createWorkerPool({ size: 1, file });
+    const reader = pool.stream("broken", []).getReader();
+    expect([...((await reader.read()).value ?? [])]).toEqual([1, 2, 3]);
+    await expect(reader.read()).rejects.toThrow("the rows could not be read");
+    expect(await pool.run("add", [3, 3])).toBe(6);
+  });
 });
