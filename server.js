@@ -15,7 +15,7 @@ build.entry.module.warmUp?.();
 // Long work (a summary's figures over a million contributions, packing a DOCX) runs in worker threads, so no request
 // holds the event loop for others. WORKER_THREADS=0 runs it here instead.
 const workerCount = defaultWorkerCount();
-if (workerCount > 0) build.entry.module.useWorkerPool(createWorkerPool({ size: workerCount }));
+if (workerCount > 0) build.entry.module.setWorkerPool(createWorkerPool({ size: workerCount }));
 
 // The one message this file shows people, in their language (the same cookie as the language switch).
 const crossSiteMessage = Object.fromEntries(

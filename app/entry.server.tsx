@@ -11,7 +11,7 @@ import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
 // server.js hands its worker pool over; server/worker.js runs these tasks.
-export { useWorkerPool, workerPoolSize } from "~/utils/off-loop.server";
+export { setWorkerPool, workerPoolSize } from "~/utils/off-loop.server";
 export { workerStreams, workerTasks } from "~/workers/tasks.server";
 
 export const streamTimeout = 5_000;

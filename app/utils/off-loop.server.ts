@@ -18,7 +18,7 @@ export type WorkerPool = {
 let pool: WorkerPool | null = null;
 
 /** Called once by server.js (production): from then on the tasks run in the pool's threads. */
-export function useWorkerPool(next: WorkerPool | null) {
+export function setWorkerPool(next: WorkerPool | null) {
   pool = next;
 }
 
