@@ -712,9 +712,9 @@ export type CoverageRow = { source: InboxSource; tagged: number; untagged: numbe
 export function coverage(period?: PeriodKey, now = new Date()): CoverageRow[] {
   const range = period ? periodRange(period, now) : null;
   // Counting a term at national scale takes ~100 ms, and an officer paging through the inbox asks for it on every page.
-  // The figures are kept until anything in the database changes: total_changes() counts every row this connection
-  // (the server's only one) has written, data_version moves when another process commits (an import, a backup
-  // restore). Either way the next page counts afresh, so the figures are never stale.
+  // The figures are kept until anything in the database changes: total_changes() counts every row this connection has
+  // written, data_version moves when any other connection commits (the server's main thread when the page is counted
+  // in a worker thread, another process, a backup restore). Either way the next page counts afresh: never stale.
   const db = getDb();
   const changes = db.get<{ c: number }>(sql`select total_changes() as c`)?.c ?? 0;
   const version = (db.$client.pragma("data_version", { simple: true }) as number) ?? 0;

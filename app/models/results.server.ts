@@ -37,7 +37,14 @@ function splitColumn(split: Split) {
 }
 
 const RESULTS_CACHE_MS = 5000;
-const resultsCache = new Map<string, { at: number; value: ReturnType<typeof computeResults> }>();
+/** A consultation's live results, as the staff and public results pages read them. */
+export type ConsultationResults = {
+  people: number;
+  groups: { key: string; people: number; name: string }[];
+  questions: QuestionResult[];
+  computedAt: string;
+};
+const resultsCache = new Map<string, { at: number; value: ConsultationResults }>();
 
 /**
  * Live results, worked out at most every 5 seconds per consultation, split and language: with 100,000 answers the
@@ -60,7 +67,7 @@ export function consultationResults(
 }
 
 /** Counts per face and option, split by audience, age band or locality. */
-function computeResults(consultationId: number, split: Split, scaleLabel: (n: number) => string) {
+function computeResults(consultationId: number, split: Split, scaleLabel: (n: number) => string): ConsultationResults {
   const db = getDb();
   const questions = loadQuestions(consultationId);
   const column = splitColumn(split);

@@ -8,9 +8,11 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import zlib from "node:zlib";
 import { getT } from "~/i18n/i18n.server";
 import type { Lang } from "~/i18n/index";
+import { inboxPageData } from "~/models/inbox/page.server";
 import { renderDocx } from "~/models/papers/docx.server";
 import { draftContent, renderDraft } from "~/models/papers/draft.server";
 import type { PaperMeta } from "~/models/papers/outline.server";
+import { type ConsultationResults, consultationResults, type Split } from "~/models/results.server";
 import { composeFigures } from "~/models/summaries/compose-form.server";
 import type { SummaryContent, SummaryScopeStored } from "~/models/summaries/types";
 import { contributionsCsvStream, liveContent, sendSummary } from "~/models/summaries.server";
@@ -18,6 +20,13 @@ import { contributionsCsvStream, liveContent, sendSummary } from "~/models/summa
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const workerTasks = {
+  /** The feedback inbox's page: its rows, suggestions and coverage over a million contributions. */
+  inboxPage: (href: string, lang: Lang) => inboxPageData(href, lang),
+  /** A consultation's live results (kept 5 seconds per thread): a few hundred ms with 100,000 answers. */
+  consultationResults: (consultationId: number, split: Split, lang: Lang): ConsultationResults => {
+    const t = getT(lang);
+    return consultationResults(consultationId, split, (n) => t(`scale.${n}`), lang);
+  },
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
   composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */

@@ -5,8 +5,9 @@ import { ReadingSwitch } from "~/components/ReadingSwitch";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
-import { consultationResults } from "~/models/results.server";
+import type { ConsultationResults } from "~/models/results.server";
 import { langOf, localize } from "~/utils/localize";
+import { offLoop } from "~/utils/off-loop.server";
 import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     }[];
   } | null = null;
   if (status === "closed" || status === "reported") {
-    const r = consultationResults(consultation.id, "none", (n) => t(`scale.${n}`), lang);
+    const r: ConsultationResults = await offLoop("consultationResults", consultation.id, "none", lang);
     // Only faces and choices, and only when enough people answered that no one can be singled out.
     if (r.people >= SUPPRESS_BELOW) {
       results = {

@@ -9,6 +9,7 @@ import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import type { InboxPageData } from "~/models/inbox/page.server";
 import { BULK_LIMIT, INBOX_PER_PAGE, inboxQuery, inboxSources, inboxStates } from "~/models/inbox/types";
 import {
   type BulkTag,
@@ -25,60 +26,18 @@ import {
 import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
 import { listLocalities } from "~/models/reference.server";
 import { suggestTags } from "~/models/suggest.server";
+import { offLoop } from "~/utils/off-loop.server";
 import { periodKeys } from "~/utils/periods";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
 import { inboxPage, readInboxFilters } from "./filters.server";
 
-/** Suggestions below this are noise beside the plan's five outcomes, and are not offered. */
-const MIN_CONFIDENCE = 0.05;
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const tagValue = z.string().regex(/^[opt]:\d{1,12}$/);
 
+/** The page's data, counted in a worker thread (app/models/inbox/page.server.ts). */
 function page(request: Request) {
-  const url = new URL(request.url);
-  const lang = getLang(request);
-  const p = inboxPage(url);
-  const vocabulary = taggingVocabulary();
-  // A tag of an earlier plan still shows its name.
-  const shownOutcomes = new Set(vocabulary.outcomes.map((o) => o.id));
-  const shownPriorities = new Set(vocabulary.outcomes.flatMap((o) => o.priorities.map((x) => x.id)));
-  const older = tagTitles(
-    [...new Set(p.rows.flatMap((r) => r.tags.map((t) => t.outcomeId)))].filter((x) => !shownOutcomes.has(x)),
-    [...new Set(p.rows.flatMap((r) => r.tags.map((t) => t.priorityId ?? 0)))].filter(
-      (x) => x && !shownPriorities.has(x),
-    ),
-  );
-  const suggestions = suggestTags(
-    p.rows
-      .filter((r) => r.state === "approved")
-      .map((r) => ({ id: r.id, text: r.text, exclude: r.tags.map((x) => x.outcomeId) })),
-  );
-  return {
-    rows: p.rows.map((r) => ({
-      ...r,
-      createdOn: formatDate(r.createdAt, lang),
-      suggestions: (suggestions.get(r.id) ?? []).filter((x) => x.confidence >= MIN_CONFIDENCE),
-    })),
-    total: p.total,
-    more: p.more,
-    page: p.page,
-    pages: p.more ? null : Math.max(1, Math.ceil(p.total / INBOX_PER_PAGE)),
-    raw: p.raw,
-    ignored: p.ignored,
-    search: inboxQuery(p.raw),
-    vocabulary,
-    olderTitles: {
-      outcomes: Object.fromEntries(older.outcomes),
-      priorities: Object.fromEntries(older.priorities),
-    },
-    options: {
-      ...inboxFilterOptions(),
-      localities: listLocalities().map((l) => ({ id: l.id, name: l.name })),
-    },
-    coverage: coverageView(p.filters.period ?? "this_term", lang),
-    done: url.searchParams.get("done"),
-  };
+  return offLoop("inboxPage", request.url, getLang(request));
 }
 
 type Extra = {
@@ -104,7 +63,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     const s = new URLSearchParams(kept).toString();
     throw redirect(`${url.pathname}${s ? `?${s}` : ""}`);
   }
-  return { ...page(request), errors: null } as ReturnType<typeof page> & Extra;
+  return { ...(await page(request)), errors: null } as InboxPageData & Extra;
 }
 
 function parseTag(value: string): BulkTag | null {
@@ -122,8 +81,8 @@ export async function action({ request }: Route.ActionArgs) {
   const t = getT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string>, status = 400, extra: Partial<Extra> = {}) =>
-    data({ ...page(request), errors, ...extra } as ReturnType<typeof page> & Extra, { status });
+  const fail = async (errors: Record<string, string>, status = 400, extra: Partial<Extra> = {}) =>
+    data({ ...(await page(request)), errors, ...extra } as InboxPageData & Extra, { status });
   const back = new URL(request.url);
   back.searchParams.delete("done");
   const refusal = (error: unknown, field = "main") => {
@@ -228,7 +187,7 @@ export async function action({ request }: Route.ActionArgs) {
             },
           );
         return data({
-          ...page(request),
+          ...(await page(request)),
           errors: null,
           bulk: {
             tag: tagRaw,
@@ -239,7 +198,7 @@ export async function action({ request }: Route.ActionArgs) {
             skipped: preview.skipped,
             maxId: scope === "all" ? preview.maxId : undefined,
           },
-        } as ReturnType<typeof page> & Extra);
+        } as InboxPageData & Extra);
       }
       const result = bulkTag({ staffId: staff.id, target, tag });
       if (result.tooMany)
