@@ -3,7 +3,6 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { CoverageTable } from "~/components/feedback/CoverageTable";
-import { coverageView } from "~/components/feedback/coverage.server";
 import { InboxList } from "~/components/feedback/InboxList";
 import { PageTitle } from "~/components/PageTitle";
 import { FilterSelect } from "~/components/ui/FilterSelect";
@@ -16,21 +15,16 @@ import {
   type BulkTarget,
   bulkTag,
   changeTag,
-  inboxFilterOptions,
   previewBulk,
   setTags,
   TagError,
   taggingVocabulary,
-  tagTitles,
 } from "~/models/inbox.server";
 import { AGE_BANDS, AUDIENCES } from "~/models/reference/types";
-import { listLocalities } from "~/models/reference.server";
-import { suggestTags } from "~/models/suggest.server";
 import { offLoop } from "~/utils/off-loop.server";
 import { periodKeys } from "~/utils/periods";
-import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/list";
-import { inboxPage, readInboxFilters } from "./filters.server";
+import { readInboxFilters } from "./filters.server";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const tagValue = z.string().regex(/^[opt]:\d{1,12}$/);
