@@ -9,6 +9,7 @@ import zlib from "node:zlib";
 import { getT } from "~/i18n/i18n.server";
 import type { Lang } from "~/i18n/index";
 import { inboxPageData } from "~/models/inbox/page.server";
+import { openResults } from "~/models/open-data.server";
 import { renderDocx } from "~/models/papers/docx.server";
 import { draftContent, renderDraft } from "~/models/papers/draft.server";
 import type { PaperMeta } from "~/models/papers/outline.server";
@@ -27,6 +28,8 @@ export const workerTasks = {
     const t = getT(lang);
     return consultationResults(consultationId, split, (n) => t(`scale.${n}`), lang);
   },
+  /** A published consultation's results as open data (the same figures, suppressed the same way). */
+  openResults: (slug: string) => openResults(slug),
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
   composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */
