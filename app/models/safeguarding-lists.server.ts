@@ -53,6 +53,14 @@ export function listsInForceWithVersion(): InForce {
   return hit;
 }
 
+/**
+ * Forgets the lists kept in memory, so the next use reads the newest version. For a worker thread, whose connection
+ * does not see the main thread's saves as its own: its check of proposed lists compares them with what is in force now.
+ */
+export function reloadListsInForce() {
+  inForceByDb.delete(getDb());
+}
+
 /** What `checkText` is given on every call that checks a participant's words. */
 export function listsInForce(): SafeguardingLists {
   return listsInForceWithVersion().lists;

@@ -14,9 +14,11 @@ import { renderDocx } from "~/models/papers/docx.server";
 import { draftContent, renderDraft } from "~/models/papers/draft.server";
 import type { PaperMeta } from "~/models/papers/outline.server";
 import { type ConsultationResults, consultationResults, type Split } from "~/models/results.server";
+import { effectOf, proposedLists, reloadListsInForce } from "~/models/safeguarding-lists.server";
 import { composeFigures } from "~/models/summaries/compose-form.server";
 import type { SummaryContent, SummaryScopeStored } from "~/models/summaries/types";
 import { contributionsCsvStream, liveContent, sendSummary } from "~/models/summaries.server";
+import type { ListsEdits } from "~/schemas/safeguarding-lists";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -30,6 +32,12 @@ export const workerTasks = {
   },
   /** A published consultation's results as open data (the same figures, suppressed the same way). */
   openResults: (slug: string) => openResults(slug),
+  /** What proposed safeguarding lists would change on the evaluation corpus: hundreds of messages checked twice. */
+  listsEffect: (edits: ListsEdits) => {
+    // what is in force now, though the main thread saved it
+    reloadListsInForce();
+    return effectOf(proposedLists(edits));
+  },
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
   composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */

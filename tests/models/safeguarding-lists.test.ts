@@ -30,7 +30,8 @@ import {
   readListsForm,
   typedFromEdits,
 } from "~/schemas/safeguarding-lists";
-import { getDb } from "~db/client";
+import { workerTasks } from "~/workers/tasks.server";
+import { databasePath, getDb, openDatabase } from "~db/client";
 import { auditLog, contributions, safeguardingListVersions, staffUsers } from "~db/schema";
 import { makeCounty } from "../support/factories";
 
@@ -324,5 +325,26 @@ describe("the effect of proposed lists on the evaluation corpus", () => {
     expect(checkDigest(a, 3)).toBe(checkDigest(structuredClone(a), 3));
     expect(checkDigest(a, 3)).not.toBe(checkDigest(b, 3));
     expect(checkDigest(a, 3)).not.toBe(checkDigest(a, 4));
+  });
+
+  it("a worker thread's check of proposed lists compares them with the version the main thread saved last", () => {
+    const other = openDatabase(databasePath());
+    try {
+      const cached = listsInForce();
+      const edits = {
+        phrases: { en: { bullying_threats: { added: ["other connection words"], off: [] } } },
+        ordinary: {},
+      };
+      other.$client
+        .prepare("insert into safeguarding_list_versions (edits, note, staff_id, created_at) values (?, ?, ?, ?)")
+        .run(JSON.stringify(edits), "saved elsewhere", admin.id, new Date().toISOString());
+      // kept in memory, as check_text needs
+      expect(listsInForce()).toBe(cached);
+      workerTasks.listsEffect({ phrases: {}, ordinary: {} });
+      expect(listsInForceWithVersion().version).toMatchObject({ note: "saved elsewhere" });
+      expect(listsInForce().phrases.en.bullying_threats).toContain("other connection words");
+    } finally {
+      other.$client.close();
+    }
   });
 });

@@ -13,11 +13,9 @@ import {
   builtInLists,
   checkDigest,
   type Effect,
-  effectOf,
   listsInForceWithVersion,
   listVersionHistory,
   type PartEffect,
-  proposedLists,
   StaleListsError,
   saveListsVersion,
 } from "~/models/safeguarding-lists.server";
@@ -28,6 +26,7 @@ import {
   builtInsOf,
   countEdits,
   type ListKey,
+  type ListsEdits,
   type ListsError,
   listId,
   MAX_NOTE,
@@ -35,6 +34,7 @@ import {
   type TypedLists,
   typedFromEdits,
 } from "~/schemas/safeguarding-lists";
+import { offLoop } from "~/utils/off-loop.server";
 import type { Route } from "./+types/settings";
 
 type Score = { total: number; hit: number };
@@ -97,11 +97,16 @@ export async function action({ request }: Route.ActionArgs) {
     }
     const message = t(`safeguarding.settings.error.${problem ?? "stale"}`);
     return data(
-      { ...page, saved: false, effect: effectOf(proposedLists(edits)), checked, errors: { effect: message } },
+      { ...page, saved: false, effect: await listsEffect(edits), checked, errors: { effect: message } },
       { status: 409 },
     );
   }
-  return { ...page, saved: false, effect: effectOf(proposedLists(edits)), checked };
+  return { ...page, saved: false, effect: await listsEffect(edits), checked };
+}
+
+/** The effect of the lists on the evaluation corpus (hundreds of messages checked twice): in a worker thread. */
+function listsEffect(edits: ListsEdits): Promise<Effect> {
+  return offLoop("listsEffect", edits);
 }
 
 function listLabel(t: TFunction, key: ListKey) {
