@@ -6,8 +6,10 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import zlib from "node:zlib";
+import { coverageView } from "~/components/feedback/coverage.server";
 import { getT } from "~/i18n/i18n.server";
 import type { Lang } from "~/i18n/index";
+import { countByModerationState } from "~/models/feedback.server";
 import { inboxPageData } from "~/models/inbox/page.server";
 import { openResults } from "~/models/open-data.server";
 import { renderDocx } from "~/models/papers/docx.server";
@@ -19,6 +21,7 @@ import { composeFigures } from "~/models/summaries/compose-form.server";
 import type { SummaryContent, SummaryScopeStored } from "~/models/summaries/types";
 import { contributionsCsvStream, liveContent, sendSummary } from "~/models/summaries.server";
 import type { ListsEdits } from "~/schemas/safeguarding-lists";
+import type { PeriodKey } from "~/utils/periods";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -38,6 +41,11 @@ export const workerTasks = {
     reloadListsInForce();
     return effectOf(proposedLists(edits));
   },
+  /** The staff home page's counts over every contribution: waiting per moderation state, and coverage of a period. */
+  staffHomeCounts: (ask: { moderation: boolean; coverage: PeriodKey | null; lang: Lang }) => ({
+    counts: ask.moderation ? countByModerationState() : null,
+    coverage: ask.coverage ? coverageView(ask.coverage, ask.lang) : null,
+  }),
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
   composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */

@@ -347,7 +347,8 @@ async function main() {
     console.log(
       `compose page for any scope: p95 ${ms(compose.compose_p95_ms)} — ${verdict(compose.compose_p95_ms < COMPOSE.goalP95 && compose.compose_errors === 0, "compose_p95_ms")} the goal of p95 < ${COMPOSE.goalP95} ms\n` +
         `CSV of everything in scope: ${int(compose.csv_rows_per_s)} rows/s — ${verdict(compose.csv_rows_per_s >= COMPOSE.goalCsvRowsPerS, "csv_rows_per_s")} the goal of ≥ ${int(COMPOSE.goalCsvRowsPerS)} rows/s\n` +
-        `/healthz while composing and streaming: worst ${ms(compose.healthz_during_compose_max_ms)} — ${verdict(compose.healthz_during_compose_max_ms < COMPOSE.goalHealthMaxMs, "healthz_during_compose_max_ms")} the goal of < ${COMPOSE.goalHealthMaxMs} ms`,
+        `/healthz while composing and streaming: worst ${ms(compose.healthz_during_compose_max_ms)} — ${verdict(compose.healthz_during_compose_max_ms < COMPOSE.goalHealthMaxMs, "healthz_during_compose_max_ms")} the goal of < ${COMPOSE.goalHealthMaxMs} ms\n` +
+        `/healthz while every staff page is opened at 1,000,000 contributions: worst ${ms(compose.healthz_during_staff_crawl_max_ms)} — ${verdict(compose.healthz_during_staff_crawl_max_ms < COMPOSE.goalHealthMaxMs, "healthz_during_staff_crawl_max_ms")} the goal of < ${COMPOSE.goalHealthMaxMs} ms`,
     );
     console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
@@ -382,6 +383,7 @@ async function main() {
         compose_p95_ms: compose.compose_p95_ms,
         csv_rows_per_s: compose.csv_rows_per_s,
         healthz_during_compose_max_ms: compose.healthz_during_compose_max_ms,
+        healthz_during_staff_crawl_max_ms: compose.healthz_during_staff_crawl_max_ms,
         pdf_ms: papers.pdf_ms,
       }),
     );

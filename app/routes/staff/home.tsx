@@ -1,34 +1,36 @@
 import { can } from "~/auth/roles";
 import { requireStaff } from "~/auth/session.server";
 import { CoverageTable } from "~/components/feedback/CoverageTable";
-import { coverageView } from "~/components/feedback/coverage.server";
 import { PageTitle } from "~/components/PageTitle";
 import { getLang } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { listOverdueActions } from "~/models/board.server";
-import { countByModerationState } from "~/models/feedback.server";
 import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
+import { offLoop } from "~/utils/off-loop.server";
 import { type PeriodKey, periodKeys } from "~/utils/periods";
 import { countyToday, formatDate } from "~/utils/time";
 import type { Route } from "./+types/home";
 
-/** Coverage of a period (this term unless the address asks for another), for those who tag. */
-function coverageFor(request: Request) {
+/** The period of the coverage table: this term unless the address asks for another. */
+function coveragePeriod(request: Request): PeriodKey {
   const asked = new URL(request.url).searchParams.get("coverage");
-  const period: PeriodKey = (periodKeys as readonly string[]).includes(asked ?? "")
-    ? (asked as PeriodKey)
-    : "this_term";
-  return coverageView(period, getLang(request));
+  return (periodKeys as readonly string[]).includes(asked ?? "") ? (asked as PeriodKey) : "this_term";
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = requireStaff(request);
-  const counts = can(staff.role, "moderate") ? countByModerationState() : null;
+  // Counting over every contribution (the moderation states, the coverage of a term): in a worker thread. Each part
+  // only for those whose role may see it.
+  const { counts, coverage } = await offLoop("staffHomeCounts", {
+    moderation: can(staff.role, "moderate"),
+    coverage: can(staff.role, "tag") ? coveragePeriod(request) : null,
+    lang: getLang(request),
+  });
   return {
     name: staff.name,
     role: staff.role,
     counts,
-    coverage: can(staff.role, "tag") ? coverageFor(request) : null,
+    coverage,
     overdueQuestions: can(staff.role, "manage_questions") ? countOverdueThreads() : 0,
     // Someone who answers but does not manage questions sees their own: what waits for them, and what is late.
     yourQuestions:
