@@ -11,6 +11,7 @@ import { getT } from "~/i18n/i18n.server";
 import type { Lang } from "~/i18n/index";
 import { countByModerationState } from "~/models/feedback.server";
 import { inboxPageData } from "~/models/inbox/page.server";
+import { moderationPageData } from "~/models/moderation/page.server";
 import { openResults } from "~/models/open-data.server";
 import { renderDocx } from "~/models/papers/docx.server";
 import { draftContent, renderDraft } from "~/models/papers/draft.server";
@@ -46,6 +47,8 @@ export const workerTasks = {
     counts: ask.moderation ? countByModerationState() : null,
     coverage: ask.coverage ? coverageView(ask.coverage, ask.lang) : null,
   }),
+  /** The moderation queue's page: what waits, counted among a million contributions. */
+  moderationPage: (href: string, lang: Lang, role: string) => moderationPageData(href, lang, role),
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
   composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */

@@ -111,6 +111,8 @@ export const responses = sqliteTable(
   (t) => [
     uniqueIndex("responses_receipt_idx").on(t.receiptHash),
     index("responses_consultation_idx").on(t.consultationId, t.audience, t.ageBand, t.localityId),
+    // Paper and import pages count a consultation's responses by channel: with 700,000 of them, a scan took 70 ms.
+    index("responses_channel_idx").on(t.consultationId, t.channel),
   ],
 );
 

@@ -10,42 +10,11 @@ import { Button } from "~/components/ui/Button";
 import { FilterSelect } from "~/components/ui/FilterSelect";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
-import {
-  approveMany,
-  listModerationQueue,
-  ModerationError,
-  moderateContribution,
-  moderationFilterOptions,
-  previewPending,
-  type QueueFilters,
-} from "~/models/feedback.server";
-import { listLocalities } from "~/models/reference.server";
-import {
-  escalateContribution,
-  notifyEscalation,
-  openEscalationCount,
-  SafeguardingError,
-} from "~/models/safeguarding.server";
-import { AGE_BANDS } from "~/schemas/import";
-import { formatDate } from "~/utils/time";
+import { approveMany, ModerationError, moderateContribution, previewPending } from "~/models/feedback.server";
+import type { ModerationPageData } from "~/models/moderation/page.server";
+import { escalateContribution, notifyEscalation, SafeguardingError } from "~/models/safeguarding.server";
+import { offLoop } from "~/utils/off-loop.server";
 import type { Route } from "./+types/moderation";
-
-const PER_PAGE = 20;
-
-// Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue.
-const filterSchema = z.object({
-  source: z.enum(["online", "paper", "import", "question", "session"]).optional().catch(undefined),
-  consultation: z.coerce.number().int().positive().optional().catch(undefined),
-  age: z.enum(AGE_BANDS).optional().catch(undefined),
-  locality: z.coerce.number().int().positive().optional().catch(undefined),
-  flag: z
-    .string()
-    .regex(/^[a-z_]{1,30}$/)
-    .optional()
-    .catch(undefined),
-  show: z.enum(["pending", "approved"]).catch("pending"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
 
 const reason = z.string().trim().min(1).max(500);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -57,37 +26,9 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("bulk_approve") }),
 ]);
 
-function readFilters(url: URL) {
-  const f = filterSchema.parse(Object.fromEntries(url.searchParams));
-  const filters: QueueFilters = {
-    state: f.show,
-    source: f.source,
-    consultationId: f.consultation,
-    ageBand: f.age,
-    localityId: f.locality,
-    flag: f.flag,
-  };
-  return { filters, page: f.page, raw: f };
-}
-
+/** The page's data, counted in a worker thread (app/models/moderation/page.server.ts). */
 function page(request: Request, role: string) {
-  const url = new URL(request.url);
-  const lang = getLang(request);
-  const { filters, page: pageNo, raw } = readFilters(url);
-  const { total, rows } = listModerationQueue(filters, pageNo, PER_PAGE);
-  const options = moderationFilterOptions();
-  return {
-    items: rows.map((i) => ({ ...i, createdOn: formatDate(i.createdAt, lang) })),
-    total,
-    page: pageNo,
-    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
-    filters: raw,
-    search: url.search,
-    options: { ...options, localities: listLocalities().map((l) => ({ id: l.id, name: l.name })) },
-    withLead: openEscalationCount(),
-    isLead: can(role, "safeguard"),
-    done: url.searchParams.get("done"),
-  };
+  return offLoop("moderationPage", request.url, getLang(request), role);
 }
 
 type ActionExtra = {
@@ -98,7 +39,7 @@ type ActionExtra = {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = requirePermission(request, "moderate");
-  return { ...page(request, staff.role), errors: null } as ReturnType<typeof page> & ActionExtra;
+  return { ...(await page(request, staff.role)), errors: null } as ModerationPageData & ActionExtra;
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -106,8 +47,8 @@ export async function action({ request }: Route.ActionArgs) {
   const t = getT(request);
   const form = await request.formData();
   const parsed = actionSchema.safeParse(Object.fromEntries(form));
-  const fail = (errors: Record<string, string>, status = 400, extra: Partial<ActionExtra> = {}) =>
-    data({ ...page(request, staff.role), errors, ...extra } as ReturnType<typeof page> & ActionExtra, { status });
+  const fail = async (errors: Record<string, string>, status = 400, extra: Partial<ActionExtra> = {}) =>
+    data({ ...(await page(request, staff.role)), errors, ...extra } as ModerationPageData & ActionExtra, { status });
   if (!parsed.success) {
     const id = Number(form.get("contributionId")) || undefined;
     const intent = form.get("intent");
@@ -142,10 +83,11 @@ export async function action({ request }: Route.ActionArgs) {
       case "bulk_confirm": {
         if (!ids.length) return fail({ "bulk-select": t("moderation.error.noneSelected") });
         const previews = previewPending(ids);
-        return data({ ...page(request, staff.role), errors: null, confirm: { ids, previews } } as ReturnType<
-          typeof page
-        > &
-          ActionExtra);
+        return data({
+          ...(await page(request, staff.role)),
+          errors: null,
+          confirm: { ids, previews },
+        } as ModerationPageData & ActionExtra);
       }
       case "bulk_approve":
         if (!ids.length) return fail({ "bulk-select": t("moderation.error.noneSelected") });

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { can } from "~/auth/roles";
+import type { Lang } from "~/i18n/index";
+import { listModerationQueue, moderationFilterOptions, type QueueFilters } from "~/models/feedback.server";
+import { listLocalities } from "~/models/reference.server";
+import { openEscalationCount } from "~/models/safeguarding.server";
+import { AGE_BANDS } from "~/schemas/import";
+import { formatDate } from "~/utils/time";
+
+export const PER_PAGE = 20;
+
+// Unknown filter values are dropped rather than refused: a stale bookmark still opens the queue.
+const filterSchema = z.object({
+  source: z.enum(["online", "paper", "import", "question", "session"]).optional().catch(undefined),
+  consultation: z.coerce.number().int().positive().optional().catch(undefined),
+  age: z.enum(AGE_BANDS).optional().catch(undefined),
+  locality: z.coerce.number().int().positive().optional().catch(undefined),
+  flag: z
+    .string()
+    .regex(/^[a-z_]{1,30}$/)
+    .optional()
+    .catch(undefined),
+  show: z.enum(["pending", "approved"]).catch("pending"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export function readFilters(url: URL) {
+  const f = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const filters: QueueFilters = {
+    state: f.show,
+    source: f.source,
+    consultationId: f.consultation,
+    ageBand: f.age,
+    localityId: f.locality,
+    flag: f.flag,
+  };
+  return { filters, page: f.page, raw: f };
+}
+
+/**
+ * The moderation queue's page for an address: its rows, counts and filter choices. Counting what waits among a million
+ * contributions is a few hundred ms of SQLite, so the route runs this in a worker thread.
+ */
+export function moderationPageData(href: string, lang: Lang, role: string) {
+  const url = new URL(href);
+  const { filters, page: pageNo, raw } = readFilters(url);
+  const { total, rows } = listModerationQueue(filters, pageNo, PER_PAGE);
+  const options = moderationFilterOptions();
+  return {
+    items: rows.map((i) => ({ ...i, createdOn: formatDate(i.createdAt, lang) })),
+    total,
+    page: pageNo,
+    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+    filters: raw,
+    search: url.search,
+    options: { ...options, localities: listLocalities().map((l) => ({ id: l.id, name: l.name })) },
+    withLead: openEscalationCount(),
+    isLead: can(role, "safeguard"),
+    done: url.searchParams.get("done"),
+  };
+}
+
+export type ModerationPageData = ReturnType<typeof moderationPageData>;

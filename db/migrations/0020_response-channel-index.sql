@@ -1,0 +1,1 @@
+CREATE INDEX `responses_channel_idx` ON `responses` (`consultation_id`,`channel`);
