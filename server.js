@@ -94,6 +94,37 @@ app.use(express.static("build/client", { maxAge: "1h" }));
 
 app.use(requestGuard);
 
+// A staff form sent without JavaScript after the session ended: its fields are kept for an hour for that person
+// (app/auth/kept-form.server.ts) and the sign-in page comes back to the page, which offers to send them again. With
+// JavaScript the form goes to a .data address and the browser keeps the typing itself. Sign-in pages are not forms of a
+// session, so they pass.
+const KEPT_COOKIE = "sb_kept";
+app.use((req, res, next) => {
+  if (req.method !== "POST" || !req.path.startsWith("/staff/") || req.path.endsWith(".data")) return next();
+  if (/^\/staff\/(sign-in|sign-out|invite|session)(\/|$)/.test(req.path)) return next();
+  if (!(req.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) return next();
+  const session = parseCookie(req.get("cookie") ?? "").sb_staff;
+  if (!session) return next();
+  const ended = build.entry.module.keepSignedOutForm(session, req.path, "");
+  if (!ended) return next();
+  // the body's size was checked by requestGuard; read it all, then keep what it holds
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("error", next);
+  req.on("end", () => {
+    const body = Buffer.concat(chunks).toString("utf8");
+    const { reason, token } = build.entry.module.keepSignedOutForm(session, req.path, body) ?? ended;
+    const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
+    if (token)
+      res.setHeader(
+        "Set-Cookie",
+        `${KEPT_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Lax; Max-Age=${60 * 60}${secure}`,
+      );
+    const back = encodeURIComponent(req.originalUrl);
+    res.redirect(303, `/staff/sign-in?next=${back}&ended=${reason}&sent=1${token ? "&kept=1" : ""}`);
+  });
+});
+
 // Pages hold answers, drafts and staff data: no browser or proxy keeps a copy unless a route says it may (open data).
 app.use((_req, res, next) => {
   const writeHead = res.writeHead;

@@ -10,6 +10,8 @@ import { scheduleDailyRetention } from "~/models/retention.server";
 import { checkText } from "~/safeguarding";
 import { getDb } from "~db/client";
 
+// server.js keeps a form sent without JavaScript after a staff session ended (app/auth/kept-form.server.ts).
+export { keepSignedOutForm } from "~/auth/kept-form.server";
 // server.js hands its worker pool over; server/worker.js runs these tasks.
 export { setWorkerPool, workerPoolSize } from "~/utils/off-loop.server";
 export { workerStreams, workerTasks } from "~/workers/tasks.server";

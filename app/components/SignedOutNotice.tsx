@@ -6,6 +6,7 @@ import { keepTypingAfterSignIn } from "./KeepTyping";
 export function SignedOutNotice(props: {
   reason: "idle" | "absolute" | "ended";
   sent: boolean;
+  kept: boolean;
   minutes: number;
   hours: number;
 }) {
@@ -16,7 +17,11 @@ export function SignedOutNotice(props: {
       <p style={{ marginTop: 0 }}>
         {t(`sessionTimeout.signedOut.${props.reason}`, { minutes: props.minutes, hours: props.hours })}
       </p>
-      {props.sent && <p style={{ marginBottom: 0 }}>{t("sessionTimeout.signedOut.sent")}</p>}
+      {props.sent && (
+        <p style={{ marginBottom: 0 }}>
+          {t(props.kept ? "sessionTimeout.signedOut.kept" : "sessionTimeout.signedOut.sent")}
+        </p>
+      )}
     </div>
   );
 }

@@ -97,6 +97,11 @@ export function peekSessionExpiry(sessionId: string, now = new Date(), db: Conn 
 }
 
 /** Why a session the browser still holds no longer works: idle, absolute, or gone (signed out elsewhere). */
+/** Whose session this was, valid or not (null when there is no such session). */
+export function staffOfSession(sessionId: string, db: Conn = getDb()): number | null {
+  return readRow(sessionId, db)?.staffId ?? null;
+}
+
 export function endedReason(sessionId: string, now = new Date(), db: Conn = getDb()): "idle" | "absolute" | "ended" {
   const row = readRow(sessionId, db);
   if (!row) return "ended";
@@ -119,7 +124,14 @@ export function extendSession(sessionId: string, now = new Date(), db: Conn = ge
   return peekSessionExpiry(sessionId, now, db);
 }
 
-export type SignedOutNotice = { reason: "idle" | "absolute" | "ended"; sent: boolean; minutes: number; hours: number };
+export type SignedOutNotice = {
+  reason: "idle" | "absolute" | "ended";
+  sent: boolean;
+  /** the form sent was kept by the server (no JavaScript): the page offers it again after signing in */
+  kept: boolean;
+  minutes: number;
+  hours: number;
+};
 
 /** What the sign-in page says when a session ended (requireStaff adds ?ended= and, for a form sent, &sent=1). */
 export function signedOutNotice(url: URL, db: Conn = getDb()): SignedOutNotice | null {
@@ -129,6 +141,7 @@ export function signedOutNotice(url: URL, db: Conn = getDb()): SignedOutNotice |
   return {
     reason,
     sent: url.searchParams.get("sent") === "1",
+    kept: url.searchParams.get("kept") === "1",
     minutes: limits.idleMinutes,
     hours: limits.absoluteHours,
   };

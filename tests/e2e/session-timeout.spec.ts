@@ -165,10 +165,58 @@ test("after an idle timeout, signing in again puts back what was being typed", a
   await expect(page.getByLabel("Plain summary")).toHaveValue("Tell us what buses cost you");
   await expectNoAxeViolations(page);
 
-  // Without JavaScript a form sent after the timeout cannot be kept: the sign-in page says so.
+  // A page opened (not a form sent) after the timeout: the sign-in page, with nothing said to be sent.
   idleFor("officer@demo.test", 31);
   await page.reload();
   await expect(page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff%2Fconsultations%2Fnew&ended=idle$/);
+});
+
+test("without JavaScript, a form sent after an idle timeout is kept for that person and sent again after signing in", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  const title = "Skate park lights after dark";
+  try {
+    await signInAs(page, "officer");
+    await page.goto("/staff/consultations/new");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Plain summary").fill("Tell us when the park feels dark");
+    idleFor("officer@demo.test", 31);
+    await page.getByRole("button", { name: "Create draft" }).click();
+
+    await expect(page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff%2Fconsultations%2Fnew&ended=idle&sent=1&kept=1$/);
+    await expect(page.getByRole("status").first()).toContainText(
+      "What you sent has been kept for an hour. After you sign in, you can check it and send it again.",
+    );
+    await expectNoAxeViolations(page);
+    // Nothing was created while signed out.
+    const conn = db();
+    const count = () =>
+      (conn.prepare("select count(*) as n from consultations where title = ?").get(title) as { n: number }).n;
+    expect(count()).toBe(0);
+
+    await page.getByLabel("Email address").fill("officer@demo.test");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/staff\/consultations\/new$/);
+    const kept = page.getByRole("region", { name: "What you sent before you were signed out" });
+    await expect(kept).toContainText(title);
+    await expect(kept).toContainText("Tell us when the park feels dark");
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `${SHOTS}/kept-no-js.png`, fullPage: true });
+    await kept.getByRole("button", { name: "Send it again" }).click();
+    await expect(page).not.toHaveURL(/\/staff\/consultations\/new$/);
+    expect(count()).toBe(1);
+
+    // Shown once: the page opened again has no kept form.
+    await page.goto("/staff/consultations/new");
+    await expect(page.getByRole("region", { name: "What you sent before you were signed out" })).toHaveCount(0);
+    conn.close();
+  } finally {
+    await context.close();
+  }
 });
 
 test("the retention page previews exactly what a run anonymises, runs it, and the audit log shows it", async ({

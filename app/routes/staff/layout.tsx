@@ -1,12 +1,15 @@
 import { RouterProvider } from "react-aria-components";
 import { Form, NavLink, Outlet, useHref, useNavigate } from "react-router";
+import { KEPT_COOKIE, takeKeptForm } from "~/auth/kept-form.server";
 import { can } from "~/auth/roles";
 import { requireStaff, staffSessionId } from "~/auth/session.server";
 import { KeepTyping } from "~/components/KeepTyping";
+import { KeptForm } from "~/components/KeptForm";
 import { SessionTimeout } from "~/components/SessionTimeout";
 import { useTranslation } from "~/i18n/react";
 import { openEscalationCount } from "~/models/safeguarding.server";
 import { peekSessionExpiry } from "~/models/session-timeout.server";
+import { readCookie } from "~/utils/http";
 import type { Route } from "./+types/layout";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -39,7 +42,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     idleMinutes: expiry.idleMinutes,
     absoluteHours: expiry.absoluteHours,
   };
-  return { staff: { name: staff.name, role: staff.role }, links, escalations, timeout };
+  // A form sent without JavaScript after the session ended, kept for this person and this page (server.js)
+  const kept = takeKeptForm(readCookie(request, KEPT_COOKIE) ?? null, staff.id, new URL(request.url).pathname);
+  return { staff: { name: staff.name, role: staff.role }, links, escalations, timeout, kept };
 }
 
 // react-aria's widgets are used on staff pages only; participant pages stay lean, so the router is given to
@@ -85,6 +90,7 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
       <div className="staff-page">
         <KeepTyping />
         {loaderData.timeout && <SessionTimeout {...loaderData.timeout} />}
+        {loaderData.kept && <KeptForm {...loaderData.kept} />}
         <RouterProvider navigate={navigate} useHref={useHref}>
           <Outlet />
         </RouterProvider>
