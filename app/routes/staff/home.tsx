@@ -8,7 +8,7 @@ import { listOverdueActions } from "~/models/board.server";
 import { countOverdueThreads, countThreadsForAnswerer } from "~/models/threads.server";
 import { offLoop } from "~/utils/off-loop.server";
 import { type PeriodKey, periodKeys } from "~/utils/periods";
-import { countyToday, formatDate } from "~/utils/time";
+import { countyToday } from "~/utils/time";
 import type { Route } from "./+types/home";
 
 /** The period of the coverage table: this term unless the address asks for another. */

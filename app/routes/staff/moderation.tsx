@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { can } from "~/auth/roles";
 import { requirePermission } from "~/auth/session.server";
 import { flagLabel } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
