@@ -11,7 +11,7 @@ export const KEPT_COOKIE = "sb_kept";
 export const KEEP_MINUTES = 60;
 const MAX_KEPT = 500;
 const MAX_FIELDS = 300;
-const SECRET = /pass|code|token|secret|recovery/i;
+const SECRET = /pass(word|code|phrase)|^code$|token|secret|recovery/i;
 
 export type KeptForm = { path: string; fields: [string, string][] };
 type Entry = KeptForm & { staffId: number; at: number };
@@ -31,9 +31,8 @@ export function keepSignedOutForm(sessionId: string, path: string, body: string,
   if (findStaffBySession(sessionId)) return null;
   const reason = endedReason(sessionId);
   const staffId = staffOfSession(sessionId);
-  const fields = [...new URLSearchParams(body)]
-    .filter(([name, value]) => !SECRET.test(name) && value !== "")
-    .slice(0, MAX_FIELDS);
+  // Every field as the browser sent it, empty ones too (the page's action may need them), bar the secret ones.
+  const fields = [...new URLSearchParams(body)].filter(([name]) => !SECRET.test(name)).slice(0, MAX_FIELDS);
   if (staffId === null || !fields.some(([, value]) => value.trim() !== "")) return { reason, token: null };
   prune(now);
   const token = crypto.randomBytes(24).toString("base64url");

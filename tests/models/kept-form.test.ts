@@ -15,6 +15,7 @@ const body = new URLSearchParams([
   ["code", "123456"],
   ["intent", "save"],
   ["empty", ""],
+  ["postcode", "OX1 1AA"],
 ]).toString();
 
 function idleSession(staffId: number) {
@@ -33,7 +34,7 @@ describe("a form kept after the session ended", () => {
     expect(keepSignedOutForm(id, "/staff/consultations/new", body)).toBeNull();
   });
 
-  it("keeps the fields but never a password or code, and gives them once to the same person on the same page", () => {
+  it("keeps the fields (empty ones too) but never a password or code, and gives them once to the same person on the same page", () => {
     const id = idleSession(county.officer.id);
     const kept = keepSignedOutForm(id, "/staff/consultations/new", body);
     expect(kept?.reason).toBe("idle");
@@ -48,6 +49,8 @@ describe("a form kept after the session ended", () => {
         ["title", "Skate park lights"],
         ["summary", "Tell us when the park feels dark"],
         ["intent", "save"],
+        ["empty", ""],
+        ["postcode", "OX1 1AA"],
       ],
     });
     expect(takeKeptForm(token, county.officer.id, "/staff/consultations/new")).toBeNull();
