@@ -10,7 +10,9 @@ export function KeptForm({ path, fields }: { path: string; fields: [string, stri
   const typed = fields.filter(([, value]) => /\p{L}/u.test(value) && value.length > 2);
   return (
     <section className="notice warn kept-form" aria-labelledby="kept-form-title">
-      <h2 id="kept-form-title" className="kept-form-title">{t("sessionTimeout.keptForm.title")}</h2>
+      <h2 id="kept-form-title" className="kept-form-title">
+        {t("sessionTimeout.keptForm.title")}
+      </h2>
       <p>{t("sessionTimeout.keptForm.intro")}</p>
       {typed.length > 0 && (
         <dl className="kept-form-fields">

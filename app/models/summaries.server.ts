@@ -599,7 +599,14 @@ export function liveContent(id: number, t: Translate, db: Conn = getDb()) {
 export function sendSummary(
   id: number,
   staffId: number,
-  opts: { now?: Date; allowPast?: boolean; db?: Conn; live?: ReturnType<typeof liveContent> } = {},
+  opts: {
+    now?: Date;
+    allowPast?: boolean;
+    db?: Conn;
+    live?: ReturnType<typeof liveContent>;
+    /** the sources were written by sourcesInChunks before (a worker's send): the transaction leaves them alone */
+    sourcesWritten?: boolean;
+  } = {},
 ) {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
@@ -690,14 +697,78 @@ export function sendSummary(
           .get().id;
       }
       // Everyone whose words fed this version is told what the Board did with it.
-      tx.delete(summarySources).where(eq(summarySources.summaryId, id)).run();
-      tx.run(sql`insert into summary_sources (summary_id, contribution_id)
-      select ${id}, "contributions"."id" from "contributions" where ${contentWhere(summary.scope)}`);
+      if (!opts.sourcesWritten) {
+        tx.delete(summarySources).where(eq(summarySources.summaryId, id)).run();
+        tx.run(sql`insert into summary_sources (summary_id, contribution_id)
+        select ${id}, "contributions"."id" from "contributions" where ${contentWhere(summary.scope)}`);
+      }
       tx.update(summaries).set({ status: "sent" }).where(eq(summaries.id, id)).run();
-      return { versionId, version: content.version, itemId };
+      return { versionId, version: content.version, itemId, scope: summary.scope };
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Whether a summary as it stands could be sent now (the checks sendSummary makes, read only): a worker checks first,
+ * before it writes any sources. Throws the ComposeError sendSummary would.
+ */
+export function checkSendable(
+  live: NonNullable<ReturnType<typeof liveContent>>,
+  opts: { now?: Date; allowPast?: boolean; db?: Conn } = {},
+) {
+  const db = opts.db ?? getDb();
+  const { summary, content } = live;
+  if (!summary.meetingId) throw new ComposeError("no_meeting");
+  if (!summary.itemKind) throw new ComposeError("no_kind");
+  const meeting = db
+    .select({ meetsOn: meetings.meetsOn })
+    .from(meetings)
+    .where(eq(meetings.id, summary.meetingId))
+    .get();
+  if (!meeting) throw new ComposeError("no_meeting");
+  if (!opts.allowPast && meeting.meetsOn.slice(0, 10) < countyToday(opts.now ?? new Date()))
+    throw new ComposeError("past_meeting");
+  if (!content.reach.contributions) throw new ComposeError("empty_scope");
+}
+
+/** Contribution ids per transaction when a summary's sources are written in steps. */
+const SOURCE_CHUNK_IDS = 20_000;
+
+/**
+ * A summary's sources written in short transactions of SOURCE_CHUNK_IDS ids each, so sending one over a million
+ * contributions never holds the database for long (the main thread's writes go in between). "add": every contribution
+ * now in scope is added, rows already there kept (done before the send: if the send then fails, rows for a scope that
+ * was not sent stay, which is why a worker checks the send can go first). "prune": rows no longer in scope are removed
+ * (after the send). A crash part-way through "add" leaves the send not made; through "prune", rows of an earlier
+ * version, whose words did feed that version. Each step reads the ids by range (no index), so it costs its range only.
+ */
+export function sourcesInChunks(
+  step: "add" | "prune",
+  summaryId: number,
+  scope: SummaryScopeStored,
+  db: DB = getDb(),
+  chunk = SOURCE_CHUNK_IDS,
+) {
+  const maxId = db.get<{ m: number | null }>(sql`select max(id) as m from contributions`)?.m ?? 0;
+  for (let from = 0; from < maxId; from += chunk) {
+    const to = from + chunk;
+    const inRange = sql`"contributions"."id" > ${from} and "contributions"."id" <= ${to}`;
+    db.transaction(
+      (tx) => {
+        if (step === "add")
+          tx.run(sql`insert or ignore into summary_sources (summary_id, contribution_id)
+            select ${summaryId}, "contributions"."id" from "contributions" not indexed
+            where ${inRange} and ${contentWhere(scope)}`);
+        else
+          tx.run(sql`delete from summary_sources where summary_id = ${summaryId}
+            and contribution_id > ${from} and contribution_id <= ${to}
+            and contribution_id not in (select "contributions"."id" from "contributions" not indexed
+              where ${inRange} and ${contentWhere(scope)})`);
+      },
+      { behavior: "immediate" },
+    );
+  }
 }
 
 /** One frozen version, as sent. */

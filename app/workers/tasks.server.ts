@@ -20,7 +20,14 @@ import { type ConsultationResults, consultationResults, type Split } from "~/mod
 import { effectOf, proposedLists, reloadListsInForce } from "~/models/safeguarding-lists.server";
 import { composeFigures } from "~/models/summaries/compose-form.server";
 import type { SummaryContent, SummaryScopeStored } from "~/models/summaries/types";
-import { contributionsCsvStream, liveContent, sendSummary } from "~/models/summaries.server";
+import {
+  ComposeError,
+  checkSendable,
+  contributionsCsvStream,
+  liveContent,
+  sendSummary,
+  sourcesInChunks,
+} from "~/models/summaries.server";
 import type { ListsEdits } from "~/schemas/safeguarding-lists";
 import type { PeriodKey } from "~/utils/periods";
 
@@ -67,11 +74,19 @@ export const workerTasks = {
   },
   /**
    * Sending a summary: the figures are computed first, outside any transaction, then written in one short transaction
-   * (which uses them if the summary did not change meanwhile).
+   * (which uses them if the summary did not change meanwhile); its sources in short steps around it.
    */
   sendSummary: (id: number, staffId: number) => {
     const live = liveContent(id, getT("en"));
-    return sendSummary(id, staffId, { live });
+    if (!live) throw new ComposeError("not_found");
+    checkSendable(live);
+    // The sources (up to a million rows) in short steps before and after, not inside the send's transaction.
+    sourcesInChunks("add", id, live.summary.scope);
+    const sent = sendSummary(id, staffId, { live, sourcesWritten: true });
+    // the summary changed between (another tab saved it): the scope sent is the one written now
+    if (JSON.stringify(sent.scope) !== JSON.stringify(live.summary.scope)) sourcesInChunks("add", id, sent.scope);
+    sourcesInChunks("prune", id, sent.scope);
+    return { versionId: sent.versionId, version: sent.version, itemId: sent.itemId };
   },
 };
 

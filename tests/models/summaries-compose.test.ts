@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getT } from "~/i18n/i18n.server";
 import { addQuestion, createConsultation, publishConsultation } from "~/models/consultations/builder.server";
 import { getConsultationBySlug } from "~/models/consultations/participant-reads.server";
 import { hashReceipt } from "~/models/consultations/receipts.server";
 import { submitResponse } from "~/models/consultations/submission.server";
-import { computeSummaryContent, gapWords } from "~/models/summaries/content.server";
+import { computeSummaryContent, contentWhere, gapWords } from "~/models/summaries/content.server";
 import type { SummaryScopeStored } from "~/models/summaries/types";
 import {
   ComposeError,
@@ -15,7 +15,9 @@ import {
   maskMore,
   saveSummary,
   sendSummary,
+  sourcesInChunks,
 } from "~/models/summaries.server";
+import { workerTasks } from "~/workers/tasks.server";
 import { getDb } from "~db/client";
 import { agendaItems, bodies, contributions, meetings, populations, summarySources } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -282,6 +284,60 @@ describe("composing, editing and sending a summary", () => {
     // Version 1 is kept as it was sent.
     expect(getSummaryVersion(id, 1)?.content.title).toBe("Feeling safe");
     expect(getSummaryVersion(id, 1)?.content.quotes).toHaveLength(1);
+  });
+
+  it("a worker's send writes its sources in short steps: the same rows as one transaction, and a narrower resend drops the rest", () => {
+    const db = getDb();
+    const sourcesOf = (id: number) =>
+      db
+        .select({ c: summarySources.contributionId })
+        .from(summarySources)
+        .where(eq(summarySources.summaryId, id))
+        .all()
+        .map((r) => r.c)
+        .sort((a, b) => a - b);
+    const inScope = (s: SummaryScopeStored) =>
+      db
+        .all<{ id: number }>(sql`select "contributions"."id" as id from "contributions" where ${contentWhere(s)}`)
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+    const draft = {
+      title: "Sent by a worker",
+      scope: scope(),
+      purpose: null,
+      keyMessages: [],
+      recommendations: [],
+      reportOf: null,
+      contactOfficer: null,
+      meetingId: county.meeting.id,
+      itemKind: "information" as const,
+      quotes: [],
+    };
+    const id = saveSummary(null, draft, county.officer.id);
+    expect(workerTasks.sendSummary(id, county.officer.id).version).toBe(1);
+    expect(sourcesOf(id)).toHaveLength(57);
+    expect(sourcesOf(id)).toEqual(inScope(scope()));
+    const narrow = scope({ localityIds: [place1.id] });
+    saveSummary(id, { ...draft, scope: narrow }, county.officer.id);
+    expect(workerTasks.sendSummary(id, county.officer.id).version).toBe(2);
+    expect(sourcesOf(id).length).toBeGreaterThan(0);
+    expect(sourcesOf(id).length).toBeLessThan(57);
+    expect(sourcesOf(id)).toEqual(inScope(narrow));
+    // In steps of 7 ids: adding the wide scope back, then pruning to the narrow one, gives each set exactly.
+    sourcesInChunks("add", id, scope(), db, 7);
+    expect(sourcesOf(id)).toEqual(inScope(scope()));
+    sourcesInChunks("prune", id, narrow, db, 7);
+    expect(sourcesOf(id)).toEqual(inScope(narrow));
+    // A send that would be refused writes no sources: the checks come first.
+    const pastBody = db.insert(bodies).values({ name: "Old board", kind: "board" }).returning().get();
+    const past = db
+      .insert(meetings)
+      .values({ bodyId: pastBody.id, title: "Gone", meetsOn: "2020-01-01" })
+      .returning()
+      .get();
+    const refused = saveSummary(null, { ...draft, meetingId: past.id }, county.officer.id);
+    expect(() => workerTasks.sendSummary(refused, county.officer.id)).toThrow(new ComposeError("past_meeting"));
+    expect(sourcesOf(refused)).toEqual([]);
   });
 
   it("refuses a past meeting, an empty scope and a quote out of scope, and never lets a quote that is not approved in", () => {
