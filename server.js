@@ -112,8 +112,14 @@ app.use((req, res, next) => {
   req.on("data", (chunk) => chunks.push(chunk));
   req.on("error", next);
   req.on("end", () => {
-    const body = Buffer.concat(chunks).toString("utf8");
-    const { reason, token } = build.entry.module.keepSignedOutForm(session, req.path, body) ?? ended;
+    let kept = ended;
+    try {
+      kept = build.entry.module.keepSignedOutForm(session, req.path, Buffer.concat(chunks).toString("utf8")) ?? ended;
+    } catch (error) {
+      // keeping is a kindness: if it fails, the person is still sent to sign in, as before
+      console.error("A form sent after a session ended could not be kept:", error.message);
+    }
+    const { reason, token } = kept;
     const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
     if (token)
       res.setHeader(
