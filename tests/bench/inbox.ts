@@ -25,7 +25,9 @@ export const INBOX = {
   officers: 2,
   seconds: 10,
   goals: { inboxP95: 300, searchP95: 300, toggleP95: 50, suggest: 50, bulk10k: 2000, healthMax: 100 },
-  // Issue 12: while the officers page, search and tag, /healthz is asked this often; its worst wait is the longest any
+  // Issue 12 ("no request holds the event loop for more than 100 ms"): once the two officers are done, one officer
+  // pages, searches and tags again, one request at a time, while /healthz is asked this often; its worst wait is the
+  // longest one request held the main thread. (With two officers back to back, two pages' rendering can queue.)
   // other request was held up.
   healthEveryMs: 10,
 };
@@ -175,7 +177,6 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
       const base = { origin: server.origin, cookie, officers: INBOX.officers, ok: (s: number) => s === 200 };
       // Warm: the first page loads the suggestion model (trained once per process) and the page cache.
       await loop({ ...base, seconds: 3, next: (i) => ({ path: [...paths.browse, ...paths.search][i % 24] }) });
-      const prober = await startHealthProber(server.origin, INBOX.healthEveryMs);
       browse = await loop({
         ...base,
         seconds: INBOX.seconds,
@@ -198,6 +199,21 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
           }),
         }),
       });
+      // One request at a time: what one request holds the main thread for.
+      const prober = await startHealthProber(server.origin, INBOX.healthEveryMs);
+      const one = { ...base, officers: 1, seconds: INBOX.seconds / 2 };
+      await loop({ ...one, next: (i) => ({ path: [...paths.browse, ...paths.search][i % 24] }) });
+      await loop({
+        ...one,
+        next: (i) => ({
+          path: "/staff/feedback/tag",
+          body: new URLSearchParams({
+            op: "toggle",
+            contributionId: String(approved[(i * 13) % approved.length]),
+            outcomeId: String(outcomes[(i * 3) % outcomes.length]),
+          }),
+        }),
+      });
       health = await prober.stop();
     } finally {
       await server.stop();
@@ -206,7 +222,7 @@ export async function measureInboxAtScale(root: string, contributions = INBOX.co
       `inbox GET, ${paths_count(seeded)} filter combinations from ${INBOX.officers} officers: ${browse.n} pages, p50 ${browse.p50.toFixed(1)} ms, p95 ${browse.p95.toFixed(1)} ms, ${browse.errors} errors`,
       `inbox search (FTS5) with filters: ${search.n} pages, p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, ${search.errors} errors`,
       `tag toggle POST: ${toggle.n} changes, p50 ${toggle.p50.toFixed(1)} ms, p95 ${toggle.p95.toFixed(1)} ms, ${toggle.errors} errors`,
-      `/healthz meanwhile (every ${INBOX.healthEveryMs} ms, ${health.probes} answers): worst wait ${health.worst.toFixed(1)} ms`,
+      `/healthz while one officer pages, searches and tags, one request at a time (every ${INBOX.healthEveryMs} ms, ${health.probes} answers): worst wait ${health.worst.toFixed(1)} ms`,
     );
 
     const model = spawnSync("npx", ["tsx", "tests/bench/inbox-model.ts"], {
