@@ -622,17 +622,15 @@ export function sendSummary(
           : liveContent(id, getT("en"), tx);
       if (!live) throw new ComposeError("not_found");
       const { summary, content } = live;
-      if (!summary.meetingId) throw new ComposeError("no_meeting");
-      if (!summary.itemKind) throw new ComposeError("no_kind");
+      // the same checks a worker makes before it writes any sources
+      checkSendable(live, { now, allowPast: opts.allowPast, db: tx });
       const meeting = tx
         .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, body: bodies.name })
         .from(meetings)
         .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-        .where(eq(meetings.id, summary.meetingId))
+        .where(eq(meetings.id, summary.meetingId ?? -1))
         .get();
-      if (!meeting) throw new ComposeError("no_meeting");
-      if (!opts.allowPast && meeting.meetsOn.slice(0, 10) < countyToday(now)) throw new ComposeError("past_meeting");
-      if (!content.reach.contributions) throw new ComposeError("empty_scope");
+      if (!meeting || !summary.itemKind) throw new ComposeError("no_meeting");
       const at = now.toISOString();
       const existing = tx
         .select({ id: agendaItems.id, position: agendaItems.position })
