@@ -561,7 +561,7 @@ export function listSummaries(db: Conn = getDb()) {
 }
 
 /** The content of a stored summary as it stands now (live figures), in the reader's words. */
-export function liveContent(id: number, t: Translate, db: Conn = getDb()) {
+export function liveContent(id: number, t: Translate, db: Conn = getDb(), opts: { cacheAs?: string } = {}) {
   const s = getSummary(id, db);
   if (!s) return null;
   const nextVersion = (s.versions[0]?.version ?? 0) + 1;
@@ -587,6 +587,7 @@ export function liveContent(id: number, t: Translate, db: Conn = getDb()) {
       },
       t,
       db,
+      opts,
     ),
   };
 }

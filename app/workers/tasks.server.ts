@@ -57,7 +57,7 @@ export const workerTasks = {
   /** The moderation queue's page: what waits, counted among a million contributions. */
   moderationPage: (href: string, lang: Lang, role: string) => moderationPageData(href, lang, role),
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
-  composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang)),
+  composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang), lang),
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */
   draftContent: (id: number) => draftContent(id),
   /** A draft paper as a file. */

@@ -145,3 +145,24 @@ export const youSaidWeDid = sqliteTable(
   },
   (t) => [index("you_said_we_did_published_idx").on(t.publishedAt)],
 );
+
+/**
+ * One row, whose number the triggers of migration 0021 raise on every write that can change a summary's live figures
+ * or quote candidates (an approved contribution written, changed or removed; a tag, theme, choice or escalation; a
+ * name, title, population or option the figures show). A cached figure is good only for the number it was computed at.
+ */
+export const figuresVersion = sqliteTable("figures_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
+/**
+ * Live figures already computed (app/models/summaries/figures-cache.server.ts): key = what was computed, for which
+ * scope, in which language; version = figures_version.n when it was computed. Shared by the worker threads.
+ */
+export const figureCache = sqliteTable("figure_cache", {
+  key: text("key").primaryKey(),
+  version: integer("version").notNull(),
+  value: text("value").notNull(),
+  createdAt: text("created_at").notNull(),
+});

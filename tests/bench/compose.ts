@@ -26,6 +26,8 @@ export const COMPOSE = {
 
 export type ComposeFigures = {
   compose_p95_ms: number;
+  /** the first open of each scope, before anything was kept: every figure counted */
+  compose_first_open_p95_ms: number;
   csv_rows_per_s: number;
   compose_errors: number;
   healthz_during_compose_max_ms: number;
@@ -36,7 +38,7 @@ export type ComposeFigures = {
 const DAY = 86400_000;
 
 /** Summaries of many shapes, written straight into the bench database: their compose pages are what is timed. */
-function addSummaries(databasePath: string) {
+export function addSummaries(databasePath: string) {
   const db = openDatabase(databasePath);
   try {
     const outcomes = (
@@ -167,6 +169,7 @@ export async function measureComposeAtScale(
     const summaries = addSummaries(databasePath);
     const server = await startServer(root, databasePath, await freePort());
     const latencies: number[] = [];
+    const firstOpens: number[] = [];
     let errors = 0;
     let rows = 0;
     let csvMs = 0;
@@ -188,8 +191,13 @@ export async function measureComposeAtScale(
         const body = await r.text();
         return { ms: performance.now() - t, status: r.status, body };
       };
-      // Warm the page cache once, then one officer at a time (the page is an officer's own work, not a crowd's).
-      for (const s of summaries) await get(`/staff/summaries/${s.id}`);
+      // Each page opened once with nothing counted before (this warms the disk cache too), timed apart: the first open
+      // counts the scope; later opens read the figures kept (figure_cache) until anything they count changes.
+      for (const s of summaries) {
+        const r = await get(`/staff/summaries/${s.id}`);
+        firstOpens.push(r.ms);
+        if (r.status !== 200) errors++;
+      }
       // While the pages are counted and the CSV streams, /healthz is asked every 10 ms from another thread: its worst
       // wait is the longest any other request was held up.
       const prober = await startHealthProber(server.origin, COMPOSE.healthEveryMs);
@@ -242,12 +250,14 @@ export async function measureComposeAtScale(
     const p95 = percentile(latencies, 95);
     const rate = rows / (csvMs / 1000);
     lines.push(
-      `compose page, ${summaries.length} scopes (a term to five years; one outcome to all; a place, priorities, young people): ${latencies.length} pages, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${errors} errors`,
+      `compose page, first open of each of ${summaries.length} scopes (a term to five years; one outcome to all; a place, priorities, young people; every figure counted): p50 ${percentile(firstOpens, 50).toFixed(1)} ms, p95 ${percentile(firstOpens, 95).toFixed(1)} ms, slowest ${Math.max(...firstOpens).toFixed(1)} ms`,
+      `compose page, opened again and again while nothing counted changed (${latencies.length} pages): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${errors} errors`,
       `contributions CSV of the widest scope: ${rows.toLocaleString("en-GB")} rows in ${(csvMs / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString("en-GB")} rows/s`,
       `/healthz meanwhile (every ${COMPOSE.healthEveryMs} ms, ${healthProbes} answers): worst wait ${healthMax} ms`,
     );
     return {
       compose_p95_ms: p95,
+      compose_first_open_p95_ms: Math.round(percentile(firstOpens, 95) * 10) / 10,
       csv_rows_per_s: Math.round(rate),
       compose_errors: errors,
       healthz_during_compose_max_ms: healthMax,
@@ -266,6 +276,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.log(
       JSON.stringify({
         compose_p95_ms: f.compose_p95_ms,
+        compose_first_open_p95_ms: f.compose_first_open_p95_ms,
         csv_rows_per_s: f.csv_rows_per_s,
         healthz_during_compose_max_ms: f.healthz_during_compose_max_ms,
         healthz_during_staff_crawl_max_ms: f.healthz_during_staff_crawl_max_ms,

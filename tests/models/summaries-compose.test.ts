@@ -6,6 +6,7 @@ import { getConsultationBySlug } from "~/models/consultations/participant-reads.
 import { hashReceipt } from "~/models/consultations/receipts.server";
 import { submitResponse } from "~/models/consultations/submission.server";
 import { computeSummaryContent, contentWhere, gapWords } from "~/models/summaries/content.server";
+import { cachedFigures, figuresVersion } from "~/models/summaries/figures-cache.server";
 import type { SummaryScopeStored } from "~/models/summaries/types";
 import {
   ComposeError,
@@ -19,7 +20,22 @@ import {
 } from "~/models/summaries.server";
 import { workerTasks } from "~/workers/tasks.server";
 import { getDb } from "~db/client";
-import { agendaItems, bodies, contributions, meetings, populations, summarySources } from "~db/schema";
+import {
+  agendaItems,
+  bodies,
+  contributions,
+  contributionTags,
+  contributionThemes,
+  localities,
+  meetings,
+  outcomes,
+  populations,
+  questionOptions,
+  questions,
+  safeguardingCases,
+  summarySources,
+  themes,
+} from "~db/schema";
 import { makeCounty } from "../support/factories";
 
 // Fixture: a consultation for young people and parents on Stay safe, answered in this period and the one before, in
@@ -384,5 +400,186 @@ describe("composing, editing and sending a summary", () => {
     expect(lines[0]).toBe("id,created_at,source,kind,audience,age_band,locality,question,value,text");
     expect(lines).toHaveLength(1 + 57);
     expect(lines.filter((l) => l.includes("The underpass by the station is dark and scary"))).toHaveLength(1);
+  });
+});
+
+describe("live figures kept between opens of the compose page (figure_cache)", () => {
+  const input = () => ({ summaryId: 0, version: 1, title: "T", scope: scope() });
+  const fresh = () => computeSummaryContent(input(), en);
+  const kept = () => computeSummaryContent(input(), en, getDb(), { cacheAs: "en" });
+  const version = () => figuresVersion();
+  const stored = () => getDb().$client.prepare("select count(*) from figure_cache").pluck().get() as number;
+  const safe = (c: ReturnType<typeof fresh>) => c.outcomes.find((o) => o.outcomeId === county.outcomes.staySafe.id);
+
+  it("gives exactly what a fresh count gives, and counts it once while nothing counted changes", () => {
+    const first = kept();
+    expect(first).toEqual(fresh());
+    let counted = 0;
+    const key = `test|${JSON.stringify(scope())}`;
+    const once = () =>
+      cachedFigures(key, () => {
+        counted++;
+        return fresh().reach;
+      });
+    expect(once()).toEqual(first.reach);
+    expect(once()).toEqual(first.reach);
+    expect(counted).toBe(1);
+    // another language is another value: its words differ
+    const cy = computeSummaryContent(input(), getT("pl"), getDb(), { cacheAs: "pl" });
+    expect(cy.reach.byAudience[0].label).not.toBe(first.reach.byAudience[0].label);
+    expect(kept().reach.byAudience[0].label).toBe("Young people");
+    expect(stored()).toBeGreaterThanOrEqual(3);
+  });
+
+  it("is counted afresh after every kind of write that changes a figure, whichever code makes it", () => {
+    const db = getDb();
+    const [writer] = db
+      .select({ id: contributions.id })
+      .from(contributions)
+      .where(eq(contributions.questionId, textQ))
+      .all();
+    const [face] = db
+      .select({ id: contributions.id })
+      .from(contributions)
+      .where(sql`${contributions.questionId} = ${scaleQ} and ${contributions.createdAt} >= ${scope().from}`)
+      .all();
+    const theme = db
+      .insert(themes)
+      .values({ name: "Dark underpasses", createdAt: new Date().toISOString() })
+      .returning()
+      .get();
+    // Each write, then what the page shows after it: the cached value must be the fresh one, and differ from before.
+    const writes: [string, () => void, (c: ReturnType<typeof fresh>) => unknown][] = [
+      [
+        "an approved contribution hidden",
+        () => db.update(contributions).set({ moderationState: "hidden" }).where(eq(contributions.id, face.id)).run(),
+        (c) => c.reach.contributions,
+      ],
+      [
+        "and approved again",
+        () => db.update(contributions).set({ moderationState: "approved" }).where(eq(contributions.id, face.id)).run(),
+        (c) => c.reach.contributions,
+      ],
+      [
+        "an approved answer's face changed",
+        () => db.update(contributions).set({ valueInt: 5 }).where(eq(contributions.id, face.id)).run(),
+        (c) => safe(c)?.faces,
+      ],
+      [
+        "a tag removed",
+        () => db.delete(contributionTags).where(eq(contributionTags.contributionId, writer.id)).run(),
+        (c) => c.reach.contributions,
+      ],
+      [
+        "the tag put back",
+        () =>
+          db
+            .insert(contributionTags)
+            .values({
+              contributionId: writer.id,
+              outcomeId: county.outcomes.staySafe.id,
+              source: "officer",
+              createdAt: new Date().toISOString(),
+            })
+            .run(),
+        (c) => c.reach.contributions,
+      ],
+      [
+        "a theme given",
+        () =>
+          db
+            .insert(contributionThemes)
+            .values({ contributionId: writer.id, themeId: theme.id, createdAt: new Date().toISOString() })
+            .run(),
+        (c) => safe(c)?.themes,
+      ],
+      [
+        "a theme renamed",
+        () => db.update(themes).set({ name: "Underpasses" }).where(eq(themes.id, theme.id)).run(),
+        (c) => safe(c)?.themes,
+      ],
+      [
+        "a population entered",
+        () =>
+          db
+            .update(populations)
+            .set({ people: 3000 })
+            .where(sql`${populations.localityId} = ${place1.id} and ${populations.ageBand} = '8_11'`)
+            .run(),
+        (c) => c.reach.byAudience[0].population,
+      ],
+      [
+        "a place renamed",
+        () => db.update(localities).set({ name: "Banbury" }).where(eq(localities.id, place1.id)).run(),
+        (c) => c.reach.byLocality[0].label,
+      ],
+      [
+        "an outcome renamed",
+        () =>
+          db.update(outcomes).set({ title: "Staying safe" }).where(eq(outcomes.id, county.outcomes.staySafe.id)).run(),
+        (c) => safe(c)?.title,
+      ],
+      [
+        "an option renamed",
+        () => db.update(questionOptions).set({ label: "Coach" }).where(sql`${questionOptions.label} = 'Bus'`).run(),
+        (c) => c.paired.find((p) => p.questionId === choiceQ)?.rows[0]?.label,
+      ],
+      [
+        "a question reworded",
+        () => db.update(questions).set({ prompt: "How do you travel?" }).where(eq(questions.id, choiceQ)).run(),
+        (c) => c.paired.find((p) => p.questionId === choiceQ)?.question,
+      ],
+      [
+        "an answer escalated (a safeguarding case opened)",
+        () =>
+          db
+            .insert(safeguardingCases)
+            .values({ contributionId: face.id, escalatedAt: new Date().toISOString(), reason: "test" })
+            .run(),
+        (c) => c.reach.contributions,
+      ],
+    ];
+    for (const [what, write, shown] of writes) {
+      const before = kept();
+      const v = version();
+      expect(stored(), what).toBeGreaterThan(0);
+      write();
+      expect(version(), what).toBeGreaterThan(v);
+      // nothing counted before the write is kept after it
+      expect(stored(), what).toBe(0);
+      const after = kept();
+      expect(after, what).toEqual(fresh());
+      expect(shown(after), what).not.toEqual(shown(before));
+    }
+  });
+
+  it("is kept when what is written cannot change a figure: an answer waiting for moderation", () => {
+    const v = version();
+    const before = kept();
+    const db = getDb();
+    const [writer] = db.select().from(contributions).where(eq(contributions.questionId, textQ)).all();
+    const waiting = db
+      .insert(contributions)
+      .values({ ...writer, id: undefined, moderationState: "pending", createdAt: new Date().toISOString() })
+      .returning()
+      .get();
+    db.insert(contributionTags)
+      .values({
+        contributionId: waiting.id,
+        outcomeId: county.outcomes.staySafe.id,
+        source: "question",
+        createdAt: new Date().toISOString(),
+      })
+      .run();
+    expect(version()).toBe(v);
+    expect(kept()).toEqual(before);
+    // approved, it counts: and is counted
+    db.update(contributions)
+      .set({ moderationState: "approved" })
+      .where(eq(contributions.moderationState, "pending"))
+      .run();
+    expect(version()).toBeGreaterThan(v);
+    expect(kept()).toEqual(fresh());
+    expect(kept().reach.contributions).not.toEqual(before.reach.contributions);
   });
 });

@@ -17,7 +17,8 @@ import { renderPdf } from "./pdf.server";
  * block shows the meeting and item number it would have if it were sent now.
  */
 export function draftContent(summaryId: number): SummaryContent | null {
-  const live = liveContent(summaryId, getT("en"));
+  // the figures as the compose page counted them, unless anything they count changed since (as a sent paper is not)
+  const live = liveContent(summaryId, getT("en"), undefined, { cacheAs: "en" });
   if (!live) return null;
   const { summary, content } = live;
   if (summary.meetingId === null || summary.itemKind === null) return content;

@@ -6,6 +6,7 @@ import { ageBands, audiences, listActiveOutcomes, listLocalities } from "~/model
 import { type PeriodKey, periodKeys, periodRange } from "~/utils/periods";
 import { countyDayStart, countyToday, formatDate } from "~/utils/time";
 import { ComposeError, type getSummary, liveContent, quoteCandidates, type SummaryDraft } from "../summaries.server";
+import { cachedFigures } from "./figures-cache.server";
 import { SUMMARY_SOURCES, type SummaryScopeStored } from "./types";
 
 // The compose form, shared by /staff/summaries/new and /staff/summaries/:id: read it, check it, and gather what the page shows.
@@ -249,8 +250,8 @@ export function composeChoices(lang: string) {
 }
 
 /** The live figures and the quotes to choose from for a saved summary, in the reader's words. */
-export function composeFigures(id: number, t: TFunction) {
-  const live = liveContent(id, t);
+export function composeFigures(id: number, t: TFunction, lang: string) {
+  const live = liveContent(id, t, undefined, { cacheAs: lang });
   if (!live) return null;
   const chosen = live.summary.quotes.map((q) => ({
     id: q.contributionId,
@@ -263,7 +264,9 @@ export function composeFigures(id: number, t: TFunction) {
   const others =
     live.content.reach.contributions === 0
       ? []
-      : quoteCandidates(live.summary.scope, 20).filter((q) => !chosenIds.has(q.id));
+      : cachedFigures(`quotes|20|${JSON.stringify(live.summary.scope)}`, () =>
+          quoteCandidates(live.summary.scope, 20),
+        ).filter((q) => !chosenIds.has(q.id));
   return { summary: live.summary, content: live.content, quotes: [...chosen, ...others] };
 }
 
