@@ -1,7 +1,10 @@
+import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { addQuestion, createConsultation } from "~/models/consultations/builder.server";
 import type { SummaryScopeStored } from "~/models/summaries/types";
 import { contributionsCsvStream } from "~/models/summaries.server";
+import { csvCell, csvTextSql } from "~/utils/csv";
 import { getDb } from "~db/client";
 import { contributions, contributionTags, safeguardingCases } from "~db/schema";
 import { makeCounty } from "../support/factories";
@@ -143,5 +146,39 @@ describe("the contributions CSV of a summary", () => {
     const rows = again.split("\r\n");
     expect(rows[1].startsWith(`${later},`)).toBe(true);
     expect(rows[1]).toContain("written while the export streamed");
+  });
+});
+
+describe("csvTextSql, the CSV writer in SQL the export uses", () => {
+  it("writes every cell exactly as csvCell does: formulas, quotes, commas, line ends, tabs, empty and missing", () => {
+    const cells = [
+      "=cmd()",
+      "+1",
+      "-2",
+      "@SUM(A1)",
+      "\tx",
+      "\rx",
+      "\nx",
+      "plain",
+      "a,b",
+      'say "hi"',
+      '-1 "quoted", here',
+      "line\r\nbreak",
+      "",
+      " =leading space",
+      "zażółć gęślą jaźń",
+      "مرحبا، كيف حالك",
+      '😀, "emoji"',
+      null,
+    ];
+    const db = getDb();
+    for (const cell of cells) {
+      const query = new SQLiteSyncDialect().sqlToQuery(sql`select ${csvTextSql(sql`v`)} from (select ${cell} as v)`);
+      const written = db.$client
+        .prepare(query.sql)
+        .pluck()
+        .get(...(query.params as unknown[]));
+      expect(written, JSON.stringify(cell)).toBe(csvCell(cell));
+    }
   });
 });
