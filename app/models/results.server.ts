@@ -36,7 +36,7 @@ function splitColumn(split: Split) {
   }
 }
 
-const RESULTS_CACHE_MS = 5000;
+export const RESULTS_CACHE_MS = 5000;
 /** A consultation's live results, as the staff and public results pages read them. */
 export type ConsultationResults = {
   people: number;

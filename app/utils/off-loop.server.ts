@@ -1,3 +1,5 @@
+import type { Lang } from "~/i18n/index";
+import { type ConsultationResults, RESULTS_CACHE_MS, type Split } from "~/models/results.server";
 import { ComposeError } from "~/models/summaries.server";
 import {
   type WorkerStreamName,
@@ -72,4 +74,32 @@ export function offLoopStream<N extends WorkerStreamName>(
 ): ReadableStream<Uint8Array> {
   if (!pool) return (workerStreams[name] as (...a: unknown[]) => ReadableStream<Uint8Array>)(...args);
   return pool.stream(name, args);
+}
+
+/** A copy of each consultation's live results on this thread, with the request already made for it while it is counted. */
+const keptResults = new Map<string, { until: number; value: Promise<ConsultationResults> }>();
+
+/**
+ * A consultation's live results (kept 5 seconds, as the worker keeps them): the copy on this thread while it is fresh,
+ * so a page refreshed by many officers does not queue behind a worker each time, and one request to the worker for all
+ * who ask while it is being counted. Fresh until 5 seconds after it was counted, not after it came back, so the two
+ * copies never add up to older figures.
+ */
+export function liveResults(consultationId: number, split: Split, lang: Lang): Promise<ConsultationResults> {
+  if (!pool) return offLoop("consultationResults", consultationId, split, lang);
+  const key = `${consultationId}|${split}|${lang}`;
+  const kept = keptResults.get(key);
+  if (kept && Date.now() < kept.until) return kept.value;
+  const entry = { until: Number.POSITIVE_INFINITY, value: offLoop("consultationResults", consultationId, split, lang) };
+  if (keptResults.size > 200) keptResults.clear();
+  keptResults.set(key, entry);
+  entry.value.then(
+    (r) => {
+      entry.until = Date.parse(r.computedAt) + RESULTS_CACHE_MS;
+    },
+    () => {
+      if (keptResults.get(key) === entry) keptResults.delete(key);
+    },
+  );
+  return entry.value;
 }

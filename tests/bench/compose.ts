@@ -103,7 +103,7 @@ export function addSummaries(databasePath: string) {
  * left out; at most three addresses of each shape, ids counted as one shape), opened one after another on the
  * database of 1,000,000 contributions while /healthz is asked every 10 ms. Gives the slowest pages and the worst wait.
  */
-async function crawlStaffPages(origin: string, cookie: string) {
+export async function crawlStaffPages(origin: string, cookie: string) {
   const seen = new Set<string>();
   const shapes = new Map<string, number>();
   const queue = ["/staff"];

@@ -1,6 +1,7 @@
 // The worker pool behind offLoop (server/worker-pool.js): results, parallel threads, errors that keep their name and
 // code, a thread that dies replaced, and the main thread free while a task runs.
 import { afterEach, describe, expect, it } from "vitest";
+import { liveResults, setWorkerPool } from "~/utils/off-loop.server";
 import { createWorkerPool } from "../../server/worker-pool.js";
 
 const file = new URL("../fixtures/pool-worker.mjs", import.meta.url);
@@ -101,5 +102,53 @@ describe("worker pool", () => {
     expect([...((await reader.read()).value ?? [])]).toEqual([1, 2, 3]);
     await expect(reader.read()).rejects.toThrow("the rows could not be read");
     expect(await pool.run("add", [3, 3])).toBe(6);
+  });
+});
+
+describe("liveResults: a consultation's results kept on the main thread too", () => {
+  afterEach(() => setWorkerPool(null));
+
+  it("asks the worker once for everyone who asks while it counts, serves the copy while fresh, and asks again after 5 s from when it was counted", async () => {
+    const asked: unknown[][] = [];
+    let counted = Date.now();
+    const pending: (() => void)[] = [];
+    const release = () => {
+      for (const done of pending.splice(0)) done();
+    };
+    setWorkerPool({
+      size: 1,
+      run: async (name, args) => {
+        expect(name).toBe("consultationResults");
+        asked.push(args);
+        const people = asked.length;
+        await new Promise<void>((resolve) => {
+          pending.push(resolve);
+        });
+        return { people, groups: [], questions: [], computedAt: new Date(counted).toISOString() };
+      },
+      stream: () => new ReadableStream(),
+    });
+    const waiting = [liveResults(71, "age_band", "en"), liveResults(71, "age_band", "en")];
+    // another split or language is another count
+    const other = liveResults(71, "none", "en");
+    expect(asked).toEqual([
+      [71, "age_band", "en"],
+      [71, "none", "en"],
+    ]);
+    release();
+    await other;
+    const [a, b] = await Promise.all(waiting);
+    expect(a).toBe(b);
+    expect((await liveResults(71, "age_band", "en")).people).toBe(1);
+    expect(asked).toHaveLength(2);
+    // counted more than 5 s ago (in the worker's own copy, say): asked again, not served
+    counted = Date.now() - 5_001;
+    const stale = liveResults(72, "none", "en");
+    release();
+    await stale;
+    const again = liveResults(72, "none", "en");
+    expect(asked).toHaveLength(4);
+    release();
+    expect((await again).people).toBe(4);
   });
 });

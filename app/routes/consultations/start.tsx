@@ -7,7 +7,7 @@ import { useTranslation } from "~/i18n/react";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import type { ConsultationResults } from "~/models/results.server";
 import { langOf, localize } from "~/utils/localize";
-import { offLoop } from "~/utils/off-loop.server";
+import { liveResults } from "~/utils/off-loop.server";
 import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/start";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     }[];
   } | null = null;
   if (status === "closed" || status === "reported") {
-    const r: ConsultationResults = await offLoop("consultationResults", consultation.id, "none", lang);
+    const r: ConsultationResults = await liveResults(consultation.id, "none", lang);
     // Only faces and choices, and only when enough people answered that no one can be singled out.
     if (r.people >= SUPPRESS_BELOW) {
       results = {

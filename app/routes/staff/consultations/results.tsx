@@ -9,7 +9,7 @@ import { useTranslation } from "~/i18n/react";
 import { getConsultationForStaff } from "~/models/consultations/builder.server";
 import { effectiveStatus } from "~/models/consultations/participant-reads.server";
 import { approvedQuotes, type ConsultationResults, type Split, splits } from "~/models/results.server";
-import { offLoop } from "~/utils/off-loop.server";
+import { liveResults } from "~/utils/off-loop.server";
 import { protectCounts, type Shown, SUPPRESS_BELOW } from "~/utils/suppression";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/results";
@@ -23,8 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const lang = getLang(request);
   const requested = new URL(request.url).searchParams.get("split");
   const split: Split = (splits as readonly string[]).includes(requested ?? "") ? (requested as Split) : "none";
-  // counted in a worker thread (a few hundred ms with 100,000 answers), kept 5 seconds there
-  const results: ConsultationResults = await offLoop("consultationResults", c.id, split, lang);
+  // counted in a worker thread (a few hundred ms with 100,000 answers), kept 5 seconds there and here
+  const results: ConsultationResults = await liveResults(c.id, split, lang);
   const groupName = (key: string, name: string) => {
     if (split === "audience") return t(`audienceShort.${key}`);
     if (split === "age_band") return t(`ageBand.${key}`);
