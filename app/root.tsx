@@ -12,7 +12,7 @@ import {
 import { PageTitle } from "~/components/PageTitle";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { dirOf, type Lang, languageNames, languages } from "~/i18n";
-import { getLang, pageResources } from "~/i18n/i18n.server";
+import { getLang, pageResourcesJson } from "~/i18n/i18n.server";
 import { isStaffPath, namespacesFor } from "~/i18n/namespaces";
 import { I18nProvider, useTranslation } from "~/i18n/react";
 import type { Route } from "./+types/root";
@@ -34,7 +34,8 @@ export function headers({ errorHeaders }: Route.HeadersArgs) {
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
   // Only the namespaces this page needs, in its language: participant pages (cheap phones) never get staff wording.
-  return { lang, resources: pageResources(lang, namespacesFor(new URL(request.url).pathname)) };
+  const namespaces = namespacesFor(new URL(request.url).pathname);
+  return { lang, namespaces, strings: pageResourcesJson(lang, namespaces) };
 }
 
 /** Moving between the participant and staff areas changes which strings the page needs. */
@@ -55,7 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider lang={lang} resources={data?.resources ?? {}}>
+        <I18nProvider lang={lang} namespaces={data?.namespaces ?? []} strings={data?.strings ?? "{}"}>
           <Chrome lang={lang}>{children}</Chrome>
         </I18nProvider>
         <ScrollRestoration />

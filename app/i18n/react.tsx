@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
+import { createContext, useContext, useMemo } from "react";
 import { I18nextProvider, useTranslation as useI18next } from "react-i18next";
 import { addFormatters, baseOptions, type Lang, type Messages, type TFunction } from "./index";
 import type { Namespace } from "./namespaces";
@@ -9,10 +10,11 @@ import type { Namespace } from "./namespaces";
 // has, so a staff key used there shows the same way in both (and never as a hydration mismatch).
 const instances = new Map<string, I18n>();
 
-function instanceFor(lang: Lang, resources: Partial<Record<Namespace, Messages>>) {
-  const key = `${lang}:${Object.keys(resources).sort().join(",")}`;
+function instanceFor(lang: Lang, namespaces: readonly Namespace[], strings: string) {
+  const key = `${lang}:${[...namespaces].sort().join(",")}`;
   let i18n = instances.get(key);
   if (!i18n) {
+    const resources = JSON.parse(strings) as Partial<Record<Namespace, Messages>>;
     i18n = i18next.createInstance();
     // The page is sent its own language only, so there is no other to fall back to here; the locale check keeps
     // pl and ar complete, and a server-made string (getT) falls back to English.
@@ -29,21 +31,44 @@ function instanceFor(lang: Lang, resources: Partial<Record<Namespace, Messages>>
   return i18n;
 }
 
-/** Gives the page i18next with the namespaces the root loader sent (participant pages never get `staff`). */
+type PageI18n = { t: TFunction; lang: Lang };
+const PageI18nContext = createContext<PageI18n | null>(null);
+
+/**
+ * Gives the page i18next with the namespaces the root loader sent (participant pages never get `staff`).
+ * react-i18next binds the instance to React once, here; every component reads the page's `t` (the instance's own) and
+ * language from one context. Calling react-i18next's hook in each component copied the instance's properties and made
+ * a fixed `t` for every component that asked: a tenth of the main thread's time on the moderation queue.
+ */
 export function I18nProvider({
   lang,
-  resources,
+  namespaces,
+  strings,
   children,
 }: {
   lang: Lang;
-  resources: Partial<Record<Namespace, Messages>>;
+  namespaces: readonly Namespace[];
+  /** the namespaces' strings as JSON (read once per language and set: the instance is kept) */
+  strings: string;
   children?: React.ReactNode;
 }) {
-  return <I18nextProvider i18n={instanceFor(lang, resources)}>{children}</I18nextProvider>;
+  return (
+    <I18nextProvider i18n={instanceFor(lang, namespaces, strings)}>
+      <PageTranslation>{children}</PageTranslation>
+    </I18nextProvider>
+  );
+}
+
+function PageTranslation({ children }: { children?: React.ReactNode }) {
+  const { i18n } = useI18next();
+  const language = i18n.language as Lang;
+  const value = useMemo(() => ({ t: i18n.t.bind(i18n) as unknown as TFunction, lang: language }), [i18n, language]);
+  return <PageI18nContext.Provider value={value}>{children}</PageI18nContext.Provider>;
 }
 
 /** The page's translator and language: `const { t, lang } = useTranslation()`. */
-export function useTranslation(): { t: TFunction; lang: Lang } {
-  const { t, i18n } = useI18next();
-  return { t: t as unknown as TFunction, lang: i18n.language as Lang };
+export function useTranslation(): PageI18n {
+  const page = useContext(PageI18nContext);
+  if (!page) throw new Error("useTranslation outside I18nProvider");
+  return page;
 }

@@ -6,7 +6,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { addFormatters, baseOptions, languages, type Messages } from "~/i18n";
-import { getT, pageResources, resources } from "~/i18n/i18n.server";
+import { getT, pageResources, pageResourcesJson, resources } from "~/i18n/i18n.server";
 import { compareWithEnglish, flatKeys, keyForms, misplacedSections } from "~/i18n/keys";
 import { namespaceOf, namespaceSections, namespaces, namespacesFor } from "~/i18n/namespaces";
 import { I18nProvider, useTranslation } from "~/i18n/react";
@@ -184,7 +184,7 @@ describe("in React", () => {
     renderToString(
       createElement(
         I18nProvider,
-        { lang: "pl", resources: pageResources("pl", namespacesFor(pathname)) },
+        { lang: "pl", namespaces: namespacesFor(pathname), strings: pageResourcesJson("pl", namespacesFor(pathname)) },
         createElement(Probe),
       ),
     );
@@ -200,7 +200,11 @@ describe("in React", () => {
     const html = renderToString(
       createElement(
         I18nProvider,
-        { lang: "pl", resources: pageResources("pl", namespacesFor("/consultations")) },
+        {
+          lang: "pl",
+          namespaces: namespacesFor("/consultations"),
+          strings: pageResourcesJson("pl", namespacesFor("/consultations")),
+        },
         createElement(Probe),
       ),
     );
