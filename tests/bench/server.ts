@@ -71,7 +71,11 @@ export async function startServer(root: string, databasePath: string, port: numb
   delete env.DEMO;
   // BENCH_NODE_ARGS: options for the server's node, to look inside a bench (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   let log = "";
   const keep = (chunk: Buffer) => {
