@@ -55,11 +55,12 @@ export function consultationResults(
   split: Split,
   scaleLabel: (n: number) => string,
   lang = "en",
+  opts: { fresh?: boolean } = {},
 ) {
   const key = `${consultationId}|${split}|${lang}`;
   const hit = resultsCache.get(key);
   const now = Date.now();
-  if (hit && now - hit.at < RESULTS_CACHE_MS) return hit.value;
+  if (!opts.fresh && hit && now - hit.at < RESULTS_CACHE_MS) return hit.value;
   const value = computeResults(consultationId, split, scaleLabel);
   if (resultsCache.size > 200) resultsCache.clear();
   resultsCache.set(key, { at: now, value });

@@ -77,20 +77,52 @@ export function offLoopStream<N extends WorkerStreamName>(
 }
 
 /** A copy of each consultation's live results on this thread, with the request already made for it while it is counted. */
-const keptResults = new Map<string, { until: number; value: Promise<ConsultationResults> }>();
+const keptResults = new Map<
+  string,
+  { until: number; value: Promise<ConsultationResults>; refreshing: Promise<ConsultationResults> | null }
+>();
+/** How long before a kept copy expires the next one is counted, so officers reading the page never wait for a count. */
+export const RESULTS_REFRESH_AHEAD_MS = 1500;
 
 /**
  * A consultation's live results (kept 5 seconds, as the worker keeps them): the copy on this thread while it is fresh,
  * so a page refreshed by many officers does not queue behind a worker each time, and one request to the worker for all
  * who ask while it is being counted. Fresh until 5 seconds after it was counted, not after it came back, so the two
- * copies never add up to older figures.
+ * copies never add up to older figures. In its last 1.5 seconds, the first request starts a fresh count (not the
+ * worker's copy) and is served the copy meanwhile: the figures shown are never older than 5 seconds, and while people
+ * keep reading, nobody waits for the count. Only when the fresh count is not back by then do they wait for it.
  */
 export function liveResults(consultationId: number, split: Split, lang: Lang): Promise<ConsultationResults> {
   if (!pool) return offLoop("consultationResults", consultationId, split, lang);
   const key = `${consultationId}|${split}|${lang}`;
   const kept = keptResults.get(key);
-  if (kept && Date.now() < kept.until) return kept.value;
-  const entry = { until: Number.POSITIVE_INFINITY, value: offLoop("consultationResults", consultationId, split, lang) };
+  const now = Date.now();
+  if (kept && now < kept.until) {
+    if (!kept.refreshing && now >= kept.until - RESULTS_REFRESH_AHEAD_MS) {
+      const next = offLoop("consultationResultsFresh", consultationId, split, lang);
+      kept.refreshing = next;
+      next.then(
+        (r) => {
+          if (keptResults.get(key) === kept)
+            keptResults.set(key, {
+              until: Date.parse(r.computedAt) + RESULTS_CACHE_MS,
+              value: next,
+              refreshing: null,
+            });
+        },
+        () => {
+          if (keptResults.get(key) === kept) kept.refreshing = null;
+        },
+      );
+    }
+    return kept.value;
+  }
+  if (kept?.refreshing) return kept.refreshing;
+  const entry = {
+    until: Number.POSITIVE_INFINITY,
+    value: offLoop("consultationResults", consultationId, split, lang),
+    refreshing: null,
+  };
   if (keptResults.size > 200) keptResults.clear();
   keptResults.set(key, entry);
   entry.value.then(

@@ -41,6 +41,11 @@ export const workerTasks = {
     const t = getT(lang);
     return consultationResults(consultationId, split, (n) => t(`scale.${n}`), lang);
   },
+  /** The same, counted now rather than read from this thread's copy (the main thread's count ahead of its copy's end). */
+  consultationResultsFresh: (consultationId: number, split: Split, lang: Lang): ConsultationResults => {
+    const t = getT(lang);
+    return consultationResults(consultationId, split, (n) => t(`scale.${n}`), lang, { fresh: true });
+  },
   /** A published consultation's results as open data (the same figures, suppressed the same way). */
   openResults: (slug: string) => openResults(slug),
   /** What proposed safeguarding lists would change on the evaluation corpus: hundreds of messages checked twice. */

@@ -151,4 +151,56 @@ describe("liveResults: a consultation's results kept on the main thread too", ()
     release();
     expect((await again).people).toBe(4);
   });
+
+  it("counts afresh in a copy's last 1.5 s while serving the copy, and never serves a copy more than 5 s old", async () => {
+    const asked: { name: string; at: number }[] = [];
+    let counted = Date.now();
+    const pending: (() => void)[] = [];
+    const release = () => {
+      for (const done of pending.splice(0)) done();
+    };
+    setWorkerPool({
+      size: 1,
+      run: async (name) => {
+        asked.push({ name, at: counted });
+        const people = asked.length;
+        await new Promise<void>((resolve) => {
+          pending.push(resolve);
+        });
+        return { people, groups: [], questions: [], computedAt: new Date(counted).toISOString() };
+      },
+      stream: () => new ReadableStream(),
+    });
+    // counted 4 s ago: fresh for one more second, inside the last 1.5 s
+    counted = Date.now() - 4_000;
+    const first = liveResults(81, "none", "en");
+    release();
+    expect((await first).people).toBe(1);
+    // the next reader gets the copy at once and starts a fresh count (not the worker's copy)
+    counted = Date.now();
+    expect((await liveResults(81, "none", "en")).people).toBe(1);
+    expect(asked.map((a) => a.name)).toEqual(["consultationResults", "consultationResultsFresh"]);
+    // more readers while it counts: the copy, and no second count
+    expect((await liveResults(81, "none", "en")).people).toBe(1);
+    expect(asked).toHaveLength(2);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    // the fresh count replaced the copy
+    expect((await liveResults(81, "none", "en")).people).toBe(2);
+    expect(asked).toHaveLength(2);
+
+    // a copy past its 5 s while the fresh count is still out: readers wait for that count, not the old copy
+    counted = Date.now() - 4_990;
+    const old = liveResults(82, "none", "en");
+    release();
+    expect((await old).people).toBe(3);
+    counted = Date.now();
+    expect((await liveResults(82, "none", "en")).people).toBe(3);
+    expect(asked.at(-1)?.name).toBe("consultationResultsFresh");
+    await new Promise((r) => setTimeout(r, 20));
+    const late = liveResults(82, "none", "en");
+    expect(asked).toHaveLength(4);
+    release();
+    expect((await late).people).toBe(4);
+  });
 });
