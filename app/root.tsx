@@ -12,9 +12,9 @@ import {
 import { PageTitle } from "~/components/PageTitle";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { dirOf, type Lang, languageNames, languages } from "~/i18n";
-import { getLang, pageResourcesJson } from "~/i18n/i18n.server";
+import { getLang, pageResourcesJson, stringsFile } from "~/i18n/i18n.server";
 import { isStaffPath, namespacesFor } from "~/i18n/namespaces";
-import { I18nProvider, useTranslation } from "~/i18n/react";
+import { I18nProvider, loadStrings, useTranslation } from "~/i18n/react";
 import type { Route } from "./+types/root";
 import stylesUrl from "./styles.css?url";
 
@@ -34,8 +34,19 @@ export function headers({ errorHeaders }: Route.HeadersArgs) {
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = getLang(request);
   // Only the namespaces this page needs, in its language: participant pages (cheap phones) never get staff wording.
-  const namespaces = namespacesFor(new URL(request.url).pathname);
-  return { lang, namespaces, strings: pageResourcesJson(lang, namespaces) };
+  const { pathname } = new URL(request.url);
+  const namespaces = namespacesFor(pathname);
+  // Staff pages name their strings' file (kept by the browser) instead of carrying them; see stringsFile.
+  if (isStaffPath(pathname))
+    return { lang, namespaces, strings: null, stringsUrl: `/i18n/${stringsFile(lang, namespaces).file}` };
+  return { lang, namespaces, strings: pageResourcesJson(lang, namespaces), stringsUrl: null };
+}
+
+/** In the browser, after a navigation into the staff area: the page's strings file is loaded before it shows. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  if (data.stringsUrl) await loadStrings(data.stringsUrl, data.lang, data.namespaces);
+  return data;
 }
 
 /** Moving between the participant and staff areas changes which strings the page needs. */
@@ -54,9 +65,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {data?.stringsUrl ? <script src={data.stringsUrl} /> : null}
       </head>
       <body>
-        <I18nProvider lang={lang} namespaces={data?.namespaces ?? []} strings={data?.strings ?? "{}"}>
+        <I18nProvider lang={lang} namespaces={data?.namespaces ?? []} strings={data ? data.strings : "{}"}>
           <Chrome lang={lang}>{children}</Chrome>
         </I18nProvider>
         <ScrollRestoration />

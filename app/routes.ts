@@ -5,6 +5,7 @@ export default [
   index("routes/public/home.tsx"),
   route("language", "routes/public/language.ts"),
   route("healthz", "routes/public/healthz.ts"),
+  route("i18n/:file", "routes/public/i18n-strings.ts"),
   route("privacy", "routes/public/privacy.tsx"),
   route("accessibility", "routes/public/accessibility.tsx"),
   route("you-said-we-did", "routes/public/you-said-we-did.tsx"),

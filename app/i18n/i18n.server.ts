@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import i18next from "i18next";
 import { readCookie } from "~/utils/http";
 import arCommon from "../../public/locales/ar/common.json";
@@ -11,6 +12,7 @@ import plParticipant from "../../public/locales/pl/participant.json";
 import plStaff from "../../public/locales/pl/staff.json";
 import { addFormatters, baseOptions, isLang, type Lang, languages, type Messages, type TFunction } from "./index";
 import type { Namespace } from "./namespaces";
+import { setServerStrings, stringsKey } from "./react";
 
 export const resources: Record<Lang, Record<Namespace, Messages>> = {
   en: { common: enCommon, participant: enParticipant, staff: enStaff },
@@ -67,4 +69,36 @@ export function pageResourcesJson(lang: Lang, needed: readonly Namespace[]) {
     resourcesJson.set(key, json);
   }
   return json;
+}
+
+// Pages rendered here read their strings from this process's copy, whether or not the page is sent them.
+setServerStrings(pageResourcesJson);
+
+type StringsFile = { file: string; body: string };
+const stringsFiles = new Map<string, StringsFile>();
+
+/**
+ * A set of strings as a script the browser keeps: a staff page (its strings are about 190 KB) names this file rather
+ * than carrying the strings in every page and every answer to a form, so the server neither writes nor sends them each
+ * time, and an officer's browser fetches them once per language and release. The file's name holds a hash of its
+ * content, so a changed string is a new file.
+ */
+export function stringsFile(lang: Lang, needed: readonly Namespace[]): StringsFile {
+  const key = stringsKey(lang, needed);
+  let file = stringsFiles.get(key);
+  if (!file) {
+    const json = pageResourcesJson(lang, needed);
+    const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
+    file = {
+      file: `${lang}.${[...needed].sort().join("-")}.${hash}.js`,
+      body: `(self.__sbStrings=self.__sbStrings||{})[${JSON.stringify(key)}]=${JSON.stringify(json)};\n`,
+    };
+    stringsFiles.set(key, file);
+  }
+  return file;
+}
+
+/** The file of that name, if it is one this release makes (every language's staff set). */
+export function stringsFileNamed(name: string, staffNamespaces: readonly Namespace[]): StringsFile | undefined {
+  return languages.map((lang) => stringsFile(lang, staffNamespaces)).find((f) => f.file === name);
 }

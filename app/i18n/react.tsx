@@ -10,11 +10,42 @@ import type { Namespace } from "./namespaces";
 // has, so a staff key used there shows the same way in both (and never as a hydration mismatch).
 const instances = new Map<string, I18n>();
 
-function instanceFor(lang: Lang, namespaces: readonly Namespace[], strings: string) {
-  const key = `${lang}:${[...namespaces].sort().join(",")}`;
+/** Names a language and set of namespaces: the instance kept for them, and their strings sent as a file. */
+export function stringsKey(lang: Lang, namespaces: readonly Namespace[]) {
+  return `${lang}:${[...namespaces].sort().join(",")}`;
+}
+
+/** Strings sent as a file (staff pages): `/i18n/…js` puts each set here, under its stringsKey, before the app starts. */
+type StringsGlobal = { __sbStrings?: Record<string, string> };
+/** Where the server reads a set's strings from (i18n.server.ts sets it): the page is rendered with them, not sent them. */
+let serverStrings: ((lang: Lang, namespaces: readonly Namespace[]) => string) | null = null;
+export function setServerStrings(source: (lang: Lang, namespaces: readonly Namespace[]) => string) {
+  serverStrings = source;
+}
+
+/**
+ * Before a page whose strings come as a file is shown after a navigation in the browser (from the participant area
+ * into the staff area): loads the file once. A file that does not load leaves the keys showing rather than stopping
+ * the page.
+ */
+export function loadStrings(url: string, lang: Lang, namespaces: readonly Namespace[]) {
+  if ((globalThis as StringsGlobal).__sbStrings?.[stringsKey(lang, namespaces)]) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.onload = () => resolve();
+    script.onerror = () => resolve();
+    document.head.append(script);
+  });
+}
+
+function instanceFor(lang: Lang, namespaces: readonly Namespace[], sent: string | null) {
+  const key = stringsKey(lang, namespaces);
   let i18n = instances.get(key);
   if (!i18n) {
-    const resources = JSON.parse(strings) as Partial<Record<Namespace, Messages>>;
+    const strings =
+      sent ?? (serverStrings ? serverStrings(lang, namespaces) : (globalThis as StringsGlobal).__sbStrings?.[key]);
+    const resources = JSON.parse(strings ?? "{}") as Partial<Record<Namespace, Messages>>;
     i18n = i18next.createInstance();
     // The page is sent its own language only, so there is no other to fall back to here; the locale check keeps
     // pl and ar complete, and a server-made string (getT) falls back to English.
@@ -26,7 +57,8 @@ function instanceFor(lang: Lang, namespaces: readonly Namespace[], strings: stri
       react: { useSuspense: false },
     });
     addFormatters(i18n);
-    instances.set(key, i18n);
+    // Kept only when it has its strings: a file still to load gets its own instance once it has.
+    if (strings !== undefined) instances.set(key, i18n);
   }
   return i18n;
 }
@@ -48,8 +80,11 @@ export function I18nProvider({
 }: {
   lang: Lang;
   namespaces: readonly Namespace[];
-  /** the namespaces' strings as JSON (read once per language and set: the instance is kept) */
-  strings: string;
+  /**
+   * the namespaces' strings as JSON (read once per language and set: the instance is kept); null when they come as a
+   * file (`/i18n/…js`, staff pages), which the server renders from its own copy
+   */
+  strings: string | null;
   children?: React.ReactNode;
 }) {
   return (

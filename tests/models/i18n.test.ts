@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
 import i18next from "i18next";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { addFormatters, baseOptions, languages, type Messages } from "~/i18n";
-import { getT, pageResources, pageResourcesJson, resources } from "~/i18n/i18n.server";
+import { getT, pageResources, pageResourcesJson, resources, stringsFile, stringsFileNamed } from "~/i18n/i18n.server";
 import { compareWithEnglish, flatKeys, keyForms, misplacedSections } from "~/i18n/keys";
 import { namespaceOf, namespaceSections, namespaces, namespacesFor } from "~/i18n/namespaces";
-import { I18nProvider, useTranslation } from "~/i18n/react";
+import { I18nProvider, stringsKey, useTranslation } from "~/i18n/react";
+import { loader as stringsLoader } from "~/routes/public/i18n-strings";
 import { checkLocales } from "../../scripts/i18n-check";
 
 const localeDir = path.resolve(import.meta.dirname, "../../public/locales");
@@ -211,6 +213,51 @@ describe("in React", () => {
     const plName = (resources.pl.common.layout as Messages).siteName;
     // A participant page was not sent `staff`, so a staff key shows as the key (the locale check keeps code honest).
     expect(html).toBe(`<p>pl|${plName}|5 pytań|signIn.title</p>`);
+  });
+});
+
+describe("a staff page's strings as a file the browser keeps", () => {
+  const staff = namespacesFor("/staff");
+
+  it("puts exactly the page's strings where the page reads them, under a name that changes with them", () => {
+    for (const lang of languages) {
+      const file = stringsFile(lang, staff);
+      expect(file.file).toMatch(new RegExp(`^${lang}\\.common-participant-staff\\.[0-9a-f]{16}\\.js$`));
+      const browser = { self: {} as { __sbStrings?: Record<string, string> } };
+      vm.runInNewContext(file.body, browser);
+      expect(browser.self.__sbStrings?.[stringsKey(lang, staff)]).toBe(pageResourcesJson(lang, staff));
+      expect(JSON.parse(browser.self.__sbStrings?.[stringsKey(lang, staff)] ?? "{}").staff.signIn.title).toBe(
+        (resources[lang].staff.signIn as Messages).title,
+      );
+    }
+    const names = languages.map((lang) => stringsFile(lang, staff).file);
+    expect(new Set(names.map((n) => n.split(".")[2])).size).toBe(3);
+  });
+
+  it("is served for a year under its own name only; any other name is a 404", async () => {
+    const file = stringsFile("ar", staff);
+    const ok = (await stringsLoader({ params: { file: file.file } } as never)) as Response;
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(ok.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await ok.text()).toBe(file.body);
+    const stale = file.file.replace(/\.[0-9a-f]{16}\./, ".0000000000000000.");
+    expect(stringsFileNamed(stale, staff)).toBeUndefined();
+    for (const name of [stale, "en.common-participant.abc.js", "../../package.json"]) {
+      const missing = (await stringsLoader({ params: { file: name } } as never)) as Response;
+      expect(missing.status).toBe(404);
+    }
+  });
+
+  it("a page not sent its strings is rendered on the server from the server's own copy", () => {
+    function Title() {
+      const { t } = useTranslation();
+      return createElement("h1", null, t("signIn.title"));
+    }
+    const html = renderToString(
+      createElement(I18nProvider, { lang: "ar", namespaces: staff, strings: null }, createElement(Title)),
+    );
+    expect(html).toBe(`<h1>${(resources.ar.staff.signIn as Messages).title}</h1>`);
   });
 });
 
