@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { demoCode, expect, expectNoAxeViolations, signInAs, signOut, test } from "../support/fixtures";
 
 test("A burst of failed sign-ins gets a 429 page, and the real user still gets in after the window", async ({
@@ -151,6 +153,49 @@ test("Security headers are on every response", async ({ request }) => {
   const health = await request.get("/healthz");
   expect(health.status()).toBe(200);
   expect(await health.text()).toBe("ok");
+});
+
+test("Pages, a staff page's strings file and CSV downloads come compressed; the strings file is kept a year", async ({
+  baseURL,
+}) => {
+  // Raw bytes, as a browser receives them (Playwright's own request decompresses).
+  const raw = (path: string, encoding: string) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(new URL(path, baseURL), { headers: { "Accept-Encoding": encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on("error", reject);
+    });
+  const csvPlain = await raw("/open-data/consultations.csv", "identity");
+  expect(csvPlain.status).toBe(200);
+  expect(csvPlain.headers["content-encoding"]).toBeUndefined();
+  expect(csvPlain.body.length).toBeGreaterThan(1024);
+  for (const [encoding, unpack] of [
+    ["gzip", zlib.gunzipSync],
+    ["br", zlib.brotliDecompressSync],
+  ] as const) {
+    const csv = await raw("/open-data/consultations.csv", encoding);
+    expect(csv.headers["content-encoding"]).toBe(encoding);
+    expect(unpack(csv.body).toString("utf8")).toBe(csvPlain.body.toString("utf8"));
+    const page = await raw("/", encoding);
+    expect(page.headers["content-encoding"]).toBe(encoding);
+    expect(unpack(page.body).toString("utf8")).toContain("<html");
+  }
+  const signIn = (await raw("/staff/sign-in", "identity")).body.toString("utf8");
+  const stringsUrl = signIn.match(/<script src="(\/i18n\/en\.[^"]+\.js)"/)?.[1];
+  expect(stringsUrl).toBeTruthy();
+  const strings = await raw(stringsUrl as string, "gzip");
+  expect(strings.status).toBe(200);
+  expect(strings.headers["content-encoding"]).toBe("gzip");
+  expect(strings.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(zlib.gunzipSync(strings.body).toString("utf8")).toContain("__sbStrings");
+  // A staff page no longer carries its strings: the sign-in page's own words are in it, the rest of the staff wording is not.
+  expect(signIn).not.toContain("Keyboard shortcuts");
 });
 
 test("Pages make no third-party requests", async ({ page }) => {
