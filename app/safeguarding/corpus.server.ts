@@ -6,11 +6,16 @@ export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguardin
 
 /**
  * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes) and `heldout2` (a second blind part written later by someone who never saw the
- * detector; evaluated once when it arrived). Neither held-out part is tuned on.
+ * figures only, by whoever tunes), `heldout2` and `heldout3` (blind parts written later by someone who never saw the
+ * detector; evaluated when they arrived). No held-out part is tuned on.
  */
-export type CorpusPart = "dev" | "heldout" | "heldout2";
-const files: Record<CorpusPart, string> = { dev: "dev.tsv", heldout: "heldout.tsv", heldout2: "heldout-2.tsv" };
+export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3";
+const files: Record<CorpusPart, string> = {
+  dev: "dev.tsv",
+  heldout: "heldout.tsv",
+  heldout2: "heldout-2.tsv",
+  heldout3: "heldout-3.tsv",
+};
 
 export function readCorpus(part: CorpusPart): CorpusEntry[] {
   return parseCorpus(fs.readFileSync(path.join(corpusDir, files[part]), "utf8"), part);

@@ -73,6 +73,39 @@ describe("the detector on the second held-out part (written blind, later)", () =
   });
 });
 
+describe("the detector on the third held-out part (written blind, 24 November)", () => {
+  // 300 messages (100 per language; 165 disclosures across all fourteen categories, 135 ordinary, most of them hard)
+  // written by a helper who never opened the detector, its lists or any other part of the corpus. Its writer noted that
+  // many Polish and Arabic messages reword English ones. Read with the detector as it stands: 127 of 165 (77.0%;
+  // English 51/55, Polish 39/55, Arabic 37/55) and 8 of 135 other messages (5.9%). Floors at those figures; never tune
+  // on it.
+  const heldout3 = readCorpus("heldout3");
+  const e = evaluate(heldout3);
+
+  it("is apart from every other part, in every language", () => {
+    const seen = new Set(
+      [...readCorpus("dev"), ...readCorpus("heldout"), ...readCorpus("heldout2")].map((m) => m.text),
+    );
+    expect(heldout3.filter((m) => seen.has(m.text))).toEqual([]);
+    expect(heldout3.length).toBe(300);
+    for (const lang of ["en", "pl", "ar"])
+      expect(heldout3.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(100);
+  });
+
+  it("escalates at least 77% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(165);
+    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.769);
+    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.927);
+    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.709);
+    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.672);
+  });
+
+  it("escalates at most 6% of other messages (goal: 3%, not met)", () => {
+    expect(e.falsePositives.all.total).toBe(135);
+    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(0.06);
+  });
+});
+
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
