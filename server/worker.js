@@ -6,3 +6,8 @@ import { serveTasks } from "./worker-protocol.js";
 
 const build = await import("../build/server/index.js");
 serveTasks(parentPort, build.entry.module.workerTasks, build.entry.module.workerStreams);
+// Built while the thread waits for work (a chunk at a time, tasks answered between chunks); a failure is only logged:
+// the first count builds it again, or counts in SQL.
+build.entry.module.workerTasks.warmFigureIndex().catch((error) => {
+  console.error("A worker thread could not build its figure index:", error.message);
+});

@@ -19,6 +19,7 @@ import type { PaperMeta } from "~/models/papers/outline.server";
 import { type ConsultationResults, consultationResults, type Split } from "~/models/results.server";
 import { effectOf, proposedLists, reloadListsInForce } from "~/models/safeguarding-lists.server";
 import { composeFigures } from "~/models/summaries/compose-form.server";
+import { warmFigureIndex } from "~/models/summaries/figure-index.server";
 import type { SummaryContent, SummaryScopeStored } from "~/models/summaries/types";
 import {
   ComposeError,
@@ -30,10 +31,18 @@ import {
 } from "~/models/summaries.server";
 import type { ListsEdits } from "~/schemas/safeguarding-lists";
 import type { PeriodKey } from "~/utils/periods";
+import { getDb } from "~db/client";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The thread's index of contributions, built a chunk at a time if it is not yet (other tasks run between chunks). */
+const figureIndexReady = () => warmFigureIndex(getDb().$client, nextTurn);
 
 export const workerTasks = {
+  /**
+   * Run by each worker thread as it starts (server/worker.js): builds its index of contributions for summaries' live
+   * figures (seconds at a million contributions, a chunk at a time), so the first officer to open one need not wait.
+   */
+  warmFigureIndex: () => figureIndexReady(),
   /** The feedback inbox's page: its rows, suggestions and coverage over a million contributions. */
   inboxPage: (href: string, lang: Lang) => inboxPageData(href, lang),
   /** A consultation's live results (kept 5 seconds per thread): a few hundred ms with 100,000 answers. */
@@ -62,11 +71,18 @@ export const workerTasks = {
   /** The moderation queue's page: what waits, counted among a million contributions. */
   moderationPage: (href: string, lang: Lang, role: string) => moderationPageData(href, lang, role),
   /** The compose page's live figures and quote candidates: seconds of SQLite for five years of a million rows. */
-  composeFigures: (id: number, lang: Lang) => composeFigures(id, getT(lang), lang),
+  composeFigures: async (id: number, lang: Lang) => {
+    await figureIndexReady();
+    return composeFigures(id, getT(lang), lang);
+  },
   /** The paper the summary would be if it were sent now (preview page and draft downloads). */
-  draftContent: (id: number) => draftContent(id),
+  draftContent: async (id: number) => {
+    await figureIndexReady();
+    return draftContent(id);
+  },
   /** A draft paper as a file. */
   draftFile: async (id: number, kind: "docx" | "pdf") => {
+    await figureIndexReady();
     const content = draftContent(id);
     if (!content) return null;
     const bytes = await renderDraft(kind, content, nextTurn);

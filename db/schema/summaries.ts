@@ -166,3 +166,21 @@ export const figureCache = sqliteTable("figure_cache", {
   value: text("value").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Which contributions changed what a summary counts, in order (app/models/summaries/figure-index.server.ts): the
+ * triggers of migration 0022 add a row in the same transaction as every write that figures_version counts for one
+ * contribution (an approved one written, changed or removed; its tags, themes or choices; a safeguarding case). Each
+ * thread's index of approved contributions reads the rows after the last one it applied and reads those contributions
+ * again. Old rows are removed; pruned_through (figure_changes_pruned) says up to where, so an index that far behind
+ * is built again.
+ */
+export const figureChanges = sqliteTable("figure_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  contributionId: integer("contribution_id").notNull(),
+});
+
+export const figureChangesPruned = sqliteTable("figure_changes_pruned", {
+  id: integer("id").primaryKey(),
+  prunedThrough: integer("pruned_through").notNull().default(0),
+});

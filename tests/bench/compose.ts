@@ -92,7 +92,31 @@ export function addSummaries(databasePath: string) {
         );
         ids.push({ id, wide: shape === "all" && p === periods[2] });
       }
-    return ids;
+    // Opened first and timed apart: the first compose page after the server started waits for the worker's index of
+    // contributions (built at start, a chunk at a time).
+    const warmScope = {
+      outcomeIds: [outcomes[0]],
+      from: new Date(now - 7 * DAY).toISOString(),
+      to: new Date(now).toISOString(),
+      priorityIds: [],
+      sources: [],
+      audiences: [],
+      ageBands: [],
+      localityIds: [],
+      groupIds: [],
+    };
+    const warmId = Number(
+      insert.run(
+        "Bench first page after start",
+        warmScope.from,
+        warmScope.to,
+        JSON.stringify(warmScope.outcomeIds),
+        JSON.stringify(warmScope),
+        staff.id,
+        new Date().toISOString(),
+      ).lastInsertRowid,
+    );
+    return { ids, warmId };
   } finally {
     db.close();
   }
@@ -166,10 +190,11 @@ export async function measureComposeAtScale(
       // The seed closed its connection, so the file holds everything (no WAL left to copy).
       if (kept) fs.copyFileSync(databasePath, kept);
     }
-    const summaries = addSummaries(databasePath);
+    const { ids: summaries, warmId } = addSummaries(databasePath);
     const server = await startServer(root, databasePath, await freePort());
     const latencies: number[] = [];
     const firstOpens: number[] = [];
+    const afterWrites: number[] = [];
     let errors = 0;
     let rows = 0;
     let csvMs = 0;
@@ -191,6 +216,11 @@ export async function measureComposeAtScale(
         const body = await r.text();
         return { ms: performance.now() - t, status: r.status, body };
       };
+      const afterStart = await get(`/staff/summaries/${warmId}`);
+      if (afterStart.status !== 200) errors++;
+      lines.push(
+        `compose page, the first after the server started (it waits for the index of contributions each worker builds at start; the server was started ${((performance.now() - server.startedAt) / 1000).toFixed(1)} s before this page was answered): ${afterStart.ms.toFixed(0)} ms`,
+      );
       // Each page opened once with nothing counted before (this warms the disk cache too), timed apart: the first open
       // counts the scope; later opens read the figures kept (figure_cache) until anything they count changes.
       for (const s of summaries) {
@@ -208,7 +238,29 @@ export async function measureComposeAtScale(
         latencies.push(r.ms);
         if (r.status !== 200) errors++;
       }
+      // Then as in a working day: answers approved, tagged and themed while officers compose (each write empties what
+      // was kept), and every scope opened once after each such write, counted again.
+      const writer = openDatabase(databasePath);
+      try {
+        for (let round = 0; round < 2; round++) {
+          writer
+            .prepare(
+              `update contributions set moderation_state = 'approved' where id in
+                 (select id from contributions where moderation_state = 'pending' order by id limit 25)`,
+            )
+            .run();
+          for (const s of summaries) {
+            const r = await get(`/staff/summaries/${s.id}`);
+            afterWrites.push(r.ms);
+            if (r.status !== 200) errors++;
+          }
+        }
+      } finally {
+        writer.close();
+      }
       const composing = await prober.stop();
+      const built = /figure index: \d+ contributions in \d+ ms/.exec(server.log());
+      if (built) lines.push(`the worker's ${built[0]} (at start, a chunk at a time, other tasks answered between)`);
       const wide = summaries.find((s) => s.wide) ?? summaries[0];
       const csvProber = await startHealthProber(server.origin, COMPOSE.healthEveryMs);
       // Read as a browser saves a download: chunk by chunk (gzip, as it offers), lines counted, nothing kept whole.
@@ -251,13 +303,15 @@ export async function measureComposeAtScale(
     const rate = rows / (csvMs / 1000);
     lines.push(
       `compose page, first open of each of ${summaries.length} scopes (a term to five years; one outcome to all; a place, priorities, young people; every figure counted): p50 ${percentile(firstOpens, 50).toFixed(1)} ms, p95 ${percentile(firstOpens, 95).toFixed(1)} ms, slowest ${Math.max(...firstOpens).toFixed(1)} ms`,
+      `compose page, each scope opened again after 25 answers were approved (twice; every figure counted again): p50 ${percentile(afterWrites, 50).toFixed(1)} ms, p95 ${percentile(afterWrites, 95).toFixed(1)} ms, slowest ${Math.max(...afterWrites).toFixed(1)} ms`,
       `compose page, opened again and again while nothing counted changed (${latencies.length} pages): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${errors} errors`,
       `contributions CSV of the widest scope: ${rows.toLocaleString("en-GB")} rows in ${(csvMs / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString("en-GB")} rows/s`,
       `/healthz meanwhile (every ${COMPOSE.healthEveryMs} ms, ${healthProbes} answers): worst wait ${healthMax} ms`,
     );
     return {
       compose_p95_ms: p95,
-      compose_first_open_p95_ms: Math.round(percentile(firstOpens, 95) * 10) / 10,
+      // every open that counted its scope: the first of each, and each after a write
+      compose_first_open_p95_ms: Math.round(percentile([...firstOpens, ...afterWrites], 95) * 10) / 10,
       csv_rows_per_s: Math.round(rate),
       compose_errors: errors,
       healthz_during_compose_max_ms: healthMax,

@@ -12,6 +12,10 @@ export type BenchServer = {
   stop(): Promise<void>;
   /** SIGKILL, as a power cut or the OOM killer would: no chance to finish anything; resolves once it has exited. */
   kill(): Promise<void>;
+  /** performance.now() when the server's process was started */
+  startedAt: number;
+  /** the last 4,000 characters the server wrote */
+  log(): string;
 };
 
 /** A port nobody is listening on right now (BENCH_PORT wins if set). */
@@ -71,6 +75,7 @@ export async function startServer(root: string, databasePath: string, port: numb
   delete env.DEMO;
   // BENCH_NODE_ARGS: options for the server's node, to look inside a bench (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const startedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
     cwd: root,
     env,
@@ -112,7 +117,7 @@ export async function startServer(root: string, databasePath: string, port: numb
     if (exited) throw new Error(`the server exited before it was ready:\n${log}`);
     try {
       const res = await fetch(`${origin}/healthz`);
-      if (res.status === 200) return { port, origin, databasePath, stop, kill };
+      if (res.status === 200) return { port, origin, databasePath, stop, kill, startedAt, log: () => log };
     } catch {
       // not listening yet
     }
