@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { bidiLayout } from "~/models/papers/bidi.server";
 import { chartSvg } from "~/models/papers/chart.server";
 import { renderDocx } from "~/models/papers/docx.server";
 import { chartValueText } from "~/models/papers/outline.server";
@@ -225,6 +226,84 @@ describe("the PDF paper", () => {
     const leaked = staySafeContent({ reach: { ...content.reach, people: 1, contributions: 2 } });
     const { flat } = await readPdf(await renderPdf(leaked));
     expect(flat).toContain("We heard from fewer than 5 people, who made fewer than 5 contributions.");
+  });
+
+  it("sets a quote in Arabic right to left, its words in the order they were written", async () => {
+    const arabic = staySafeContent({
+      quotes: [
+        {
+          contributionId: 1,
+          text: "أنا خايف أمشي لحالي بالليل والشارع مظلم وما في أضواء قريبة من البيت، وأحيانا بكون في ناس غرباء واقفين عند المحطة",
+          audience: "young_people",
+          ageBand: "12_15",
+        },
+        {
+          contributionId: 2,
+          text: "الباص رقم 42 بيتأخر كل يوم (أحيانا 20 دقيقة) وما حدا بيرد علينا",
+          audience: "parents_carers",
+          ageBand: null,
+        },
+      ],
+    });
+    // pdf.js reads drawn text back in the order it would be read: a line drawn with its words left to right (as
+    // pdfkit draws them on its own) reads backwards.
+    const { flat } = await readPdf(await renderPdf(arabic));
+    expect(flat).toContain("“أنا خايف أمشي لحالي بالليل والشارع مظلم");
+    expect(flat).toContain("الباص رقم 42 بيتأخر كل يوم");
+    expect(flat).toContain("— Parents and carers");
+  });
+
+  it("marks a quote in Arabic as a right-to-left paragraph in the DOCX, and an English one not", async () => {
+    const doc = readDocx(
+      await renderDocx(
+        staySafeContent({
+          quotes: [
+            { contributionId: 1, text: "أنا خايف أمشي لحالي بالليل", audience: "young_people", ageBand: "12_15" },
+            { contributionId: 2, text: "The bus is late.", audience: "young_people", ageBand: "12_15" },
+          ],
+        }),
+      ),
+    );
+    const paragraphOf = (words: string) => {
+      const at = doc.xml.indexOf(words);
+      return doc.xml.slice(doc.xml.lastIndexOf("<w:p>", at), at);
+    };
+    expect(paragraphOf("أنا خايف")).toContain("<w:bidi/>");
+    expect(paragraphOf("أنا خايف")).toContain("<w:rtl/>");
+    expect(paragraphOf("The bus is late.")).not.toContain("<w:bidi/>");
+  });
+
+  it("sets out right-to-left lines by the bidirectional algorithm: runs in the order seen, brackets mirrored", () => {
+    const byLetters = (s: string) => s.length;
+    const bus = bidiLayout("“الباص رقم 42 بيتأخر كل يوم (أحيانا 20 دقيقة) وما حدا بيرد علينا”", 1000, byLetters);
+    expect(bus.rtl).toBe(true);
+    // left to right as seen: the end of the sentence first; numbers left to right inside it
+    expect(bus.lines).toEqual([
+      {
+        runs: [
+          { text: " دقيقة( وما حدا بيرد علينا”", rtl: true },
+          { text: "20", rtl: false },
+          { text: " بيتأخر كل يوم )أحيانا ", rtl: true },
+          { text: "42", rtl: false },
+          { text: "“الباص رقم ", rtl: true },
+        ],
+      },
+    ]);
+    // wrapped between words, in the order written: the first words on the first line
+    const wrapped = bidiLayout("أنا خايف أمشي لحالي بالليل", 14, byLetters);
+    expect(wrapped.lines.map((l) => l.runs)).toEqual([
+      [{ text: "أنا خايف أمشي", rtl: true }],
+      [{ text: "لحالي بالليل", rtl: true }],
+    ]);
+    // English in an Arabic sentence stays left to right
+    const mixed = bidiLayout("بحب Youth Club كتير", 1000, byLetters);
+    expect(mixed.lines[0].runs).toEqual([
+      { text: " كتير", rtl: true },
+      { text: "Youth Club", rtl: false },
+      { text: "بحب ", rtl: true },
+    ]);
+    // a sentence that starts in English is a left-to-right paragraph
+    expect(bidiLayout("We said: شكرا", 1000, byLetters).rtl).toBe(false);
   });
 
   it("draws Polish words with their own letters", async () => {

@@ -16,6 +16,7 @@ import {
 } from "docx";
 import { getT } from "~/i18n/i18n.server";
 import type { ChartSpec, SummaryContent } from "~/models/summaries/types";
+import { readsRightToLeft } from "./bidi.server";
 import { chartPng } from "./chart.server";
 import { type Block, type Paper, type PaperMeta, paperOutline } from "./outline.server";
 
@@ -106,14 +107,18 @@ function render(block: Block, lists: { n: number }, images: Images): (Paragraph 
           }),
       );
     }
-    case "quote":
+    case "quote": {
+      // A quote in Arabic is a right-to-left paragraph (Word sets it against the right margin, in reading order).
+      const rtl = readsRightToLeft(block.text);
       return [
         new Paragraph({
           style: "Quote",
-          children: [new TextRun({ text: `“${block.text}”` })],
+          bidirectional: rtl,
+          children: [new TextRun({ text: `“${block.text}”`, rightToLeft: rtl })],
         }),
         new Paragraph({ style: "Quote", children: [new TextRun({ text: `— ${block.who}`, italics: false })] }),
       ];
+    }
     case "table":
       return table(block.head, block.rows, block.numeric, block.caption);
     case "chart": {

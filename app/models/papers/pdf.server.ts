@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import { getT } from "~/i18n/i18n.server";
 import type { TFunction } from "~/i18n/index";
 import type { SummaryContent } from "~/models/summaries/types";
+import { drawBidiParagraph, hasRightToLeft } from "./bidi.server";
 import { CHART, FONTS, layoutChart } from "./chart.server";
 import { type Block, type Paper, type PaperMeta, paperOutline } from "./outline.server";
 
@@ -205,12 +206,13 @@ async function drawBlock(doc: Doc, parent: Struct, block: Block, next: Block | u
       ensureSpace(doc, 40);
       const quote = doc.struct("BlockQuote");
       parent.add(quote);
-      tagged(doc, quote, "P", () =>
-        doc
-          .font("Body")
-          .fontSize(11)
-          .text(`“${block.text}”`, left + 24, doc.y, { width: contentWidth(doc) - 24 }),
-      );
+      const words = `“${block.text}”`;
+      tagged(doc, quote, "P", () => {
+        doc.font("Body").fontSize(11);
+        // Arabic (or any right-to-left writing) set out by the bidirectional algorithm; pdfkit alone reverses its words
+        if (hasRightToLeft(words)) drawBidiParagraph(doc, words, left + 24, contentWidth(doc) - 24, bottom(doc));
+        else doc.text(words, left + 24, doc.y, { width: contentWidth(doc) - 24 });
+      });
       tagged(doc, quote, "P", () =>
         doc
           .fontSize(9.5)
