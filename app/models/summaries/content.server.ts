@@ -3,7 +3,7 @@ import type { TFunction } from "~/i18n";
 import { AGE_BAND_ORDER, ageBandRank } from "~/utils/figures";
 import { protectCount, protectCounts, type Shown } from "~/utils/suppression";
 import { getDb } from "~db/client";
-import { currentFigureIndex, type ScopeCounts } from "./figure-index.server";
+import { currentFigureIndex, indexedRead, type ScopeCounts } from "./figure-index.server";
 import { cachedFigures } from "./figures-cache.server";
 import type {
   ChartSpec,
@@ -297,11 +297,11 @@ function indexCounts(c: ScopeCounts): Counts {
  */
 function indexedScopeFigures(scope: SummaryScopeStored, t: Translate): ScopeFigures {
   const db = getDb();
-  return db.$client.transaction(() => {
+  return indexedRead(db.$client, () => {
     const previous = previousPeriodOf(scope);
     const counts = currentFigureIndex(db.$client)?.counts(scope, previous);
     return scopeFigures(scope, t, db, counts ? indexCounts(counts) : undefined);
-  })();
+  });
 }
 
 function scopeFigures(scope: SummaryScopeStored, t: Translate, db: SqlReader, source?: Counts): ScopeFigures {
@@ -686,4 +686,36 @@ export { gapWords } from "~/components/summaries/words";
 /** A scope's figures counted one way or the other, nothing kept: what tests compare (the two must always agree). */
 export function countScopeFigures(scope: SummaryScopeStored, t: Translate, how: "sql" | "index"): ScopeFigures {
   return how === "index" ? indexedScopeFigures(scope, t) : scopeFigures(scope, t, getDb());
+}
+
+/**
+ * A scope's raw counts one way or the other, before any suppression, in one order: what tests compare (a 2 against a
+ * 3 would look the same once both are hidden as "fewer than 5").
+ */
+export function countScopeRaw(scope: SummaryScopeStored, how: "sql" | "index") {
+  const db = getDb();
+  return indexedRead(db.$client, () => {
+    const previous = previousPeriodOf(scope);
+    let counts: Counts;
+    if (how === "sql") counts = sqlCounts(db, scope, previous);
+    else {
+      const c = currentFigureIndex(db.$client)?.counts(scope, previous);
+      if (!c) throw new Error("the index cannot count this scope");
+      counts = indexCounts(c);
+    }
+    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const groups = counts.groups();
+    const questions = counts.pairQuestions().filter((q) => q.young > 0 || q.parents > 0);
+    const pairs = questions.length ? counts.pairCounts(questions.map((q) => q.questionId)) : { choice: [], scale: [] };
+    return {
+      cells: sorted(counts.cells()),
+      now: sorted(groups.now.map(({ outcomeId, priorityId, value, n }) => ({ outcomeId, priorityId, value, n }))),
+      before: sorted(groups.before.map(({ outcomeId, priorityId, value, n }) => ({ outcomeId, priorityId, value, n }))),
+      outcomePeople: sorted(counts.outcomePeople()),
+      themeCounts: sorted(counts.themeCounts()),
+      pairQuestions: sorted(questions),
+      choice: sorted(pairs.choice),
+      scale: sorted(pairs.scale),
+    };
+  });
 }

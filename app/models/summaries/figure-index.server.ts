@@ -69,7 +69,7 @@ const MAX_OUTCOME = 1 << 15;
 const MAX_THEME = 1 << 20;
 const MAX_ID = 2 ** 31 - 1;
 /** Contributions read per statement while building (a worker yields between them, so other tasks go on). */
-const BUILD_CHUNK = 50_000;
+const BUILD_CHUNK = 20_000;
 /** Rows kept in figure_changes: older ones are removed once there are twice as many. */
 const KEEP_CHANGES = 50_000;
 
@@ -220,7 +220,9 @@ export class FigureIndex {
     const [id, createdAt, responseId, audience, ageBand, localityId, groupId, source, kind, valueInt, questionId] = r;
     const ms = isoMs(createdAt);
     if (ms === null) throw new Unusable(`a date written otherwise: ${createdAt}`);
-    if (id > MAX_ID || (responseId ?? 0) > MAX_ID) throw new Unusable("an id past the index's ranges");
+    const inRange = (n: number | null) => n === null || (Number.isInteger(n) && n > 0 && n <= MAX_ID);
+    if (!inRange(id) || !inRange(responseId) || !inRange(localityId) || !inRange(groupId))
+      throw new Unusable("an id past the index's ranges");
     const i = this.length++;
     this.reserve(i + 1);
     this.id[i] = id;
@@ -340,12 +342,12 @@ export class FigureIndex {
    * gives other tasks their turn there). A write during the build is in the log after that position: read again by
    * the first refresh.
    */
-  static *building(client: Database.Database): Generator<void, FigureIndex> {
+  static *building(client: Database.Database, chunk = BUILD_CHUNK): Generator<void, FigureIndex> {
     const index = new FigureIndex();
     index.seq = (client.prepare("select coalesce(max(seq), 0) from figure_changes").pluck().get() as number) ?? 0;
     const last = (client.prepare("select coalesce(max(id), 0) from contributions").pluck().get() as number) ?? 0;
-    for (let after = 0; after < last; after += BUILD_CHUNK) {
-      index.readRows(client, { after, through: Math.min(after + BUILD_CHUNK, last) });
+    for (let after = 0; after < last; after += chunk) {
+      index.readRows(client, { after, through: Math.min(after + chunk, last) });
       yield;
     }
     return index;
@@ -623,34 +625,56 @@ export class FigureIndex {
 export { Unusable as FigureIndexUnusable };
 
 // One index per connection (each worker thread has its own), built on first use or ahead of it (warmFigureIndex).
-const indexes = new WeakMap<Database.Database, FigureIndex | "unusable">();
+// "unusable": the data could not be indexed exactly when last tried (counted in SQL; tried again after a while).
+type Held = FigureIndex | { unusableSince: number };
+const indexes = new WeakMap<Database.Database, Held>();
 const builds = new WeakMap<Database.Database, Promise<void>>();
+/** How long counts go to SQL after the data could not be indexed, before the index is tried again. */
+const RETRY_UNUSABLE_MS = 10 * 60_000;
+
+const prunedThrough = (client: Database.Database) =>
+  (client.prepare("select pruned_through from figure_changes_pruned where id = 1").pluck().get() ?? 0) as number;
 
 /** Removes old rows of figure_changes once there are twice as many as are kept; an index behind them is built again. */
 function pruneChanges(client: Database.Database) {
   const top = (client.prepare("select coalesce(max(seq), 0) from figure_changes").pluck().get() ?? 0) as number;
-  const pruned = (client.prepare("select pruned_through from figure_changes_pruned where id = 1").pluck().get() ??
-    0) as number;
-  if (top - pruned <= 2 * KEEP_CHANGES) return;
-  client
-    .transaction(() => {
-      client.prepare("delete from figure_changes where seq <= ?").run(top - KEEP_CHANGES);
-      client
-        .prepare("update figure_changes_pruned set pruned_through = max(pruned_through, ?) where id = 1")
-        .run(top - KEEP_CHANGES);
-    })
-    .immediate();
+  if (top - prunedThrough(client) <= 2 * KEEP_CHANGES) return;
+  try {
+    client
+      .transaction(() => {
+        client.prepare("delete from figure_changes where seq <= ?").run(top - KEEP_CHANGES);
+        client
+          .prepare("update figure_changes_pruned set pruned_through = max(pruned_through, ?) where id = 1")
+          .run(top - KEEP_CHANGES);
+      })
+      .immediate();
+  } catch (error) {
+    // a busy database: tried again on the next count; counting needs only reads
+    console.warn(`figure index: old changes not removed (${(error as Error).message})`);
+  }
+}
+
+function markUnusable(client: Database.Database, error: unknown) {
+  console.warn(`figure index: counting in SQL instead (${(error as Error).message})`);
+  indexes.set(client, { unusableSince: Date.now() });
 }
 
 /**
  * The connection's index brought up to date, inside the caller's read transaction (so what it counts is what the
- * caller's other reads see); built now if it was not. null: the data cannot be indexed exactly (counted in SQL).
+ * caller's other reads see); built now if there is none (a worker builds it ahead, a chunk at a time). null: count in
+ * SQL (the data cannot be indexed exactly, or the caller is inside a write of its own, whose changes the index must not
+ * take in: a rollback would leave it past changes that never were).
  */
 export function currentFigureIndex(client: Database.Database): FigureIndex | null {
-  let index = indexes.get(client);
-  if (index === "unusable") return null;
+  if (client.inTransaction && !readOnlyTransaction.has(client)) return null;
+  let held = indexes.get(client);
+  if (held && !(held instanceof FigureIndex)) {
+    if (Date.now() - held.unusableSince < RETRY_UNUSABLE_MS) return null;
+    held = undefined;
+  }
   try {
-    if (index && (!index.refresh(client) || index.worn)) index = undefined;
+    let index = held;
+    if (index && !index.refresh(client)) index = undefined;
     if (!index) {
       index = FigureIndex.build(client);
       if (!index.refresh(client)) throw new Error("the log moved on while the index was built");
@@ -658,49 +682,87 @@ export function currentFigureIndex(client: Database.Database): FigureIndex | nul
     }
     return index;
   } catch (error) {
-    if (!(error instanceof Unusable)) throw error;
-    console.warn(`figure index: counting in SQL instead (${error.message})`);
-    indexes.set(client, "unusable");
+    if (error instanceof Unusable) markUnusable(client, error);
+    else {
+      // never a failed page for an index's fault: counted in SQL, and the index built afresh next time
+      console.error(`figure index: dropped after an error (${(error as Error).message})`);
+      indexes.delete(client);
+    }
     return null;
   }
 }
 
+/** Connections inside indexedRead's own read transaction (the only transaction the index reads its changes in). */
+const readOnlyTransaction = new WeakSet<Database.Database>();
+
+/** Runs `read` in a read transaction of its own in which currentFigureIndex may be used. */
+export function indexedRead<T>(client: Database.Database, read: () => T): T {
+  if (client.inTransaction) return read();
+  return client.transaction(() => {
+    readOnlyTransaction.add(client);
+    try {
+      return read();
+    } finally {
+      readOnlyTransaction.delete(client);
+    }
+  })();
+}
+
 /**
- * Builds the connection's index a chunk at a time, giving way between chunks (`nextTurn`), so a worker thread that
- * has just started goes on answering other tasks; a count that arrives meanwhile waits for this instead of building
- * its own. Also keeps figure_changes short.
+ * Builds the connection's index a chunk at a time, giving way between chunks (`nextTurn`), so a worker thread goes on
+ * answering other tasks; a count that arrives meanwhile waits for this instead of building its own. An index behind
+ * the changes kept is built again the same way (waited for); one worn by changes is built again while the old one is
+ * still used. Also keeps figure_changes short. Never fails: a count that follows builds the index, or counts in SQL.
  */
-export function warmFigureIndex(client: Database.Database, nextTurn: () => Promise<void>): Promise<void> {
-  pruneChanges(client);
-  if (indexes.has(client)) return Promise.resolve();
-  let running = builds.get(client);
-  if (!running) {
-    running = (async () => {
-      try {
-        const started = performance.now();
-        const steps = FigureIndex.building(client);
-        for (;;) {
-          const s = steps.next();
-          if (s.done) {
-            if (!indexes.has(client)) indexes.set(client, s.value);
-            if (s.value.length >= 100_000)
-              console.log(
-                `figure index: ${s.value.length} contributions in ${Math.round(performance.now() - started)} ms`,
-              );
-            return;
-          }
-          await nextTurn();
-        }
-      } catch (error) {
-        if (!(error instanceof Unusable)) throw error;
-        console.warn(`figure index: counting in SQL instead (${error.message})`);
-        indexes.set(client, "unusable");
-      } finally {
-        builds.delete(client);
-      }
-    })();
-    builds.set(client, running);
+export async function warmFigureIndex(
+  client: Database.Database,
+  nextTurn: () => Promise<void>,
+  options: { chunk?: number } = {},
+): Promise<void> {
+  try {
+    pruneChanges(client);
+    const held = indexes.get(client);
+    if (held instanceof FigureIndex) {
+      if (prunedThrough(client) > held.seq) await building(client, nextTurn, options.chunk);
+      else if (held.worn) void building(client, nextTurn, options.chunk);
+      return;
+    }
+    if (held && Date.now() - held.unusableSince < RETRY_UNUSABLE_MS) return;
+    await building(client, nextTurn, options.chunk);
+  } catch (error) {
+    console.error(`figure index: not built ahead (${(error as Error).message})`);
   }
+}
+
+function building(client: Database.Database, nextTurn: () => Promise<void>, chunk = BUILD_CHUNK): Promise<void> {
+  let running = builds.get(client);
+  if (running) return running;
+  running = (async () => {
+    try {
+      const started = performance.now();
+      const steps = FigureIndex.building(client, chunk);
+      for (;;) {
+        const s = steps.next();
+        if (s.done) {
+          // the newest of two is kept: a count may have built one meanwhile
+          const held = indexes.get(client);
+          if (!(held instanceof FigureIndex) || held.seq <= s.value.seq || held.worn) indexes.set(client, s.value);
+          if (s.value.length >= 100_000)
+            console.log(
+              `figure index: ${s.value.length} contributions in ${Math.round(performance.now() - started)} ms`,
+            );
+          return;
+        }
+        await nextTurn();
+      }
+    } catch (error) {
+      if (error instanceof Unusable) markUnusable(client, error);
+      else console.error(`figure index: not built (${(error as Error).message})`);
+    } finally {
+      builds.delete(client);
+    }
+  })();
+  builds.set(client, running);
   return running;
 }
 
