@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SummaryScopeStored } from "../../app/models/summaries/types";
 import { openDatabase } from "./drafts";
 import { startHealthProber } from "./import-health";
 import { percentile } from "./load";
@@ -63,6 +64,18 @@ export function addSummaries(databasePath: string) {
       `insert into summaries (title, period_from, period_to, outcome_ids, scope, key_message, status, created_by, created_at)
        values (?, ?, ?, ?, ?, '', 'draft', ?, ?)`,
     );
+    const addSummary = (title: string, scope: SummaryScopeStored) =>
+      Number(
+        insert.run(
+          title,
+          scope.from,
+          scope.to,
+          JSON.stringify(scope.outcomeIds),
+          JSON.stringify(scope),
+          staff.id,
+          new Date().toISOString(),
+        ).lastInsertRowid,
+      );
     const ids: { id: number; wide: boolean }[] = [];
     let n = 0;
     for (const p of periods)
@@ -79,43 +92,22 @@ export function addSummaries(databasePath: string) {
           groupIds: [],
         };
         n++;
-        const id = Number(
-          insert.run(
-            `Bench ${shape} ${n}`,
-            scope.from,
-            scope.to,
-            JSON.stringify(scope.outcomeIds),
-            JSON.stringify(scope),
-            staff.id,
-            new Date().toISOString(),
-          ).lastInsertRowid,
-        );
+        const id = addSummary(`Bench ${shape} ${n}`, scope);
         ids.push({ id, wide: shape === "all" && p === periods[2] });
       }
     // Opened first and timed apart: the first compose page after the server started waits for the worker's index of
     // contributions (built at start, a chunk at a time).
-    const warmScope = {
-      outcomeIds: [outcomes[0]],
+    const warmId = addSummary("Bench first page after start", {
       from: new Date(now - 7 * DAY).toISOString(),
       to: new Date(now).toISOString(),
+      outcomeIds: [outcomes[0]],
       priorityIds: [],
       sources: [],
       audiences: [],
       ageBands: [],
       localityIds: [],
       groupIds: [],
-    };
-    const warmId = Number(
-      insert.run(
-        "Bench first page after start",
-        warmScope.from,
-        warmScope.to,
-        JSON.stringify(warmScope.outcomeIds),
-        JSON.stringify(warmScope),
-        staff.id,
-        new Date().toISOString(),
-      ).lastInsertRowid,
-    );
+    });
     return { ids, warmId };
   } finally {
     db.close();

@@ -83,39 +83,32 @@ function grown<T extends Grow>(a: T, need: number): T {
   return b;
 }
 
-/** Text values (audiences, age bands, sources, kinds) as small numbers; 0 stands for null. */
-class Dict {
-  codes = new Map<string, number>();
-  names: (string | null)[] = [null];
-  code(s: string | null): number {
-    if (s === null) return 0;
-    let c = this.codes.get(s);
-    if (c === undefined) {
-      c = this.names.length;
-      if (c > 255) throw new Unusable("too many distinct values");
-      this.codes.set(s, c);
-      this.names.push(s);
-    }
-    return c;
-  }
-  find(s: string): number {
-    return this.codes.get(s) ?? -1;
-  }
-}
-
-/** Ids and numbers as dense codes from 1 (0 stands for null), so counts go in flat arrays rather than maps. */
-class NumDict {
-  codes = new Map<number, number>();
-  values: number[] = [Number.NaN];
-  code(v: number | null): number {
+/**
+ * Values (audiences, age bands, sources and kinds; ids and faces) as dense codes from 1, 0 standing for null, so counts
+ * go in flat arrays rather than maps. `limit`: codes kept in a Uint8Array column stop at 255.
+ */
+class Codes<K extends string | number> {
+  codes = new Map<K, number>();
+  values: (K | null)[] = [null];
+  constructor(private limit = Number.POSITIVE_INFINITY) {}
+  code(v: K | null): number {
     if (v === null) return 0;
     let c = this.codes.get(v);
     if (c === undefined) {
       c = this.values.length;
+      if (c > this.limit) throw new Unusable("too many distinct values");
       this.codes.set(v, c);
       this.values.push(v);
     }
     return c;
+  }
+  /** The value of a code from 1 (never 0, which stands for null). */
+  valueAt(code: number): K {
+    return this.values[code] as K;
+  }
+  /** The code of a value, or -1 when it never occurred. */
+  find(v: K): number {
+    return this.codes.get(v) ?? -1;
   }
 }
 
@@ -172,14 +165,14 @@ export class FigureIndex {
   /** row + 1 of each contribution id held (0: not held). */
   private rowOf = new Int32Array(0);
   private maxResponse = 0;
-  private audiences = new Dict();
-  private ageBands = new Dict();
-  private sources = new Dict();
-  private kinds = new Dict();
-  private faces = new NumDict();
-  private questions = new NumDict();
-  private priorities = new NumDict();
-  private options = new NumDict();
+  private audiences = new Codes<string>(255);
+  private ageBands = new Codes<string>(255);
+  private sources = new Codes<string>(255);
+  private kinds = new Codes<string>(255);
+  private faces = new Codes<number>();
+  private questions = new Codes<number>();
+  private priorities = new Codes<number>();
+  private options = new Codes<number>();
   /** the question code each option code was chosen under (an option belongs to one question) */
   private optionQuestion: number[] = [0];
   /** (audience, age band, place) of each row as one number, and back. */
@@ -422,7 +415,7 @@ export class FigureIndex {
       const c = this.priorities.codes.get(id);
       if (priorityOk && c !== undefined) priorityOk[c] = 1;
     }
-    const codesOf = (dict: Dict, values: string[]) => {
+    const codesOf = (dict: Codes<string>, values: string[]) => {
       if (!values.length) return null;
       const m = new Uint8Array(256);
       for (const v of values) {
@@ -548,7 +541,7 @@ export class FigureIndex {
       }
     }
 
-    const nameOf = (d: Dict, c: number) => d.names[c] ?? null;
+    const nameOf = (d: Codes<string>, c: number) => d.values[c] ?? null;
     const out: ScopeCounts = {
       cells: [],
       groups: [],
@@ -581,8 +574,8 @@ export class FigureIndex {
       out.groups.push({
         current,
         outcomeId: outcomes[(pr - prio) / PN],
-        priorityId: prio === 0 ? null : this.priorities.values[prio],
-        value: v === 0 ? null : this.faces.values[v],
+        priorityId: prio === 0 ? null : this.priorities.valueAt(prio),
+        value: v === 0 ? null : this.faces.valueAt(v),
         n,
       });
     });
@@ -592,7 +585,7 @@ export class FigureIndex {
     for (let q = 1; q < QN; q++) {
       const y = questionC.people[q * 2];
       const pa = questionC.people[q * 2 + 1];
-      if (y || pa) out.pairQuestions.push({ questionId: this.questions.values[q], young: y, parents: pa });
+      if (y || pa) out.pairQuestions.push({ questionId: this.questions.valueAt(q), young: y, parents: pa });
     }
     const audienceOfSide = ["young_people", "parents_carers"];
     choiceC.people.forEach((n, k) => {
@@ -600,9 +593,9 @@ export class FigureIndex {
       const s = k % 2;
       const o = (k - s) / 2;
       out.choiceCounts.push({
-        questionId: this.questions.values[this.optionQuestion[o]],
+        questionId: this.questions.valueAt(this.optionQuestion[o]),
         audience: audienceOfSide[s],
-        key: this.options.values[o],
+        key: this.options.valueAt(o),
         n,
       });
     });
@@ -612,17 +605,15 @@ export class FigureIndex {
       const v = ((k - s) / 2) % VN;
       const q = ((k - s) / 2 - v) / VN;
       out.scaleCounts.push({
-        questionId: this.questions.values[q],
+        questionId: this.questions.valueAt(q),
         audience: audienceOfSide[s],
-        key: this.faces.values[v],
+        key: this.faces.valueAt(v),
         n,
       });
     });
     return out;
   }
 }
-
-export { Unusable as FigureIndexUnusable };
 
 // One index per connection (each worker thread has its own), built on first use or ahead of it (warmFigureIndex).
 // "unusable": the data could not be indexed exactly when last tried (counted in SQL; tried again after a while).
