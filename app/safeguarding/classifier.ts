@@ -377,7 +377,8 @@ export function textFeatures(text: string): Set<string> {
 
 export function score(model: Pick<Model, "bias" | "weights">, features: Set<string>) {
   let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
+  // Own keys only: "constructor" and "__proto__" are words a child may write.
+  for (const f of features) if (Object.hasOwn(model.weights, f)) z += model.weights[f];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -398,7 +399,7 @@ export function train(
   options: { epochs?: number; rate?: number; l2?: number; positiveWeight?: number } = {},
 ): Pick<Model, "bias" | "weights"> {
   const { epochs = 30, rate = 0.3, l2 = 0.002, positiveWeight = 1.5 } = options;
-  const weights: Record<string, number> = {};
+  const weights: Record<string, number> = Object.create(null);
   let bias = 0;
   // A fixed shuffle (a linear congruential sequence) so the same corpus gives the same model every time.
   let seed = 12345;

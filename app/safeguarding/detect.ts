@@ -70,7 +70,9 @@ function compilePhrase(
     }
     const optional = raw.length > 1 && raw.endsWith("?");
     const word = optional ? raw.slice(0, -1) : raw;
-    const alts = word.split("|").flatMap((a) => (a.startsWith("@") ? (groups[a.slice(1)] ?? []) : [a]));
+    const alts = word
+      .split("|")
+      .flatMap((a) => (a.startsWith("@") ? (Object.hasOwn(groups, a.slice(1)) ? groups[a.slice(1)] : []) : [a]));
     const single: Word = { exact: new Set(), prefixes: [] };
     const seqs: Word[][] = [];
     for (const alt of alts) {

@@ -409,7 +409,8 @@ export function englishTokens(text: string): Token[] {
     if (types[i] === "emoji" || types[i] === "symbol") continue;
     const lower = foldLatin(value);
     const base = { start: at, end: cursor, negated: !!negs[i], pos: pos[i], value, sentence };
-    const expanded = EN_EXPAND[lower];
+    // Own keys only: a child may write "constructor" or "__proto__", which every plain object answers to.
+    const expanded = Object.hasOwn(EN_EXPAND, lower) ? EN_EXPAND[lower] : undefined;
     if (expanded) {
       for (const form of expanded) out.push({ ...base, forms: [form] });
       continue;
@@ -417,7 +418,7 @@ export function englishTokens(text: string): Token[] {
     const lemma = lemmas[i].toLowerCase();
     const forms = new Set([lower, lemma]);
     for (const f of [lower, lemma]) {
-      const alias = EN_ALIAS[f];
+      const alias = Object.hasOwn(EN_ALIAS, f) ? EN_ALIAS[f] : undefined;
       if (alias) forms.add(alias);
     }
     out.push({ ...base, forms: [...forms] });

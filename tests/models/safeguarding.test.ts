@@ -180,6 +180,21 @@ describe("negation in every language", () => {
   });
 });
 
+describe("words every object answers to", () => {
+  // "constructor" or "__proto__" in an answer once threw inside the English word list, so the answer could not be sent.
+  it.each([
+    "the constructor of the park is nice",
+    "toString valueOf hasOwnProperty __proto__ isPrototypeOf",
+    "konstruktor constructor __proto__ بابا",
+    "constructor",
+    "__proto__ 3am constructor",
+  ])("checks %s without throwing, and leaves it ordinary", (text) => {
+    const check = checkText(text);
+    expect(check.escalate).toBe(false);
+    expect(check.masked).toBe(text);
+  });
+});
+
 describe("how children disclose", () => {
   it.each([
     "I can't see the point of anything any more",

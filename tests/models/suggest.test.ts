@@ -132,6 +132,17 @@ describe("suggested tags", () => {
     expect(top("!!! 123")).toEqual([]);
   });
 
+  // Words every plain object answers to ("constructor", "__proto__") once crashed the safeguarding check of an answer.
+  it("reads words that name an object's own machinery like any other words", () => {
+    trainNow();
+    for (const text of ["constructor __proto__ toString hasOwnProperty valueOf", "the constructor of the bus station"])
+      for (const s of top(text)) {
+        expect(Number.isFinite(s.confidence), text).toBe(true);
+        expect(s.confidence).toBeGreaterThan(0);
+        expect(s.confidence).toBeLessThanOrEqual(1);
+      }
+  });
+
   it("never learns from pending, hidden, escalated or withdrawn words, nor from words with a safeguarding case", () => {
     const economic = outcomeId["economic-wellbeing"];
     const ids = (["pending", "hidden", "escalated", "withdrawn"] as const).map((state) =>
