@@ -9,6 +9,7 @@ import path from "node:path";
 import { type Model, textFeatures, train } from "../app/safeguarding/classifier";
 import { readCorpus } from "../app/safeguarding/corpus.server";
 import { checkText } from "../app/safeguarding/index";
+import * as tagCorpus from "../db/seed/tag-corpus";
 import * as seedTexts from "../db/seed/texts";
 
 // Cross-validation understates false positives on new words (the second blind part: 6.2% against about 1% here),
@@ -113,8 +114,29 @@ if (process.argv.includes("--verbose")) {
       console.log(`  cv flagged [${dev[i].lang}] ${rules[i] ? "rules" : probs[i].toFixed(2)} ${dev[i].text}`);
   }
 }
+// The seed's other answers (the tagging corpus the demo county is seeded with) must not escalate either, and the seed
+// refuses to run if one does. Taken whole they taught the model too much of ordinary English and it did worse on every
+// blind part (416 of 505 disclosures against 427), so only those the model flags are added, as ordinary examples,
+// until none is: at most three rounds.
+function finalModel(): Model {
+  const seedOthers = [...tagCorpus.TRAIN, ...tagCorpus.HELD_OUT].map((x) => x.text);
+  const mined: typeof extra = [];
+  let model: Model = { ...train([...examples, ...extra], opts), threshold: chosen.t };
+  for (let round = 0; round < 3; round++) {
+    const flagged = seedOthers.filter(
+      (t) =>
+        !seedTexts.escalationTexts.has(t) && checkText(t, { model }).matches.some((m) => m.phrase.startsWith("model ")),
+    );
+    if (!flagged.length) break;
+    console.log(`round ${round + 1}: ${flagged.length} seed answers flagged by the model, added as ordinary examples`);
+    for (const t of flagged) mined.push({ features: textFeatures(t), label: 0 });
+    model = { ...train([...examples, ...extra, ...mined], opts), threshold: chosen.t };
+  }
+  return model;
+}
+
 if (!process.argv.includes("--dry-run")) {
-  const model: Model = { ...train([...examples, ...extra], opts), threshold: chosen.t };
+  const model = finalModel();
   const sorted = Object.fromEntries(Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1)));
   fs.writeFileSync(
     path.resolve("app/safeguarding/model.json"),

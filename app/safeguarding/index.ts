@@ -3,7 +3,7 @@ import { detectIn, type Match } from "./detect";
 import { type Category, type Lang, type ListsOverride, mergeLists, type SafeguardingLists } from "./lists";
 import { findPersonalDetails, type MaskKind } from "./mask";
 import trained from "./model.json";
-import { clean, englishTokens, mayBeEnglish, plainTokens } from "./tokens";
+import { clean, englishTokens, looksArabizi, mayBeEnglish, plainTokens } from "./tokens";
 
 /** The broad layer trained on the development corpus (classifier.ts); `npm run safeguarding:train` rewrites it. */
 export const defaultModel: Model = trained;
@@ -81,7 +81,8 @@ export function checkText(text: string, options: CheckOptions = {}): TextCheck {
   const overridden: { start: number; end: number }[] = [];
   if (english.length) matches.push(...detectIn("en", english, lists, overridden));
   if (hasLatin || options.lang === "pl") matches.push(...detectIn("pl", plain, lists, overridden));
-  if (ARABIC.test(t) || options.lang === "ar") matches.push(...detectIn("ar", plain, lists, overridden));
+  if (ARABIC.test(t) || options.lang === "ar" || (hasLatin && looksArabizi(t)))
+    matches.push(...detectIn("ar", plain, lists, overridden));
   // The model is asked only when no phrase or cue fired: it adds escalations, it never removes one. Nor does it
   // overrule the lists where an ordinary phrase already judged the words a disclosure phrase matched.
   const model = options.model === undefined ? defaultModel : options.model;

@@ -217,6 +217,19 @@ export function plainTokens(text: string): Token[] {
   return out;
 }
 
+/**
+ * Arabic typed in Latin letters with digits for the letters Latin lacks ("baba darabni", "ma ba3ref la min e7ki"),
+ * as many Arabic-speaking children write on phones. A word mixing letters with 2, 3, 5, 6, 7, 8 or 9, or two of the
+ * commonest Arabizi words: the Arabic lists are then tried too (they hold Arabizi phrases in Latin letters).
+ */
+const ARABIZI_WORD = /(?<![\p{L}\p{N}])(?:[a-z]+[2356789][a-z]*|[2356789][a-z]+)(?![\p{L}\p{N}])/iu;
+const ARABIZI_COMMON =
+  /(?<!\p{L})(?:ana|enta|inti|enti|eno|ino|inno|bas|ktir|kteer|shi|ma3|m3|3am|ra7|la2|mish|msh|mesh|wallah|wallahi|ahli|baddi|bidi|bede|3ndi|3andi|ma3i|la2en|la2nu|hek|hayk|kaman|7ada|ya3ni|yalla|ya3ne|w2tha|lesh|leh|3shan|3ashan|keef|kif|ba3ref|bt3ref|baba|mama|kel|kil|kol|yom|youm|beit|bait|bayt|bl|bel|abouya|abuya|ummi|immi|ahlak)(?!\p{L})/giu;
+export function looksArabizi(text: string) {
+  if (ARABIZI_WORD.test(text)) return true;
+  return (text.match(ARABIZI_COMMON)?.length ?? 0) >= 2;
+}
+
 /** Letters only Polish uses among the detector's languages. */
 const POLISH_LETTERS = /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/;
 /** Common English words that are not also Polish words ("i", "a", "to", "no", "on", "my", "we", "do" are). */
