@@ -443,6 +443,44 @@ test("Two tabs on one session, both offline and then closed: a new tab sends bot
   await context.close();
 });
 
+test("A note whose id is a word every object answers to shows as saved, not refused", async ({ page, baseURL }) => {
+  // Note ids are any 8-64 letters, digits or hyphens; "constructor" once read as a refused note on the run screen.
+  const demo = readE2eDb<{ id: number }>(
+    "select id from group_sessions where title = 'Sounding Board for Parents and Carers: help before crisis'",
+  )[0].id;
+  const question = readE2eDb<{ id: number }>(
+    "select id from agenda_questions where session_id = ? order by position limit 1",
+    demo,
+  )[0].id;
+  await signInAs(page, "officer");
+  const saved = await page.request.post(`${baseURL}/staff/sessions/${demo}/notes`, {
+    form: {
+      agendaQuestionId: String(question),
+      clientId: "constructor",
+      rev: "1",
+      body: "Parents wanted one number to ring",
+      marker: "",
+      fromFlipchart: "",
+    },
+    headers: { Origin: baseURL as string },
+  });
+  expect(saved.ok()).toBe(true);
+  await page.goto(`/staff/sessions/${demo}/run`);
+  await hydrated(page);
+  const statusOf = () =>
+    page
+      .locator(".note-card")
+      .evaluateAll((cards) =>
+        cards
+          .filter((c) => c.querySelector("textarea")?.value === "Parents wanted one number to ring")
+          .map((c) => ({
+            status: c.querySelector(".note-status")?.textContent,
+            error: c.classList.contains("has-error"),
+          })),
+      );
+  await expect.poll(statusOf).toEqual([{ status: "Saved", error: false }]);
+});
+
 test("Closing makes every note feedback; the edited summary reaches the parent's pass; the Board's item shows its answers", async ({
   page,
   browser,

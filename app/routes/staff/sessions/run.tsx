@@ -155,6 +155,8 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const [rejected_, setRejected] = useState<Record<string, string>>({});
+  // Own keys only: a note's id is any 8-64 letters, digits or hyphens, so it may be "constructor".
+  const rejectedOf = (clientId: string) => (Object.hasOwn(rejected_, clientId) ? rejected_[clientId] : undefined);
   const sync = useNoteSync({
     sessionId: p.session.id,
     initial: p.notes as ServerNote[],
@@ -179,7 +181,7 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
   const onChange = useCallback(
     (note: Note) => {
       setRejected((r) => {
-        if (!(note.clientId in r)) return r;
+        if (!Object.hasOwn(r, note.clientId)) return r;
         const { [note.clientId]: _gone, ...rest } = r;
         return rest;
       });
@@ -360,13 +362,13 @@ export default function RunSession({ loaderData, actionData }: Route.ComponentPr
                         status={
                           isNew
                             ? null
-                            : rejected_[n.clientId]
+                            : rejectedOf(n.clientId)
                               ? "rejected"
                               : sync.isQueued(n.clientId)
                                 ? "queued"
                                 : "saved"
                         }
-                        error={isNew ? (rejectedHere?.error ?? null) : (rejected_[n.clientId] ?? edit?.error ?? null)}
+                        error={isNew ? (rejectedHere?.error ?? null) : (rejectedOf(n.clientId) ?? edit?.error ?? null)}
                         onChange={onChange}
                         onNewNote={() => startNewNote(q.id)}
                         autoFocus={isNew && focusNew === q.id}
