@@ -468,16 +468,14 @@ test("A note whose id is a word every object answers to shows as saved, not refu
   await page.goto(`/staff/sessions/${demo}/run`);
   await hydrated(page);
   const statusOf = () =>
-    page
-      .locator(".note-card")
-      .evaluateAll((cards) =>
-        cards
-          .filter((c) => c.querySelector("textarea")?.value === "Parents wanted one number to ring")
-          .map((c) => ({
-            status: c.querySelector(".note-status")?.textContent,
-            error: c.classList.contains("has-error"),
-          })),
-      );
+    page.locator(".note-card").evaluateAll((cards) =>
+      cards
+        .filter((c) => c.querySelector("textarea")?.value === "Parents wanted one number to ring")
+        .map((c) => ({
+          status: c.querySelector(".note-status")?.textContent,
+          error: c.classList.contains("has-error"),
+        })),
+    );
   await expect.poll(statusOf).toEqual([{ status: "Saved", error: false }]);
 });
 
