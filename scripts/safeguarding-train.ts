@@ -117,12 +117,12 @@ if (process.argv.includes("--verbose")) {
 // The seed's other answers (the tagging corpus the demo county is seeded with) must not escalate either, and the seed
 // refuses to run if one does. Taken whole they taught the model too much of ordinary English and it did worse on every
 // blind part (416 of 505 disclosures against 427), so only those the model flags are added, as ordinary examples,
-// until none is: at most three rounds.
+// until none is: at most five rounds.
 function finalModel(): Model {
   const seedOthers = [...tagCorpus.TRAIN, ...tagCorpus.HELD_OUT].map((x) => x.text);
   const mined: typeof extra = [];
   let model: Model = { ...train([...examples, ...extra], opts), threshold: chosen.t };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const flagged = seedOthers.filter(
       (t) =>
         !seedTexts.escalationTexts.has(t) && checkText(t, { model }).matches.some((m) => m.phrase.startsWith("model ")),

@@ -6,16 +6,17 @@ export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguardin
 
 /**
  * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes), `heldout2`, `heldout3` and `heldout4` (blind parts written later by someone who never
+ * figures only, by whoever tunes), `heldout2` to `heldout5` (blind parts written later by someone who never
  * saw the detector; evaluated when they arrived, aggregate figures only). No held-out part is tuned on.
  */
-export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3" | "heldout4";
+export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   heldout: "heldout.tsv",
   heldout2: "heldout-2.tsv",
   heldout3: "heldout-3.tsv",
   heldout4: "heldout-4.tsv",
+  heldout5: "heldout-5.tsv",
 };
 
 export function readCorpus(part: CorpusPart): CorpusEntry[] {
