@@ -746,12 +746,18 @@ export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
   // Sentence numbers differ a little between the two tokenisers, so sentences are cut on the plain tokens and
   // English words are placed in them by offset.
   const plainSentences = [...bySentence(plainAll).values()];
+  // English tokens come in text order, as sentences do: one pass places them (a filter per sentence was quadratic on a
+  // message of a thousand short sentences).
+  let next = 0;
   for (const words of plainSentences) {
     const start = words[0].start;
     const end = words[words.length - 1].end;
     const features = new Set<string>();
+    while (next < enTokens.length && enTokens[next].start < start) next++;
     if (hasLatin) {
-      const ens = enTokens.filter((tk) => tk.start >= start && tk.end <= end);
+      const ens: Token[] = [];
+      for (let k = next; k < enTokens.length && enTokens[k].start < end; k++)
+        if (enTokens[k].end <= end) ens.push(enTokens[k]);
       addSeq(features, "e:", ens.map(enWord), negationScope("en", ens));
       if (ens.some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) features.add("e:#me");
       const latin = words.filter((tk) => LATIN.test(tk.value));

@@ -8,13 +8,15 @@ import type { Token } from "./tokens";
 export type MaskKind = "name" | "email" | "phone" | "postcode" | "address" | "school" | "handle";
 export type MaskSpan = { start: number; end: number; kind: MaskKind };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Each starts only where a word starts, and a local part is at most 64 characters (as in RFC 5321): tried from every
+// letter of one long word, they read the rest of it each time (seconds for a 10,000-letter word).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const PROVIDERS =
   "gmail|googlemail|hotmail|yahoo|outlook|icloud|live|aol|btinternet|sky|protonmail|proton|wp|onet|o2|interia";
 const TLDS = "com|co|uk|net|org|pl|me|io";
 /** "jo at gmail dot com", "sam dot k at hotmail dot co dot uk", "jo(at)gmail(dot)com" */
 const SPOKEN_EMAIL = new RegExp(
-  `[\\p{L}\\p{N}_.+-]+(?:\\s*(?:\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*[\\p{L}\\p{N}_+-]+)*\\s*(?:\\(at\\)|\\[at\\]|\\s+at\\s+)\\s*(?:${PROVIDERS}|[\\p{L}\\p{N}-]+(?=\\s*(?:\\.|\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*(?:${TLDS})\\b))(?:\\s*(?:\\.|\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*(?:${TLDS})\\b)*`,
+  `(?<![\\p{L}\\p{N}_.+-])[\\p{L}\\p{N}_.+-]{1,64}(?:\\s*(?:\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*[\\p{L}\\p{N}_+-]+)*\\s*(?:\\(at\\)|\\[at\\]|\\s+at\\s+)\\s*(?:${PROVIDERS}|[\\p{L}\\p{N}-]+(?=\\s*(?:\\.|\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*(?:${TLDS})\\b))(?:\\s*(?:\\.|\\(dot\\)|\\[dot\\]|\\s+dot\\s+)\\s*(?:${TLDS})\\b)*`,
   "giu",
 );
 /** Nine or more digits with any spacing, dots, dashes or brackets between them; +44 or +48 in front. */

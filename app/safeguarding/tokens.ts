@@ -37,6 +37,10 @@ export type Cleaned = {
   mixedScripts: boolean;
 };
 
+const LETTERS = /\p{L}+/gu;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const NON_LATIN_LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
 export function clean(original: string): Cleaned {
   const origin: number[] = [];
   let text = "";
@@ -51,9 +55,15 @@ export function clean(original: string): Cleaned {
     i += ch.length;
   }
   origin.push(original.length);
-  const mixedScripts = /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}]+/u.test(
-    text,
-  );
+  // A word mixing Latin with Cyrillic or Greek letters ("hіt" with a Cyrillic і). Word by word: a lookahead from every
+  // letter of one long word read the whole word again each time (seconds for a 10,000-letter word).
+  let mixedScripts = false;
+  if (NON_LATIN_LOOKALIKE.test(text))
+    for (const m of text.matchAll(LETTERS))
+      if (LATIN_LETTER.test(m[0]) && NON_LATIN_LOOKALIKE.test(m[0])) {
+        mixedScripts = true;
+        break;
+      }
   if (mixedScripts) text = text.replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c);
   return { text, origin, invisible, mixedScripts };
 }
@@ -397,7 +407,10 @@ export function isNegationIn(lang: "en" | "pl" | "ar", form: string) {
 }
 
 /** English words with their lemmas and the parser's negation flag, on offsets of the cleaned text. */
-export function englishTokens(text: string): Token[] {
+export function englishTokens(original: string): Token[] {
+  // A run of 200 or more characters without a space is no English word, and wink-nlp's e-mail pattern reads such a run
+  // ("jo.jo.jo.…") again from each of its characters; blanked with as many spaces, so every offset stays.
+  const text = original.replace(/\S{200,}/g, (run) => " ".repeat(run.length));
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
