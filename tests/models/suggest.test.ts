@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { trainModel } from "~/models/suggest/classifier";
+import { features } from "~/models/suggest/tokens";
 import { retrainSettled, suggestTags, tagsChanged, trainNow } from "~/models/suggest.server";
 import { getDb } from "~db/client";
 import { contributions, contributionTags, outcomes, plans, safeguardingCases } from "~db/schema";
@@ -130,6 +131,12 @@ describe("suggested tags", () => {
     expect(top("zqxjvw vqzkxj")).toEqual([]);
     expect(top("")).toEqual([]);
     expect(top("!!! 123")).toEqual([]);
+  });
+
+  // A run of letters longer than any word once took the English stemmer over half a second at 5,000 letters.
+  it("takes nothing from a run of letters too long to be a word, and keeps long real words", () => {
+    expect(features("a".repeat(5000))).toEqual([]);
+    expect(features("antidisestablishmentarianism")[0]).toBe("antidisestablishmentarian");
   });
 
   // Words every plain object answers to ("constructor", "__proto__") once crashed the safeguarding check of an answer.

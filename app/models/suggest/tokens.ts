@@ -95,9 +95,12 @@ export function guessLanguage(words: string[]): Language {
   return polish >= 2 || (polish >= 1 && words.length < 6) ? "pl" : "en";
 }
 
-/** One word's stem in its text's language; null for a number or a glue word. */
+/** Longer than any word a child writes; the English stemmer slows with the square of a word's length. */
+const LONGEST_WORD = 40;
+
+/** One word's stem in its text's language; null for a number, a glue word or a run of letters too long to be a word. */
 function stemOf(w: string, lang: Language): string | null {
-  if (/^\p{N}+$/u.test(w)) return null;
+  if (w.length > LONGEST_WORD || /^\p{N}+$/u.test(w)) return null;
   if (ARABIC.test(w)) {
     if (ARABIC_STOP.has(w)) return null;
     const s = stemArabic(w);
