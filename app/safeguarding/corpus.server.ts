@@ -6,10 +6,10 @@ export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguardin
 
 /**
  * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes), `heldout2` to `heldout5` (blind parts written later by someone who never
+ * figures only, by whoever tunes), `heldout2` to `heldout6` (blind parts written later by someone who never
  * saw the detector; evaluated when they arrived, aggregate figures only). No held-out part is tuned on.
  */
-export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5";
+export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5" | "heldout6";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   heldout: "heldout.tsv",
@@ -17,6 +17,7 @@ const files: Record<CorpusPart, string> = {
   heldout3: "heldout-3.tsv",
   heldout4: "heldout-4.tsv",
   heldout5: "heldout-5.tsv",
+  heldout6: "heldout-6.tsv",
 };
 
 export function readCorpus(part: CorpusPart): CorpusEntry[] {

@@ -191,6 +191,41 @@ describe("the detector on the fifth held-out part (written blind, 25 November)",
   });
 });
 
+describe("the detector on the sixth held-out part (written blind, 25 November)", () => {
+  // 300 messages (100 per language, each written on its own, asked to avoid stock phrases; 165 disclosures across all
+  // fourteen categories, 135 ordinary, most of them hard; 9 Arabic ones in Latin letters), written by a helper who never
+  // opened the detector, its lists or any other part of the corpus, while batch 31 was taken in. Read once, aggregate
+  // figures only, after the last change, with two detectors: the session's start (4a461ee) 126 of 165 (76.4%; English
+  // 48/55, Polish 38/55, Arabic 40/55) and 15 of 135 (11.1%); this commit 142 of 165 (86.1%; English 48/55, Polish
+  // 47/55, Arabic 47/55) and 13 of 135 (9.6%). Floors at the last; never tune on it.
+  const heldout6 = readCorpus("heldout6");
+  const e = evaluate(heldout6);
+
+  it("is apart from every other part, in every language", () => {
+    const seen = new Set(
+      (["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"] as const).flatMap((p) =>
+        readCorpus(p).map((m) => m.text),
+      ),
+    );
+    expect(heldout6.filter((m) => seen.has(m.text))).toEqual([]);
+    expect(heldout6.length).toBe(300);
+    for (const lang of ["en", "pl", "ar"]) expect(heldout6.filter((m) => m.lang === lang).length, lang).toBe(100);
+  });
+
+  it("escalates at least 86% of disclosures (goal: 98%, not met)", () => {
+    expect(e.recall.all.total).toBe(165);
+    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(142 / 165);
+    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.872);
+    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.854);
+    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.854);
+  });
+
+  it("escalates at most 9.6% of other messages (goal: 3%, not met)", () => {
+    expect(e.falsePositives.all.total).toBe(135);
+    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(13 / 135);
+  });
+});
+
 describe("the detector on the development corpus", () => {
   // Tuned and trained on, so these are not estimates of how it does on new words (the held-out part is): they are
   // floors so a change to the lists or the model cannot quietly lose what it was taught. Measured: every one of the
