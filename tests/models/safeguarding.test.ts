@@ -1,23 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { readCorpus } from "~/safeguarding/corpus.server";
+import { type CorpusPart, readCorpus } from "~/safeguarding/corpus.server";
 import { evaluate, rate } from "~/safeguarding/evaluate";
 import { defaultLists, mergeLists } from "~/safeguarding/lists";
 import { checkText } from "~/utils/text-safety";
 import * as seedTexts from "~db/seed/texts";
 
-describe("the detector on the held-out corpus (never tuned on)", () => {
-  const heldout = readCorpus("heldout");
-  const e = evaluate(heldout);
+type Lang = "en" | "pl" | "ar";
+type BlindSpec = {
+  /** The parts written before it, which it must share no message with. */
+  before: CorpusPart[];
+  /** Its messages per language, exactly. */
+  languages: Record<Lang, number>;
+  disclosures: number;
+  others: number;
+  /** Floors at the measured figures (goal: 98%, not met on any blind part). */
+  recall: Record<Lang | "all", number>;
+  /** Ceiling at the measured figure (goal: 3%). */
+  maxFalsePositives: number;
+};
 
-  it("holds a blind part in every language, apart from the development part", () => {
-    const dev = readCorpus("dev");
-    expect(heldout.length + dev.length).toBeGreaterThanOrEqual(300);
-    const devTexts = new Set(dev.map((m) => m.text));
-    expect(heldout.filter((m) => devTexts.has(m.text))).toEqual([]);
-    for (const lang of ["en", "pl", "ar"])
-      expect(heldout.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(50);
+/**
+ * What every blind part is held to: apart from the parts before it, its size per language, and floors at its measured
+ * figures so it cannot get worse unnoticed. Failures name no message: nobody who tunes reads a blind part's words.
+ */
+function blindPart(part: Exclude<CorpusPart, "dev">, spec: BlindSpec) {
+  const messages = readCorpus(part);
+  const e = evaluate(messages);
+
+  it("is apart from the parts written before it, with its messages in every language", () => {
+    const seen = new Set(spec.before.flatMap((p) => readCorpus(p).map((m) => m.text)));
+    expect(messages.filter((m) => seen.has(m.text)).length).toBe(0);
+    for (const lang of ["en", "pl", "ar"] as const)
+      expect(messages.filter((m) => m.lang === lang).length, lang).toBe(spec.languages[lang]);
   });
 
+  it(`escalates at least ${(spec.recall.all * 100).toFixed(1)}% of disclosures (goal: 98%, not met)`, () => {
+    expect(e.recall.all.total).toBe(spec.disclosures);
+    for (const key of ["all", "en", "pl", "ar"] as const)
+      expect(rate(e.recall[key]), key).toBeGreaterThanOrEqual(spec.recall[key]);
+  });
+
+  it(`escalates at most ${(spec.maxFalsePositives * 100).toFixed(1)}% of other messages (goal: 3%)`, () => {
+    expect(e.falsePositives.all.total).toBe(spec.others);
+    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(spec.maxFalsePositives);
+  });
+}
+
+describe("the detector on the held-out corpus (never tuned on)", () => {
   // The goal is 98%, and it is NOT met. This held-out part was written by someone else while the detector was
   // tuned; whoever tunes reads only its aggregate figures, once, after their last tuning commit. First read: 105 of 136
   // (77.2%). After the Arabic dialect work (tuned on new development messages only): 127 of 136 (93.4%), English 74/80
@@ -28,18 +57,14 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
   // After batches 29-31 and the concept lexicon: 129 of 136 (94.9%; English 76/80, Polish 26/28, Arabic 27/28).
   // These floors are the measured figures, so it cannot get worse unnoticed; raise them as the detector improves (from
   // new development messages, never from these).
-  it("escalates at least 94% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(136);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.948);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.95);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.928);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.964);
-  });
-
   // Measured 3 of 105 (2.9%). Goal met, narrowly.
-  it("escalates at most 3% of ordinary messages", () => {
-    expect(e.falsePositives.all.total).toBe(105);
-    expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.03);
+  blindPart("heldout", {
+    before: ["dev"],
+    languages: { en: 141, pl: 50, ar: 50 },
+    disclosures: 136,
+    others: 105,
+    recall: { all: 0.948, en: 0.95, pl: 0.928, ar: 0.964 },
+    maxFalsePositives: 0.03,
   });
 });
 
@@ -54,28 +79,13 @@ describe("the detector on the second held-out part (written blind, later)", () =
   // November): 171 of 204 (83.8%; English 69/76, Polish 52/63, Arabic 50/65) and 10 of 162 (6.2%). After the concept
   // lexicon and batches 29-30: 177 of 204 (86.8%; English 72/76, Polish 54/63, Arabic 51/65), still 10 of 162. After
   // batch 31: 176 (Arabic 50/65).
-  const heldout2 = readCorpus("heldout2");
-  const e = evaluate(heldout2);
-
-  it("is apart from the development and first held-out parts, in every language", () => {
-    const seen = new Set([...readCorpus("dev"), ...readCorpus("heldout")].map((m) => m.text));
-    expect(heldout2.filter((m) => seen.has(m.text))).toEqual([]);
-    expect(heldout2.length).toBe(366);
-    for (const lang of ["en", "pl", "ar"])
-      expect(heldout2.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(100);
-  });
-
-  it("escalates at least 86% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(204);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.862);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.947);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.857);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.769);
-  });
-
-  it("escalates at most 6.2% of other messages (goal: 3%, not met)", () => {
-    expect(e.falsePositives.all.total).toBe(162);
-    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(0.062);
+  blindPart("heldout2", {
+    before: ["dev", "heldout"],
+    languages: { en: 137, pl: 113, ar: 116 },
+    disclosures: 204,
+    others: 162,
+    recall: { all: 0.862, en: 0.947, pl: 0.857, ar: 0.769 },
+    maxFalsePositives: 0.062,
   });
 });
 
@@ -88,30 +98,13 @@ describe("the detector on the third held-out part (written blind, 24 November)",
   // After the concept lexicon and batches 29-30: 138 of 165 (83.6%; English 52/55, Polish 45/55, Arabic 41/55). After
   // batch 31: 139 (English 53/55).
   // Floors at those figures; never tune on it.
-  const heldout3 = readCorpus("heldout3");
-  const e = evaluate(heldout3);
-
-  it("is apart from every other part, in every language", () => {
-    const seen = new Set(
-      [...readCorpus("dev"), ...readCorpus("heldout"), ...readCorpus("heldout2")].map((m) => m.text),
-    );
-    expect(heldout3.filter((m) => seen.has(m.text))).toEqual([]);
-    expect(heldout3.length).toBe(300);
-    for (const lang of ["en", "pl", "ar"])
-      expect(heldout3.filter((m) => m.lang === lang).length, lang).toBeGreaterThanOrEqual(100);
-  });
-
-  it("escalates at least 83% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(165);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.842);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.963);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.818);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.745);
-  });
-
-  it("escalates at most 6% of other messages (goal: 3%, not met)", () => {
-    expect(e.falsePositives.all.total).toBe(135);
-    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(0.06);
+  blindPart("heldout3", {
+    before: ["dev", "heldout", "heldout2"],
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 0.842, en: 0.963, pl: 0.818, ar: 0.745 },
+    maxFalsePositives: 0.06,
   });
 });
 
@@ -124,31 +117,13 @@ describe("the detector on the fourth held-out part (written blind, 25 November)"
   // 142 of 165 (86.1%; Arabic 43/55, Polish 48/55) and 12 of 135 (8.9%). Read again after the concept lexicon and
   // batches 29-30 (no longer a first reading): 150 of 165 (90.9%; English 51/55, Polish 53/55, Arabic 46/55) and 7 of
   // 135 (5.2%). After batch 31: 151 (Arabic 47/55). Floors at that reading; never tune on it.
-  const heldout4 = readCorpus("heldout4");
-  const e = evaluate(heldout4);
-
-  it("is apart from every other part, in every language", () => {
-    const seen = new Set(
-      [...readCorpus("dev"), ...readCorpus("heldout"), ...readCorpus("heldout2"), ...readCorpus("heldout3")].map(
-        (m) => m.text,
-      ),
-    );
-    expect(heldout4.filter((m) => seen.has(m.text))).toEqual([]);
-    expect(heldout4.length).toBe(300);
-    for (const lang of ["en", "pl", "ar"]) expect(heldout4.filter((m) => m.lang === lang).length, lang).toBe(100);
-  });
-
-  it("escalates at least 90% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(165);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.915);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.927);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.963);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.854);
-  });
-
-  it("escalates at most 5.2% of other messages (goal: 3%, not met)", () => {
-    expect(e.falsePositives.all.total).toBe(135);
-    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(0.052);
+  blindPart("heldout4", {
+    before: ["dev", "heldout", "heldout2", "heldout3"],
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 0.915, en: 0.927, pl: 0.963, ar: 0.854 },
+    maxFalsePositives: 0.052,
   });
 });
 
@@ -163,31 +138,13 @@ describe("the detector on the fifth held-out part (written blind, 25 November)",
   // 141 of 165 (85.5%; English 51/55, Polish 53/55, Arabic 37/55) and 7 of 132 (5.3%). Read again after batch 31
   // (no longer a first reading): 144 (87.3%; English 50/55, Arabic 41/55), still 7. Floors at the last; never tune on
   // it.
-  const heldout5 = readCorpus("heldout5");
-  const e = evaluate(heldout5);
-
-  it("is apart from every other part, in every language", () => {
-    const seen = new Set(
-      (["dev", "heldout", "heldout2", "heldout3", "heldout4"] as const).flatMap((p) =>
-        readCorpus(p).map((m) => m.text),
-      ),
-    );
-    expect(heldout5.filter((m) => seen.has(m.text))).toEqual([]);
-    expect(heldout5.length).toBe(297);
-    for (const lang of ["pl", "ar"]) expect(heldout5.filter((m) => m.lang === lang).length, lang).toBe(100);
-  });
-
-  it("escalates at least 85% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(165);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(0.872);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.909);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.963);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.745);
-  });
-
-  it("escalates at most 5.3% of other messages (goal: 3%, not met)", () => {
-    expect(e.falsePositives.all.total).toBe(132);
-    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(7 / 132);
+  blindPart("heldout5", {
+    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4"],
+    languages: { en: 97, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 132,
+    recall: { all: 0.872, en: 0.909, pl: 0.963, ar: 0.745 },
+    maxFalsePositives: 7 / 132,
   });
 });
 
@@ -198,31 +155,13 @@ describe("the detector on the sixth held-out part (written blind, 25 November)",
   // figures only, after the last change, with two detectors: the session's start (4a461ee) 126 of 165 (76.4%; English
   // 48/55, Polish 38/55, Arabic 40/55) and 15 of 135 (11.1%); this commit 142 of 165 (86.1%; English 48/55, Polish
   // 47/55, Arabic 47/55) and 13 of 135 (9.6%). Floors at the last; never tune on it.
-  const heldout6 = readCorpus("heldout6");
-  const e = evaluate(heldout6);
-
-  it("is apart from every other part, in every language", () => {
-    const seen = new Set(
-      (["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"] as const).flatMap((p) =>
-        readCorpus(p).map((m) => m.text),
-      ),
-    );
-    expect(heldout6.filter((m) => seen.has(m.text))).toEqual([]);
-    expect(heldout6.length).toBe(300);
-    for (const lang of ["en", "pl", "ar"]) expect(heldout6.filter((m) => m.lang === lang).length, lang).toBe(100);
-  });
-
-  it("escalates at least 86% of disclosures (goal: 98%, not met)", () => {
-    expect(e.recall.all.total).toBe(165);
-    expect(rate(e.recall.all)).toBeGreaterThanOrEqual(142 / 165);
-    expect(rate(e.recall.en)).toBeGreaterThanOrEqual(0.872);
-    expect(rate(e.recall.pl)).toBeGreaterThanOrEqual(0.854);
-    expect(rate(e.recall.ar)).toBeGreaterThanOrEqual(0.854);
-  });
-
-  it("escalates at most 9.6% of other messages (goal: 3%, not met)", () => {
-    expect(e.falsePositives.all.total).toBe(135);
-    expect(rate(e.falsePositives.all)).toBeLessThanOrEqual(13 / 135);
+  blindPart("heldout6", {
+    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 142 / 165, en: 0.872, pl: 0.854, ar: 0.854 },
+    maxFalsePositives: 13 / 135,
   });
 });
 

@@ -139,7 +139,8 @@ describe("suggested tags", () => {
     expect(features("antidisestablishmentarianism")[0]).toBe("antidisestablishmentarian");
   });
 
-  // Words every plain object answers to ("constructor", "__proto__") once crashed the safeguarding check of an answer.
+  // "constructor" and "__proto__" once crashed the safeguarding check of an answer; suggested tags read the same words
+  // (wink keeps them in objects without a prototype today), and this keeps it so.
   it("reads words that name an object's own machinery like any other words", () => {
     trainNow();
     for (const text of ["constructor __proto__ toString hasOwnProperty valueOf", "the constructor of the bus station"])
