@@ -1,7 +1,7 @@
 /**
  * npm run safeguarding:train — trains the detector's broad layer (app/safeguarding/classifier.ts) on the development
  * corpus only, picks its threshold by 5-fold cross-validation (the lowest that keeps cross-validated false positives
- * of the whole detector, phrases and model together, at or under 0.75%), and writes app/safeguarding/model.json.
+ * of the whole detector, phrases and model together, at or under 3%, the issue's goal), and writes app/safeguarding/model.json.
  * The held-out part is never read here.
  */
 import fs from "node:fs";
@@ -12,10 +12,12 @@ import { checkText } from "../app/safeguarding/index";
 import * as tagCorpus from "../db/seed/tag-corpus";
 import * as seedTexts from "../db/seed/texts";
 
-// Cross-validation understates false positives on new words (the second blind part: 6.2% against about 1% here),
-// and the first readings of dev batches 19-21 found the band between 0.85 and 0.9 added 3 of 120 disclosures but 5 of
-// 120 false alarms on wording never seen; 1% chose 0.85, this keeps the 0.9 the blind part was read at.
-const MAX_FP = 0.0075;
+// The threshold is the lowest whose cross-validated false-positive rate on dev (phrases and model together) is within
+// the goal, 3%. Until 26 November the bound was 0.75%, which chose 0.9: cross-validation understates false
+// alarms on new words, but read on the blind parts (heldout to heldout-3 as the check, heldout-4 to heldout-6 to
+// confirm) the band from 0.75 to 0.9 escalated about 25 more disclosures in each 500 for about one more false alarm
+// in each 400 (tests/fixtures/safeguarding/README.md).
+const MAX_FP = Number(process.env.MAX_FP ?? 0.03);
 const FOLDS = 5;
 const dev = readCorpus("dev");
 const examples = dev.map((e) => ({ features: textFeatures(e.text), label: (e.label === "escalate" ? 1 : 0) as 0 | 1 }));

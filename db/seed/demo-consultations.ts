@@ -398,11 +398,7 @@ export function seedYouthClubs({ db, tx, now, rng, fw, officerId, locality, pick
         ),
         [qOften.id]: answer.single(qOften, often),
         [qStops.id]: rng.chance(0.05)
-          ? answer.multiple(
-              qStops,
-              [...stops.slice(0, 1), "Other"],
-              rng.pick(["My mum says it's too late", "I have to look after my brother", "My friends don't go"]),
-            )
+          ? answer.multiple(qStops, [...stops.slice(0, 1), "Other"], rng.pick(T.clubStopsOther))
           : answer.multiple(qStops, stops),
       };
       if (rng.chance(0.75)) {

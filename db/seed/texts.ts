@@ -161,6 +161,9 @@ export const journeyOther = [
   "Signs telling drivers there's a school",
 ];
 
+/** The "Other" reasons a child gives for not going to a youth club. */
+export const clubStopsOther = ["My mum says it's too late", "I have to look after my brother", "My friends don't go"];
+
 /** Off-topic answers an officer hides. */
 export const offTopic = ["this survey is boring lol", "poo poo bum", "asdfghjkl"];
 
