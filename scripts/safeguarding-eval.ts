@@ -1,7 +1,7 @@
 /**
  * npm run safeguarding:eval — recall (disclosures escalated) and false-positive rate (other messages escalated)
  * per category and language, on the development and held-out parts of tests/fixtures/safeguarding, using the
- * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5`, `heldout6`)
+ * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2` … `heldout7`, `plain`)
  * evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
  * `--file new.tsv` evaluates a new batch (same columns) before it joins dev.tsv: its first-run figures.
  */
@@ -37,7 +37,17 @@ function print(part: string, e: Evaluation, details = false) {
 
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
-const parts = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"] as const;
+const parts = [
+  "dev",
+  "heldout",
+  "heldout2",
+  "heldout3",
+  "heldout4",
+  "heldout5",
+  "heldout6",
+  "heldout7",
+  "plain",
+] as const;
 if (only && !parts.includes(only as CorpusPart)) throw new Error(`--only takes one of ${parts.join(", ")}`);
 const fileAt = process.argv.indexOf("--file");
 if (fileAt > 0) {

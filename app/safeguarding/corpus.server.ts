@@ -6,10 +6,20 @@ export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguardin
 
 /**
  * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes), `heldout2` to `heldout6` (blind parts written later by someone who never
- * saw the detector; evaluated when they arrived, aggregate figures only). No held-out part is tuned on.
+ * figures only, by whoever tunes), `heldout2` to `heldout7` (blind parts written later by someone who never
+ * saw the detector; evaluated when they arrived, aggregate figures only), and `plain` (600 plain ordinary answers
+ * written blind, for the false alarms on everyday text). No held-out part is tuned on.
  */
-export type CorpusPart = "dev" | "heldout" | "heldout2" | "heldout3" | "heldout4" | "heldout5" | "heldout6";
+export type CorpusPart =
+  | "dev"
+  | "heldout"
+  | "heldout2"
+  | "heldout3"
+  | "heldout4"
+  | "heldout5"
+  | "heldout6"
+  | "heldout7"
+  | "plain";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   heldout: "heldout.tsv",
@@ -18,6 +28,8 @@ const files: Record<CorpusPart, string> = {
   heldout4: "heldout-4.tsv",
   heldout5: "heldout-5.tsv",
   heldout6: "heldout-6.tsv",
+  heldout7: "heldout-7.tsv",
+  plain: "plain.tsv",
 };
 
 export function readCorpus(part: CorpusPart): CorpusEntry[] {

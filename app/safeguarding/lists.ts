@@ -616,6 +616,19 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "run away and? join|to_join the? circus",
+  "sister|brother keep*|always? call*|calling me",
+  "kick*|kicked the|a ball",
+  "head hurt*|hurts|ache*|aches from|after",
+  "exam*|revision|homework|test* be? kill* me",
+  "shout*|shouts|shouted at the tv|telly",
+  "throw*|threw a cushion|pillow",
+  "little sister|brother bit|bite*|bites",
+  "join the circus",
+  "we see a|the ginger? cat|dog|fox|squirrel",
+  "tooth|teeth pull*|pulled|out",
+  "wobbly tooth",
+  "used to self harm* but",
   "bruise .. from hockey|football|rugby|netball|cricket|pe",
   "threaten* to kill me for borrow*|tak*|us*|nick*",
   "changing room|rooms be freezing|cold|smelly|dirty",
@@ -1306,6 +1319,13 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "mnie dobija|dobijaja",
+  "dobija|dobijaja mnie",
+  "sam|sama w domu godzine|godzinke|chwile|pol_godziny po szkole",
+  "w parku sa|byly|leza strzykawk*|igly",
+  "spie|spimy u taty|mamy|babci|dziadkow w weekend*|weekendy|na_weekend|w_tygodniu",
+  "wole umrzec niz robic|pisac|isc_na|uczyc|sluchac",
+  "~boks*|sparing*|kickboxing*|mma",
   "reszta|resztą zajmuje|zajmuja sie mama|tata|rodzice|babcia|dziadek|ciocia",
   "zabije brata|siostre|kolege|go|ja jak jeszcze_raz|jak_wezmie|jak_ruszy|za",
   "w grze .. rozszarpal*|zabil*|zabili|rozwalil*|zjedli|mnie",
@@ -1838,6 +1858,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "بنام|ننام|انام|نمت|بنيم|نايم|نايمه جعان|جعانه|جوعان|جوعانه|جيعان|جيعانه",
     "msh|mish|mesh|ma bteb2a|btib2a|bitkoon|bet3od fel|fil|fi beit|bait|el_beit bel|bil ayam|iyyam|l_ayam",
     "tallaga|talaja|thallaja|tellaja|el_tallaga fadya|fadia|fadyeh|fadye",
     "مسافره|مسافرة|مسافر|سافرت|سافر من شهر|شهرين|اسبوع|اسابيع|شهور|اشهر",
@@ -2300,6 +2321,8 @@ const ar: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Arabic that shares words with disclosures: dying of laughter, a teacher sending a child out, a lesson. */
 const arOrdinary = [
+  "~بصوم|صايم|صايمه|صيام|رمضان",
+  "يصرخ|تصرخ|بيصرخ على|علي اصحابه|اصدقائه|اصدقاءه|صحابه",
   "حطت|حط|حطو|ركبو|ركبت|ركب قفل|اقفال على|ع|عل باب|بيبان",
   "ابتزاز رسمي",
   "الكانتين|المقصف|الكافتيريا .. اكل|أكل|طعام",

@@ -84,8 +84,8 @@ describe("the detector on the second held-out part (written blind, later)", () =
     languages: { en: 137, pl: 113, ar: 116 },
     disclosures: 204,
     others: 162,
-    recall: { all: 186 / 204, en: 72 / 76, pl: 58 / 63, ar: 56 / 65 },
-    maxFalsePositives: 10 / 162,
+    recall: { all: 187 / 204, en: 74 / 76, pl: 58 / 63, ar: 55 / 65 },
+    maxFalsePositives: 9 / 162,
   });
 });
 
@@ -103,7 +103,7 @@ describe("the detector on the third held-out part (written blind, 24 November)",
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 152 / 165, en: 54 / 55, pl: 50 / 55, ar: 48 / 55 },
+    recall: { all: 150 / 165, en: 54 / 55, pl: 50 / 55, ar: 46 / 55 },
     maxFalsePositives: 9 / 135,
   });
 });
@@ -122,8 +122,8 @@ describe("the detector on the fourth held-out part (written blind, 25 November)"
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 161 / 165, en: 54 / 55, pl: 55 / 55, ar: 52 / 55 },
-    maxFalsePositives: 8 / 135,
+    recall: { all: 160 / 165, en: 54 / 55, pl: 55 / 55, ar: 51 / 55 },
+    maxFalsePositives: 7 / 135,
   });
 });
 
@@ -143,8 +143,8 @@ describe("the detector on the fifth held-out part (written blind, 25 November)",
     languages: { en: 97, pl: 100, ar: 100 },
     disclosures: 165,
     others: 132,
-    recall: { all: 156 / 165, en: 53 / 55, pl: 55 / 55, ar: 48 / 55 },
-    maxFalsePositives: 7 / 132,
+    recall: { all: 157 / 165, en: 54 / 55, pl: 55 / 55, ar: 48 / 55 },
+    maxFalsePositives: 6 / 132,
   });
 });
 
@@ -154,14 +154,57 @@ describe("the detector on the sixth held-out part (written blind, 25 November)",
   // opened the detector, its lists or any other part of the corpus, while batch 31 was taken in. Read once, aggregate
   // figures only, after the last change, with two detectors: the session's start (4a461ee) 126 of 165 (76.4%; English
   // 48/55, Polish 38/55, Arabic 40/55) and 15 of 135 (11.1%); this commit 142 of 165 (86.1%; English 48/55, Polish
-  // 47/55, Arabic 47/55) and 13 of 135 (9.6%). Floors at the last; never tune on it.
+  // 47/55, Arabic 47/55) and 13 of 135 (9.6%). In the next session, after the trained layer's threshold went from 0.9
+  // to 0.75 and batches 32-33: 156 of 165 (94.5%) and 14 of 135 (10.4%). Floors at the last; never tune on it.
   blindPart("heldout6", {
     before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 154 / 165, en: 50 / 55, pl: 55 / 55, ar: 49 / 55 },
+    recall: { all: 156 / 165, en: 51 / 55, pl: 55 / 55, ar: 50 / 55 },
     maxFalsePositives: 14 / 135,
+  });
+});
+
+describe("the detector on the seventh held-out part (written blind, read once at the end of a session)", () => {
+  // 300 messages (100 per language, each written on its own; 165 disclosures across all fourteen categories, 135
+  // ordinary, at least 105 of them hard; 9 Arabic ones in Latin letters), written by a helper who never opened the
+  // detector, its lists or any other part of the corpus. Read once, aggregate figures only, after the last change of
+  // the session that lowered the threshold: the session's start (ec4a129) 132 of 165 (80.0%; English 45/55, Polish
+  // 47/55, Arabic 40/55) and 14 of 135 (10.4%); its end 148 of 165 (89.7%; English 51/55, Polish 52/55, Arabic 45/55)
+  // and 15 of 135 (11.1%). Floors at the last; never tune on it.
+  blindPart("heldout7", {
+    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"],
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 148 / 165, en: 51 / 55, pl: 52 / 55, ar: 45 / 55 },
+    maxFalsePositives: 15 / 135,
+  });
+});
+
+describe("the detector on plain everyday answers (written blind)", () => {
+  // 599 ordinary answers (200 per language, less one English answer word for word in the seventh part; about 70% plain, the rest with everyday words a crude filter misreads,
+  // a quarter from parents), written by a helper who never opened the detector, to measure false alarms on the text
+  // most answers are, which the held-out parts (mostly hard ordinary messages) do not. Read with the detector at the
+  // session's start (ec4a129): 12 of 600 flagged (2.0%); at its end, after the threshold went to 0.75: 16 of 599 (2.7%).
+  // Never tuned on.
+  const messages = readCorpus("plain");
+  const e = evaluate(messages);
+
+  it("is apart from every other part, about 200 answers per language, all ordinary", () => {
+    const others = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] as const;
+    const seen = new Set(others.flatMap((p) => readCorpus(p).map((m) => m.text)));
+    expect(messages.filter((m) => seen.has(m.text)).length).toBe(0);
+    expect(messages.filter((m) => m.lang === "en").length).toBe(199);
+    for (const lang of ["pl", "ar"] as const) expect(messages.filter((m) => m.lang === lang).length).toBe(200);
+    expect(messages.every((m) => m.label === "ordinary")).toBe(true);
+  });
+
+  it("escalates at most 16 of the 599 (2.7%; goal: 3%)", () => {
+    expect(e.falsePositives.all.total).toBe(599);
+    // Failures name no message: nobody tunes on this part.
+    expect(e.falsePositives.all.hit).toBeLessThanOrEqual(16);
   });
 });
 
