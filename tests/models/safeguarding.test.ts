@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textFeatures } from "~/safeguarding/classifier";
 import { type CorpusPart, readCorpus } from "~/safeguarding/corpus.server";
 import { evaluate, rate } from "~/safeguarding/evaluate";
 import { defaultLists, mergeLists } from "~/safeguarding/lists";
@@ -63,7 +64,7 @@ describe("the detector on the held-out corpus (never tuned on)", () => {
     languages: { en: 141, pl: 50, ar: 50 },
     disclosures: 136,
     others: 105,
-    recall: { all: 131 / 136, en: 76 / 80, pl: 28 / 28, ar: 27 / 28 },
+    recall: { all: 132 / 136, en: 77 / 80, pl: 28 / 28, ar: 27 / 28 },
     maxFalsePositives: 3 / 105,
   });
 });
@@ -85,7 +86,7 @@ describe("the detector on the second held-out part (written blind, later)", () =
     disclosures: 204,
     others: 162,
     recall: { all: 187 / 204, en: 74 / 76, pl: 58 / 63, ar: 55 / 65 },
-    maxFalsePositives: 9 / 162,
+    maxFalsePositives: 7 / 162,
   });
 });
 
@@ -143,7 +144,7 @@ describe("the detector on the fifth held-out part (written blind, 25 November)",
     languages: { en: 97, pl: 100, ar: 100 },
     disclosures: 165,
     others: 132,
-    recall: { all: 157 / 165, en: 54 / 55, pl: 55 / 55, ar: 48 / 55 },
+    recall: { all: 158 / 165, en: 54 / 55, pl: 55 / 55, ar: 49 / 55 },
     maxFalsePositives: 6 / 132,
   });
 });
@@ -161,7 +162,7 @@ describe("the detector on the sixth held-out part (written blind, 25 November)",
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 156 / 165, en: 51 / 55, pl: 55 / 55, ar: 50 / 55 },
+    recall: { all: 157 / 165, en: 51 / 55, pl: 55 / 55, ar: 51 / 55 },
     maxFalsePositives: 14 / 135,
   });
 });
@@ -319,6 +320,15 @@ describe("Arabic typed in Latin letters (Arabizi)", () => {
     "fifa23 tournament at the youth club was gr8",
   ])("leaves English with digits in its words alone: %s", (text) => {
     expect(checkText(text).escalate).toBe(false);
+  });
+
+  it("gives the trained layer its own words, not Polish stems (its ordinary words taught Polish ones to weigh less)", () => {
+    const arabizi = [...textFeatures("ana w baba bas bedrobni kel yom")];
+    expect(arabizi).toContain("z:baba");
+    expect(arabizi.filter((f) => f.startsWith("p:"))).toEqual([]);
+    const polish = [...textFeatures("tata mnie bije jak wraca")];
+    expect(polish).toContain("p:tata");
+    expect(polish.filter((f) => f.startsWith("z:"))).toEqual([]);
   });
 });
 
