@@ -1,7 +1,7 @@
 /**
  * npm run safeguarding:eval — recall (disclosures escalated) and false-positive rate (other messages escalated)
  * per category and language, on the development and held-out parts of tests/fixtures/safeguarding, using the
- * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2` … `heldout7`, `plain`)
+ * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2` … `heldout8`, `plain`)
  * evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
  * `--file new.tsv` evaluates a new batch (same columns) before it joins dev.tsv: its first-run figures.
  */
@@ -46,6 +46,7 @@ const parts = [
   "heldout5",
   "heldout6",
   "heldout7",
+  "heldout8",
   "plain",
 ] as const;
 if (only && !parts.includes(only as CorpusPart)) throw new Error(`--only takes one of ${parts.join(", ")}`);

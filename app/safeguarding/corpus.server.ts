@@ -6,7 +6,7 @@ export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguardin
 
 /**
  * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes), `heldout2` to `heldout7` (blind parts written later by someone who never
+ * figures only, by whoever tunes), `heldout2` to `heldout8` (blind parts written later by someone who never
  * saw the detector; evaluated when they arrived, aggregate figures only), and `plain` (600 plain ordinary answers
  * written blind, for the false alarms on everyday text). No held-out part is tuned on.
  */
@@ -19,6 +19,7 @@ export type CorpusPart =
   | "heldout5"
   | "heldout6"
   | "heldout7"
+  | "heldout8"
   | "plain";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
@@ -29,6 +30,7 @@ const files: Record<CorpusPart, string> = {
   heldout5: "heldout-5.tsv",
   heldout6: "heldout-6.tsv",
   heldout7: "heldout-7.tsv",
+  heldout8: "heldout-8.tsv",
   plain: "plain.tsv",
 };
 

@@ -91,6 +91,7 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "plasters|bandages .. for her|his|my arms|wrists|thighs",
     "going|gonna to? end it",
     "give* away|given .. her|his|my hoodie|games|stuff|things|clothes",
     "make* myself sick",
@@ -222,6 +223,9 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "read*|reads my|your diary out|to_the",
+    "read*|reads my diary out|to",
+    "mum|dad|mom|stepdad|stepmum|parents .. not speak|talk to me|you for a? week|days|weeks",
     "i ruin* their|his|her|everyone's|everyone life|lives",
     "never talk|speak to me .. unless|except|apart_from .. shout|yell|tell_me_off|scream",
     "wish* she|he had a different",
@@ -248,6 +252,7 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "put*|puts|keeps his|her hand on my leg|thigh|knee|bum|chest",
     "he|uncle|dad|stepdad .. get*|come*|climb* in|into my bed",
     "clothes off",
     "take|taking off my clothes",
@@ -371,6 +376,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "no|hasn't_had|hasnt_had|doesn't_have|doesnt_have a? lock on the|our front? door",
     "bring* a blade|knife|machete|gun",
     "blade|knife|gun on the table",
     "think* of|about run* away",
@@ -439,6 +445,8 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "of me getting_changed|undressed|naked|in_the_shower",
+    "filmed|recorded|photographed me? .. changing_room|changing_rooms|getting_changed|shower",
     "say* he be|hes|he_is 1*|12|13|14|15|16|17 but|and",
     "meet me .. not tell|alone|on_my_own",
     "pic|photo|picture|nude .. go* round|around|everyone|year|snapchat",
@@ -616,6 +624,11 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "kill my brother|sister|mum|dad|mam|mom if|when",
+  "~boxing|sparring|kickboxing|karate|judo|taekwondo|mma",
+  "cat|dog|puppy|kitten|hamster|rabbit|parrot bite*|bit|bites|scratch*|scratches me",
+  "look* after our|the|my dog|cat|puppy|pets|rabbit|hamster",
+  "kill me if|when i get|got|dye|dyed|pierce*|cut|eat|ate|spend|spent|break|broke|lose|lost",
   "run away and? join|to_join the? circus",
   "sister|brother keep*|always? call*|calling me",
   "kick*|kicked the|a ball",
@@ -835,6 +848,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "skad mam siniaki|since",
+    "prawda jest inna",
     "bierze|wzial*|bierze_do_reki kabel|pas|pasek|kij|lyzke|kapcia|ladowarke",
     "kabel|kablem od ladowarki",
     "wszyscy by zobaczyli|widzieli",
@@ -870,6 +885,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "dost* .. baty|w_skore|lanie|po_mordzie|po_twarzy|w_twarz",
   ],
   emotional_abuse: [
+    "ty smieciu|gnoju|debilu|szmato|smieciu",
+    "odda*|oddadza mnie .. domu_dziecka|bidula",
     "jestem dla niej|niego|nich|mamy|taty|rodzicow ciezarem|problemem|klopotem|kula_u_nogi",
     "straszy*|grozi* ze wyrzuci|odda|odesle|wywiezie|zabije|uspi .. kota|psa|mnie|chomika",
     "zamkn*|zamknal*|zamykal*|zamyka* .. na balkonie|w_piwnicy|w_szafie|na_dworze|w_komorce",
@@ -888,6 +905,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "to nasza|nasz tajemnica|sekret",
+    "zamyka|zamknal|zamknela drzwi .. tajemnic*|sekret*",
     "zostawal*|zostac|zostawac sam|sama w szatni|przebieralni",
     "musi mnie sprawdzic|obejrzec|zbadac",
     "obudzil*|obudzilam|obudzilem sie bez ubran|ubrania|majtek|spodni",
@@ -1319,6 +1338,12 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "~sniezk*|sniezki",
+  "~counter-strike|counter|csgo|fortnite|roblox|minecraft|gta",
+  "zostalam|zostalem sama|sam w domu na godzine|dwie_godziny|chwile|pol_godziny|godzinke",
+  "~szczepien*|szczepionk*|pielegniark*|dentyst*",
+  "kopie mnie po nocach|przez_sen|we_snie",
+  "~teraz jest dobrze|lepiej",
   "mnie dobija|dobijaja",
   "dobija|dobijaja mnie",
   "sam|sama w domu godzine|godzinke|chwile|pol_godziny po szkole",
@@ -1585,6 +1610,9 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "panadol|banadol|panadool .. t2zy|t2tol|2atel|ymawwet|yemawwet|tmawwet",
+    "kam 7abaya|7abbe|7aba|7abba",
+    "كم حبه|حبايه|حبة|حباية .. بنادول|تقتل|تموت|تأذي",
     "mesh|msh|mish|ma 3ayza|3ayez|3awz|bidi|baddi a3eesh|a3ish|3eesh|n3ish",
     "a5alas|akhalas|at5alas|atkhalas men|mn nafsi|7ali|roo7i",
     "محد|ماحد|محدش|ما_حد بيفقدني|يفقدني|يفتقدني|يتوحشني|بيتوحشني",
@@ -1684,6 +1712,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "ارمي|بارمي|ازت|انط|اقفز|اقع .. من|عن البلكونه|الشباك|السطح|الجسر|البنايه|البرج|الدور",
   ],
   physical_abuse: [
+    "ينضرب|بنضرب|انضرب|ضربني|يضربني|تضربني .. بالعقال|بالقشاط|بالحزام|بالسلك|بالخرطوم|بالنعال|بالشحاطه",
     "y6gni|y6ugni|yetgni|yitgni|6agni|6ignee|ydogni|ydugni|bidugg|yidugg|dagni bel|bil 3gal|3egal|na3al|khizrana|7zam|7izam",
     "3awwarni|awwarni|3awarni|wajja3ni|waja3ni|3awratni",
     "عيني|عينه|عينها زرقا|زرقاء|زرقه|منفوخه|وارمه .. ماما|امي|بابا|ابوي|قالتلي|قالي|يسألوك|سالوني|ما_مشيت|ما_مشيتش|خاطر|لان|عشان",
@@ -1758,6 +1787,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "تقلع|يقلع|تشلح|تخلع|اقلع|اشلح|نقلع هدومها|هدومي|ملابسها|ملابسي|تيابها|تيابي",
+    "masari|flous|msari .. ysawwirne|ysawerne|yesawarne|ysawarni",
+    "مصاري|فلوس .. يصورني|يصوّرني",
     "lo3ba|le3ba|la3ba sirriya|sirrieh|sirriyeh|sarriya|sriya",
     "7aseit|7asseit|7asit|7asset bi|b shi|shy|7aja ghalat|ghalt|mish_mazbout",
     "يدخل|بيدخل|دخل علي|عليّ|عليا وانا|وأنا|واني اتسبح|أتسبح|اتحمم|نتحمم|نتسبح|اتسبح",
@@ -1822,6 +1854,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "byedrab|byedrob|bedrob|yedrob|darab mama|emmi|ummi|ommi",
     "الشرطه|الشرطة|البوليس|الشرطي|الشرطي جت|جات|اجت|جاو|اجو|جاءت بيتنا|لبيتنا|للبيت|الدار",
     "مو|مش|ماهوش|ماهو تمام|كويس|مزيان|عادي .. وجهها|دم",
     "وجهها|وجه_امي|عينها فيه|فيها|عليه|عليها دم|كدمه|زرقه|جرح",
@@ -1858,6 +1891,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "وحدي|لوحدي مع اخي|اختي|اخوي|اخويا الرضيع|الرضيعه|البيبي",
+    "بصباط|بحذاء|بجزمه زغير|صغير|مقطوع|ضيق",
     "بنام|ننام|انام|نمت|بنيم|نايم|نايمه جعان|جعانه|جوعان|جوعانه|جيعان|جيعانه",
     "msh|mish|mesh|ma bteb2a|btib2a|bitkoon|bet3od fel|fil|fi beit|bait|el_beit bel|bil ayam|iyyam|l_ayam",
     "tallaga|talaja|thallaja|tellaja|el_tallaga fadya|fadia|fadyeh|fadye",
@@ -1938,6 +1973,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام|نام|نمت|روح_عالمدرسه|اروح_المدرسه .. بلا|بدون|من_غير|من_دون عشا|اكل|غدا|فطور|ترويقه",
   ],
   unsafe_home: [
+    "سلاح|مسدس|فرد .. يسكر|سكران|شارب",
+    "يخلص علينا|يقتلنا كلنا",
     "msaddas|msadas|mosadas|fard|pistol|gun|mousaddas bil|fi|fil dourj|durj|drawer|beit",
     "y9awwibha|ydawirha|yawajjiha|yshawir 3ala|3la l-7ayit|7ayit|l7ayit|el7eit",
     "كيبيع|بيبيع|يبيع|كيبيعو الحشيش|حشيش|المخدرات|الغبره|الجوانات من تما|الدار|البيت|هنا",
@@ -2135,6 +2172,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعطيني|عطاني|عطوني|اعطاني|جابلي|جابولي .. سجاير|سجائر|دخان|فيب|حشيش|مخدرات|بيره|عرق|ويسكي",
   ],
   bullying_threats: [
+    "e2tol|2tol|a2tol|te2tol 7ale|7alak|7ali|nafse|nafsak",
+    "حطوا|نشروا عنواني|عنوان_بيتي",
+    "7atto|nasharo 3enwane|3enwani",
     "يحرق|يحرّق|بيحرق|غادي_يحرق|رح_يحرق ليكم|لكم|لينا|ليك|الدار|داركم|بيتكم|البيت",
     "كيضحكو|يضحكو|بيضحكو|يتمسخرو عليا|علي|عليّ .. حيت|لاني|عشان|خاطر",
     "حرك|حرق|حرگ|حرقو|حرقوا شعري|ايدي|ملابسي|شنطتي",
@@ -2162,6 +2202,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "قلي|قالي|قالولي|قالو|قالوا|يقلي|يقولي|يقولولي|يهددني|هددني|كتبلي|بعتلي .. يقتلك|يذبحك|يموتك|اقتلك|اذبحك|اموتك|نقتلك|نذبحك|نموتك|يكسرلك|اكسرلك|يضربك|اضربك|يقتلني|يذبحني|يضربوني|يضربني|يدبحك|ادبحك",
   ],
   fear_of_adult: [
+    "يحكي|بيحكي|بيتكلم|يتكلم|بيعلق|يعلق عن|على جسمي",
     "tijlis|tijli|tej3od|to23od|ta3ad|tga3ad janbi|jambi|7ady|7adi|gambi",
     "yimsik|yemsek|yimsek|bimsek|yimsak|ymsik yadi|eedi|ydi|idi|edi",
     "hatha|hatha_sirr|hada|hadi|hayda|haida sirr|sir|sirrna|sirna",
@@ -2323,6 +2364,9 @@ const ar: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Arabic that shares words with disclosures: dying of laughter, a teacher sending a child out, a lesson. */
 const arOrdinary = [
+  "البزونه|البسه|القطه|الكلب|كلبنا|قطتنا .. تعضني|يعضني|تخرمشني|تخربشني",
+  "~حكولنا|علمونا|الحصه|بالحصه|الدرس|بالدرس",
+  "البزونه|البسه|القطه|الكلب|كلبنا|قطتنا|بسينتنا تعضني|يعضني|تخرمشني|تخربشني",
   "~لعبه|اللعبه|العاب|الالعاب|gta|فورتنايت|ببجي|pubg|فيفا",
   "~مقال|مقالا|مقاله|ورشه|ورشة",
   "bmout|amout|mout|bmoot 3al|3ala|3a",

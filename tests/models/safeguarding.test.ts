@@ -184,6 +184,23 @@ describe("the detector on the seventh held-out part (written blind, read once at
   });
 });
 
+describe("the detector on the eighth held-out part (written blind, read once at the end of a session)", () => {
+  // 300 messages (100 per language, each written on its own; 165 disclosures across all fourteen categories, 135
+  // ordinary, 90 of them hard; 10 Arabic ones in Latin letters), written by a helper who never opened the detector,
+  // its lists or any other part of the corpus, while batches 35-36 were read. Read once, aggregate figures only, after
+  // the session's last change: the session's start (ec4a129) 145 of 165 (87.9%; English 48/55, Polish 51/55, Arabic
+  // 46/55) and 10 of 135 (7.4%); its end 154 of 165 (93.3%; English 50/55, Polish 53/55, Arabic 51/55) and 11 of 135
+  // (8.1%). Floors at the last; never tune on it.
+  blindPart("heldout8", {
+    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "plain"],
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 154 / 165, en: 50 / 55, pl: 53 / 55, ar: 51 / 55 },
+    maxFalsePositives: 11 / 135,
+  });
+});
+
 describe("the detector on plain everyday answers (written blind)", () => {
   // 599 ordinary answers (200 per language, less one English answer word for word in the seventh part; about 70% plain, the rest with everyday words a crude filter misreads,
   // a quarter from parents), written by a helper who never opened the detector, to measure false alarms on the text
@@ -194,7 +211,17 @@ describe("the detector on plain everyday answers (written blind)", () => {
   const e = evaluate(messages);
 
   it("is apart from every other part, about 200 answers per language, all ordinary", () => {
-    const others = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] as const;
+    const others = [
+      "dev",
+      "heldout",
+      "heldout2",
+      "heldout3",
+      "heldout4",
+      "heldout5",
+      "heldout6",
+      "heldout7",
+      "heldout8",
+    ] as const;
     const seen = new Set(others.flatMap((p) => readCorpus(p).map((m) => m.text)));
     expect(messages.filter((m) => seen.has(m.text)).length).toBe(0);
     expect(messages.filter((m) => m.lang === "en").length).toBe(199);
