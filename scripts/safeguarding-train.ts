@@ -13,11 +13,12 @@ import * as tagCorpus from "../db/seed/tag-corpus";
 import * as seedTexts from "../db/seed/texts";
 
 // The threshold is the lowest whose cross-validated false-positive rate on dev (phrases and model together) is within
-// the issue's goal, 3%. Until 26 November the bound was 0.75%, which chose 0.9: cross-validation understates false
+// the issue's goal, 3%. Before batches 32-36 the bound was 0.75%, which chose 0.9: cross-validation understates false
 // alarms on new words, but read on the blind parts (heldout to heldout-3 as the check, heldout-4 to heldout-6 to
 // confirm) the band from 0.75 to 0.9 escalated about 25 more disclosures in each 500 for about one more false alarm
-// in each 400 (tests/fixtures/safeguarding/README.md).
+// in each 400 (tests/fixtures/safeguarding/README.md). Everyday text pays more: see plain.tsv there.
 const MAX_FP = Number(process.env.MAX_FP ?? 0.03);
+if (!(MAX_FP > 0 && MAX_FP < 1)) throw new Error(`MAX_FP must be a rate between 0 and 1, not ${process.env.MAX_FP}`);
 const FOLDS = 5;
 const dev = readCorpus("dev");
 const examples = dev.map((e) => ({ features: textFeatures(e.text), label: (e.label === "escalate" ? 1 : 0) as 0 | 1 }));

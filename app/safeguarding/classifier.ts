@@ -1,4 +1,4 @@
-import { englishTokens, looksArabizi, mayBeEnglish, negationScope, plainTokens, type Token } from "./tokens";
+import { englishTokens, mayBeEnglish, negationScope, plainTokens, type Token } from "./tokens";
 
 /**
  * The broad layer under the phrase lists: a logistic regression over word lemmas (English), word stems (Polish,
@@ -742,7 +742,6 @@ export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
   const hasArabic = ARABIC.test(text);
   const enTokens = en ?? (hasLatin && mayBeEnglish(text) ? englishTokens(text) : []);
   const plainAll = plain ?? plainTokens(text);
-  const arabizi = hasLatin && looksArabizi(text);
   const sentences: { start: number; end: number; features: Set<string> }[] = [];
   // Sentence numbers differ a little between the two tokenisers, so sentences are cut on the plain tokens and
   // English words are placed in them by offset.
@@ -762,9 +761,7 @@ export function units(text: string, en?: Token[], plain?: Token[]): Unit[] {
       addSeq(features, "e:", ens.map(enWord), negationScope("en", ens));
       if (ens.some((tk) => tk.forms.some((f) => FIRST_PERSON.has(f)))) features.add("e:#me");
       const latin = words.filter((tk) => LATIN.test(tk.value));
-      // Arabic in Latin letters has words of its own ("ana", "bas", "el"): read as Polish stems, its messages moved the
-      // weights of Polish words that share their first letters, so it has features of its own.
-      addSeq(features, arabizi ? "z:" : "p:", latin.map(plWord), negationScope("pl", latin));
+      addSeq(features, "p:", latin.map(plWord), negationScope("pl", latin));
     }
     if (hasArabic) {
       const arabic = words.filter((tk) => ARABIC.test(tk.value));

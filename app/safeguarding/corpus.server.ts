@@ -5,10 +5,11 @@ import { type CorpusEntry, parseCorpus } from "./evaluate";
 export const corpusDir = path.resolve(process.cwd(), "tests/fixtures/safeguarding");
 
 /**
- * The parts of the evaluation corpus: `dev` (tuned on), `heldout` (blind when first read; read once, aggregate
- * figures only, by whoever tunes), `heldout2` to `heldout8` (blind parts written later by someone who never
- * saw the detector; evaluated when they arrived, aggregate figures only), and `plain` (600 plain ordinary answers
- * written blind, for the false alarms on everyday text). No held-out part is tuned on.
+ * The parts of the evaluation corpus: `dev` (tuned on), `heldout` to `heldout8` (blind parts, each written by someone
+ * who never saw the detector; read by whoever tunes as aggregate figures only, never message by message), and `plain`
+ * (599 plain ordinary answers written blind, for the false alarms on everyday text). No message of a held-out part is
+ * tuned on, but the aggregate figures of the earlier parts have been used to decide whether to keep a change, so only
+ * a part's first reading is a clean estimate of how the detector does on new wording.
  */
 export type CorpusPart =
   | "dev"
