@@ -372,6 +372,7 @@ describe("how children disclose", () => {
     "ابوي يخلص علينا",
     "Mama mnie bije, a jak mama wraca to się boję.",
     "I look after the dog and my mum who can't get out of bed, I'm so tired I can't cope",
+    "he said he'd kill me if I get caught telling anyone",
   ])("escalates %s, which an ordinary phrase once hid", (text) => {
     expect(checkText(text).escalate).toBe(true);
   });
