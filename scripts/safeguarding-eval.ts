@@ -23,11 +23,12 @@ function print(part: string, e: Evaluation, details = false) {
     console.log(`  ${key.padEnd(28)} ${pct(e.falsePositives[key])}`);
   console.log("masking (the detail removed from the published copy)");
   for (const key of Object.keys(e.masking).sort()) console.log(`  ${key.padEnd(28)} ${pct(e.masking[key])}`);
-  const recall = rate(e.recall.all);
   const fp = rate(e.falsePositives.all);
-  console.log(
-    `${part}: recall ${(recall * 100).toFixed(1)}% (goal ≥ ${GOAL.recall * 100}%), false positives ${(fp * 100).toFixed(1)}% (goal ≤ ${GOAL.falsePositive * 100}%)`,
-  );
+  // A part of ordinary answers only (plain.tsv) has no recall to report.
+  const recall = e.recall.all?.total
+    ? `recall ${(rate(e.recall.all) * 100).toFixed(1)}% (goal ≥ ${GOAL.recall * 100}%)`
+    : "no disclosures in this part";
+  console.log(`${part}: ${recall}, false positives ${(fp * 100).toFixed(1)}% (goal ≤ ${GOAL.falsePositive * 100}%)`);
   if (verbose || details || part === "dev") {
     for (const m of e.missed) console.log(`  missed [${m.lang}/${m.detail}] ${m.text}`);
     for (const m of e.flagged) console.log(`  flagged [${m.lang}] ${m.text}`);
