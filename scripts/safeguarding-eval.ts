@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { type CorpusPart, readCorpus } from "../app/safeguarding/corpus.server";
+import { type CorpusPart, corpusParts, readCorpus } from "../app/safeguarding/corpus.server";
 import { type Evaluation, evaluate, parseCorpus, rate, type Score } from "../app/safeguarding/evaluate";
 
 const verbose = process.argv.includes("--verbose");
@@ -38,18 +38,7 @@ function print(part: string, e: Evaluation, details = false) {
 
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
-const parts = [
-  "dev",
-  "heldout",
-  "heldout2",
-  "heldout3",
-  "heldout4",
-  "heldout5",
-  "heldout6",
-  "heldout7",
-  "heldout8",
-  "plain",
-] as const;
+const parts = corpusParts;
 if (only && !parts.includes(only as CorpusPart)) throw new Error(`--only takes one of ${parts.join(", ")}`);
 const fileAt = process.argv.indexOf("--file");
 if (fileAt > 0) {

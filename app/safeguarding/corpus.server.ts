@@ -35,6 +35,9 @@ const files: Record<CorpusPart, string> = {
   plain: "plain.tsv",
 };
 
+/** Every part, in the order they were written. */
+export const corpusParts = Object.keys(files) as CorpusPart[];
+
 export function readCorpus(part: CorpusPart): CorpusEntry[] {
   return parseCorpus(fs.readFileSync(path.join(corpusDir, files[part]), "utf8"), part);
 }
