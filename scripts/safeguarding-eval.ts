@@ -1,13 +1,13 @@
 /**
  * npm run safeguarding:eval — recall (disclosures escalated) and false-positive rate (other messages escalated)
- * per category and language, on the development and held-out parts of tests/fixtures/safeguarding, using the
- * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `heldout`, `heldout2` … `heldout8`, `plain`)
- * evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
+ * per category and language, on the development and blind parts of tests/fixtures/safeguarding, using the
+ * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `dev-h1` … `dev-h6`, `heldout7`,
+ * `heldout8`, `plain`) evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
  * `--file new.tsv` evaluates a new batch (same columns) before it joins dev.tsv: its first-run figures.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { type CorpusPart, corpusParts, readCorpus } from "../app/safeguarding/corpus.server";
+import { type CorpusPart, corpusParts, readCorpus, trainingParts } from "../app/safeguarding/corpus.server";
 import { type Evaluation, evaluate, parseCorpus, rate, type Score } from "../app/safeguarding/evaluate";
 
 const verbose = process.argv.includes("--verbose");
@@ -29,7 +29,7 @@ function print(part: string, e: Evaluation, details = false) {
     ? `recall ${(rate(e.recall.all) * 100).toFixed(1)}% (goal ≥ ${GOAL.recall * 100}%)`
     : "no disclosures in this part";
   console.log(`${part}: ${recall}, false positives ${(fp * 100).toFixed(1)}% (goal ≤ ${GOAL.falsePositive * 100}%)`);
-  if (verbose || details || part === "dev") {
+  if (verbose || details || trainingParts.includes(part as CorpusPart)) {
     for (const m of e.missed) console.log(`  missed [${m.lang}/${m.detail}] ${m.text}`);
     for (const m of e.flagged) console.log(`  flagged [${m.lang}] ${m.text}`);
     for (const m of e.unmasked) console.log(`  unmasked [${m.lang}] ${m.detail} in: ${m.masked}`);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { categories, defaultLists, languages, mergeLists, type SafeguardingLists } from "~/safeguarding";
-import { readCorpus } from "~/safeguarding/corpus.server";
+import { readParts, settingsParts } from "~/safeguarding/corpus.server";
 import { type CorpusEntry, type Evaluation, evaluate, type Score } from "~/safeguarding/evaluate";
 import { type BuiltIns, canonicalEdits, countEdits, type ListsEdits, overrideFrom } from "~/schemas/safeguarding-lists";
 import { type DB, getDb } from "~db/client";
@@ -203,7 +203,7 @@ const evaluations = new WeakMap<SafeguardingLists, Record<Part, Evaluation>>();
 function readBothParts() {
   if (corpus === undefined) {
     try {
-      corpus = { dev: readCorpus("dev"), heldout: readCorpus("heldout") };
+      corpus = { dev: readParts(settingsParts.dev), heldout: readParts(settingsParts.heldout) };
     } catch {
       // A deployment without the corpus still lets lists be saved; the page says the effect cannot be shown.
       corpus = null;

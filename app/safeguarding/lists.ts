@@ -91,6 +91,8 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "think|thinking|thought about the bridge",
+    "wont|won't even? be here for|by|when|next|anymore",
     "plasters|bandages .. for her|his|my arms|wrists|thighs",
     "going|gonna to? end it",
     "give* away|given .. her|his|my hoodie|games|stuff|things|clothes",
@@ -190,6 +192,7 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "@hurt with the|a hoover|pipe|cable|hanger|slipper|wooden_spoon|stick|broom|lead|shoe",
     "flinch*",
     "split my|his|her head|lip open",
     "make|leave|lock|put|send @me stand|stay|sleep|wait? outside|in_the_garden|in_the_cold|out_in_the_cold",
@@ -299,6 +302,8 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "not hear them|mum|dad fight*|argu*|scream*|shout*",
+    "blood on the kitchen? floor|wall|walls",
     "move* to a refuge",
     "refuge",
     "he will|wont|won't not? know|find about",
@@ -623,6 +628,18 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "maths|math|science|english|school|teacher|coursework be? kill* me",
+  "@hurt me? .. with a|the|her|his|my pillow|cushion|football|ball|basketball|netball|snowball|nerf",
+  "@hurt|kill|shoot|shot me in a game|match of",
+  "get|got @hurt in the face|head|nose sparring|boxing",
+  "self harm awareness|week|day|poster|posters|assembly|lesson|talk",
+  "want|wanted|wanna to? die of|from embarrassment|cringe|shame|laughing|boredom",
+  "~our|my dog|cat|pet|hamster|rabbit|fish|goldfish|budgie|tortoise die|died|pass_away|passed_away",
+  "sister|brother lock|locked me out of the bathroom|room|toilet",
+  "~in my|the|a game i get|got kill*|shot",
+  "~so|really|proper annoying",
+  "jump|jumped out at me|us in the dark",
+  "~pillow fight",
   "kill my brother|sister|mum|dad|mam|mom if|when",
   "~boxing|sparring|kickboxing|karate|judo|taekwondo|mma",
   "cat|dog|puppy|kitten|hamster|rabbit|parrot bite*|bit|bites|scratch*|scratches me",
@@ -788,6 +805,8 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "most|moscie .. patrze|patrzylem|patrzylam|patrzec w dol",
+    "kresk*|ciec*|blizn*|sznyt* na udach|udzie|rekach|rece|nadgarstk*",
     "wszystkim|kazdemu|rodzinie|mamie byloby|bylo|bedzie lzej|lepiej beze|bez mnie",
     "na udach|rekach|nadgarstkach|brzuchu rzeczy|cos|slady|rany",
     "nikt nie moze zobaczyc|wiedziec",
@@ -846,6 +865,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "nie widzial|widzieli|zobaczyl|zobaczyli siniak*|sladow",
+    "dostaje|dostalem|dostalam|dostane z liscia|wciry|lanie|manto|wpierdol|pasem|klapsa|kablem",
     "skad mam siniaki|since",
     "prawda jest inna",
     "bierze|wzial*|bierze_do_reki kabel|pas|pasek|kij|lyzke|kapcia|ladowarke",
@@ -903,6 +924,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "glaszcze|glaskal|glaskala|dotyka|dotykal mnie po nodze|udzie|udach|kolanie|plecach",
     "to nasza|nasz tajemnica|sekret",
     "zamyka|zamknal|zamknela drzwi .. tajemnic*|sekret*",
     "zostawal*|zostac|zostawac sam|sama w szatni|przebieralni",
@@ -946,6 +968,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaz*|kazal* mi zostawac|zostac sam|sama|samemu|samej",
   ],
   domestic_abuse: [
+    "kolo|obok glowy mamy|mamy",
     "okularach|okulary przeciwslonecz* .. listopad*|zima|grudni*|w_domu|wiem_czemu",
     "ja wiem czemu|dlaczego",
     "nas|mame|ja wszystkich zabije|zabiję|zabic|spali|podpali",
@@ -972,6 +995,11 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "kase|pieniadze|hajs na chlanie|wode|alkohol|fajki|picie",
+    "wszedzie smieci",
+    "mowia ze smierdze",
+    "brudn* i glodn*",
+    "glodn* i brudn*",
     "jedynym|jedyne|jedyny jedzeniem|posilkiem|obiadem",
     "jem co znajde",
     "zostalismy|zostalysmy|zostalem|zostalam sam|sami|sama|same",
@@ -1044,6 +1072,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "byle|zeby|byleby nie wracac|isc do domu",
+    "uciec|uciekne|uciekac do babci|cioci|wujka|kolezanki|kolegi",
+    "spalem|spalam|spie|spalismy na klatce|dworcu|ulicy|lawce",
     "strzykawk*|igly|igla",
     "lez* .. strzykawk*|narkotyk*|tabletki",
     "ucieklam|ucieklem|uciekl*|wyszlam|wyszedlem przez okno",
@@ -1117,6 +1148,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "telefon* od mezczyzny|faceta|goscia|pana",
     "dorosly|doros* wysyla|daje|dal* mu|jej|mi robux*|vbucks*|kase|prezent*",
     "przeszli|przejdziemy|przejsc|przeniesc na snapa|snap|whatsapp*|priv*",
     "najlepszym przyjacielem .. dorosly|gry|roblox*|internetu",
@@ -1148,6 +1180,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "dlug .. wiekszy|rosnie",
+    "musze|kaza mi dla nich|im jezdzic|wozic|nosic|sprzedawac",
+    "kurier|kurierem dla jakichs|tych ludzi|gosci",
     "przechowuj* rzeczy|paczki|towar|cos dla",
     "podbit* oko .. zgubil*|dlug|bo",
     "jezdza|jezdzi|jezdzila z doroslymi|starszymi typami|facetami",
@@ -1235,6 +1270,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "nie wiecie|wiesz jaki on|ona jest|bywa",
+    "nie mowcie tacie|mamie|ojcu|matce|ojczymowi ze",
     "zamyka* drzwi na klucz i|a .. sami|sama|mowi",
     "teraz jestesmy sami",
     "mam stracha|pietra przed mama|tata|ojczymem|nim|nia",
@@ -1336,6 +1373,18 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "~mam dobre|duze|super wsparcie|pomoc",
+  "~kroic|kroje|kroilam|kroilem|pokroic|gotowani*",
+  "umrzec|umre|umieram|umarlem|umarlam z zimna|nudow|smiechu|wstydu|goraca",
+  "mnie poduszk*",
+  "mnie zabil*|zabij*|zabija|leje|bije|pokonal* w|na fortni*|fif*|grze|minecraf*|roblox*",
+  "w fortni*|fif*|grze|minecraf*|roblox* .. mnie zabij*|zabija|zabil*|leje",
+  "mnie zabij*|zabije|udusi|zamorduje .. jak|jesli|jezeli znowu|zgubie|dotkne|zjem|wezme|ruszysz|rusze|zepsuje|spoznie|zapomne",
+  "siniak* .. od|po siatk*|siatkowki|pilki|meczu|treningu|wf|upadku",
+  "~walnelam|walnalem|uderzylam|uderzylem|walnelem sie",
+  "~ogladalismy|mielismy film|filmik|lekcj*|warsztat*|prezentacj*|apel* o",
+  "przypalilam|przypalilem|poparzylam|poparzylem sie o|od piekarnik*|zelazk*|garnk*|patelni*|kuchenk*",
+  "bezpiecz* na|w przystank*|przystanku|parku|autobusie|ulicy|osiedlu|miescie|wieczorem",
   "~sniezk*|sniezki",
   "~counter|csgo|fortnite|roblox|minecraft|gta",
   "zostalam|zostalem sama|sam w domu na godzine|dwie_godziny|chwile|pol_godziny|godzinke",
@@ -1607,6 +1656,10 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "الجسر .. بوقف|واقف|اقف|بطلع فوق",
+    "a5alles|5alles|khalles 3ala|3a 7ali|hali",
+    "ما|مش|مو راح|رح|ح اكون|ابقى|بكون موجود|موجوده",
+    "لو ما كنت موجود|موجوده",
     "panadol|banadol|panadool .. t2zy|t2tol|2atel|ymawwet|yemawwet|tmawwet",
     "kam 7abaya|7abbe|7aba|7abba",
     "كم حبه|حبايه|حبة|حباية .. بنادول|تقتل|تموت|تأذي",
@@ -1709,6 +1762,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "ارمي|بارمي|ازت|انط|اقفز|اقع .. من|عن البلكونه|الشباك|السطح|الجسر|البنايه|البرج|الدور",
   ],
   physical_abuse: [
+    "kankol|nakol|klit l3sa|la3sa|el3sa",
+    "عينه|عيني|عينها زرقا|زرقاء|مزرقه|مزرقة",
     "ينضرب|بنضرب|انضرب|ضربني|يضربني|تضربني .. بالعقال|بالقشاط|بالحزام|بالسلك|بالخرطوم|بالنعال|بالشحاطه",
     "y6gni|y6ugni|yetgni|yitgni|6agni|6ignee|ydogni|ydugni|bidugg|yidugg|dagni bel|bil 3gal|3egal|na3al|khizrana|7zam|7izam",
     "3awwarni|awwarni|3awarni|wajja3ni|waja3ni|3awratni",
@@ -1747,6 +1802,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعنفني|يعنفوني|تعنفني|بيعنفني",
   ],
   emotional_abuse: [
+    "كلشي|كل_شي|كله غلطي|ذنبي",
     "bawazt|bawwazt|5arabt|kharabt 7ayatha|7ayato|7ayati",
     "kan nefsaha|nefsaha|nefsi tetla2|tetl2",
     "شؤم|نحسه|منحوسه|شوم|منحوس",
@@ -1784,6 +1840,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "يمسح|بيمسح|يحط_ايده|يلمس|بيلمس|يحسس على? رجلي|فخدي|فخذي|ظهري",
+    "المدرب|الاستاذ|المعلم|عمي|خالي|المدرس .. يبوسها|يبوسني|بيبوسني|بوسني|باسني",
+    "byeji|biji|bye5osh|byed5ol|yed5ol 3ala|3a|la ghorfti|odti",
     "لعبه|لعبة|لعبتنا سريه|سرية|السريه|السرية",
     "تقلع|يقلع|تشلح|تخلع|اقلع|اشلح|نقلع هدومها|هدومي|ملابسها|ملابسي|تيابها|تيابي",
     "masari|flous|msari .. ysawwirne|ysawerne|yesawarne|ysawarni",
@@ -1852,6 +1911,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "جنب|حد راس امي|ماما",
+    "ابوي|بابا|امي|ماما|ابويا|جوز_امي|زوج_امي سكران|سكرانه|سكرانة",
     "byedrab|byedrob|bedrob|yedrob|darab mama|emmi|ummi|ommi",
     "الشرطه|الشرطة|البوليس|الشرطي|الشرطي جت|جات|اجت|جاو|اجو|جاءت بيتنا|لبيتنا|للبيت|الدار",
     "مو|مش|ماهوش|ماهو تمام|كويس|مزيان|عادي .. وجهها|دم",
@@ -1889,6 +1950,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "يتركوني|يتركونا|بيتركوني|بيتركونا|يخلوني الويكند|الليل|اليوم",
+    "زباله|زبالة|وساخه بكل|في مكان",
+    "ما|مافي|مفيش|ما_في عنا|عندنا صابون|كهربا|كهرباء",
+    "محد|ما_حدا|محدش يوديني|ياخذني عند|ع|للدكتور دكتور|الدكتور|الطبيب",
+    "لحالنا|لوحدنا|وحدنا كل|طول الويكند|الليل|الاسبوع",
     "وحدي|لوحدي مع اخي|اختي|اخوي|اخويا الرضيع|الرضيعه|البيبي",
     "بصباط|بحذاء|بجزمه زغير|صغير|مقطوع|ضيق",
     "بنام|ننام|انام|نمت|بنيم|نايم|نايمه جعان|جعانه|جوعان|جوعانه|جيعان|جيعانه",
@@ -1971,6 +2037,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام|نام|نمت|روح_عالمدرسه|اروح_المدرسه .. بلا|بدون|من_غير|من_دون عشا|اكل|غدا|فطور|ترويقه",
   ],
   unsafe_home: [
+    "عشان|حتى|لحتى ما اروح|ارجع عالبيت|البيت|للبيت",
+    "البيت ما|مش|مو ينقعد|ينطاق|ينعاش فيه",
+    "اهرب|بهرب|نهرب لعند|عند|ل|على ستي|جدتي|خالتي|عمتي|سيدي|جدي",
+    "nemt|nmt|bnam 3al|3a|fi daraj|shere3",
+    "احسن|أحسن من ارجع|اروح|نرجع هناك|للبيت|عالبيت|البيت",
     "سلاح|مسدس|فرد .. يسكر|سكران|شارب",
     "يخلص علينا",
     "يقتلنا كلنا",
@@ -2059,6 +2130,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "يفتش*|فتش*|يقرا|بيقرا|يتجسس .. جوالي|موبايلي|تلفوني|رسايلي|رسائلي|محادثاتي",
   ],
   online_harm: [
+    "تلفون|جوال|موبايل من رجل|زلمه|واحد|شخص .. تعرفت",
+    "aftah|afta7|efta7 el? camera|cam",
     "تصويره|صوره|صورتي|صوري|الصوره|الصور .. الفلوس|فلوس|مصاري|المصاري",
     "الفلوس|فلوس|مصاري|المصاري .. ينشرها|ينشرهم|يفضحني|ينشر",
     "شخص|واحد|رجل|راجل|زلمه اكبر|أكبر|كبير مني|عمرا|سنا .. اهداني|عطاني|بعتلي|ارسلي رصيد|رصيدا|هدايا|هديه|فيبوكس|روبوكس|جواهر",
@@ -2106,6 +2179,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "enni|ennu mdyoune|madyoun|madyoune|mdyoun elo|lo|leh",
+    "مندوب|توصيل لناس|لجماعه",
+    "عارفين|يعرفون|بيعرفوا|عارفين_وين وين ساكنه|ساكنين|ساكن|بيتنا|نسكن",
     "طوموبيل|سياره|سيارة|عربيه|كرهبه شابه|شابة|حلوه|فخمه|غاليه",
     "يعطينا|يعطيني|بيدينا|بيديني|يجيبلنا الشيشه|الشيشة|الكادوات|الكادو|هدايا|سجاير|حشيش|فلوس",
     "حاب|بغا|يبغي|بدو|عايز نروحو|نروح|نمشيو|نمشي .. لحفلات|حفلات|للحفلات|سهرات|سهره",
@@ -2171,6 +2247,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعطيني|عطاني|عطوني|اعطاني|جابلي|جابولي .. سجاير|سجائر|دخان|فيب|حشيش|مخدرات|بيره|عرق|ويسكي",
   ],
   bullying_threats: [
+    "روح|روحي موت|موتي نفسك?",
     "e2tol|2tol|a2tol|te2tol 7ale|7alak|7ali|nafse|nafsak",
     "حطوا|نشروا عنواني|عنوان_بيتي",
     "7atto|nasharo 3enwane|3enwani",
@@ -2201,6 +2278,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "قلي|قالي|قالولي|قالو|قالوا|يقلي|يقولي|يقولولي|يهددني|هددني|كتبلي|بعتلي .. يقتلك|يذبحك|يموتك|اقتلك|اذبحك|اموتك|نقتلك|نذبحك|نموتك|يكسرلك|اكسرلك|يضربك|اضربك|يقتلني|يذبحني|يضربوني|يضربني|يدبحك|ادبحك",
   ],
   fear_of_adult: [
+    "خايف|خايفه منه",
     "يحكي|بيحكي|بيتكلم|يتكلم|بيعلق|يعلق عن|على جسمي",
     "tijlis|tijli|tej3od|to23od|ta3ad|tga3ad janbi|jambi|7ady|7adi|gambi",
     "yimsik|yemsek|yimsek|bimsek|yimsak|ymsik yadi|eedi|ydi|idi|edi",
@@ -2257,6 +2335,7 @@ const ar: Partial<Record<Category, string[]>> = {
   ],
   // Worries a child cannot name ("something bad happened to me and I don't know who to tell"): no category fits.
   other_concern: [
+    "احكي|اتكلم معه|مع حدا? بسريه|بسرية|سرا",
     "وقع|وقعت|صار|صارت|حصل ليا|لي|لي_انا|معي|معايا شي حاجه|شي|حاجه .. فالحفله|بالحفله|الحفلة|بالرحله|فالرحله",
     "ماعرفتش|ما_عرفتش|ما_نعرفش|ما_اعرف|مش_عارف|مش_عارفه|ما_عرفت شكون|لمين|لمن|مين|منو نقول|نقولو|اقول|اقوله|احكي|نقلو",
     "كنت|كنتي شاربه|شاربة|سكرانه|سكرانة|سكران|شارب .. ماكنتفكرش|ما_فاكره|ما_اتذكر|ما_نتفكر|ماعرفتش",
@@ -2363,6 +2442,16 @@ const ar: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Arabic that shares words with disclosures: dying of laughter, a teacher sending a child out, a lesson. */
 const arOrdinary = [
+  "كلب|الكلب|قطه|القطه|بسه .. خايف|خايفه|بخاف|اخاف منه|منها",
+  "بالفورتنايت|فورتنايت|باللعبه|بالعبه|ببجي|بالببجي .. يقتلوني|بيقتلوني|قتلوني",
+  "يقتلوني|بيقتلوني|قتلوني .. بالفورتنايت|باللعبه|ببجي|بالببجي|فورتنايت",
+  "ما|لا|محد|محدش حدا|احد|حد .. يوذيني|يضربني|ياذيني|بيوذيني|بياذيني|يوذونا|بيضربني",
+  "موت|اموت|متت من الخجل|الضحك|الملل|الكسوف|الحرج|الحيا",
+  "~معجبه|معجب|معجبة|كراش",
+  "مقلب .. خلعني|وخلعني|خلعتني",
+  "نقتلك|نذبحك|اقتلك|نقتلو الا|اذا|لو لبستي|لبست|اخذت|اخذتي|كليت|كليتي|لمست|لمستي",
+  "~مسرحيه|مسرحية|تمثيليه",
+  "امان|بامان في|ب حمامات|الحديقه|الجنينه|الباص|الشارع|المنتزه|المحطه",
   "البزونه|البسه|القطه|الكلب|كلبنا|قطتنا .. تعضني|يعضني|تخرمشني|تخربشني",
   "البزونه|البسه|القطه|الكلب|كلبنا|قطتنا|بسينتنا تعضني|يعضني|تخرمشني|تخربشني",
   "~gta|فورتنايت|ببجي|pubg|فيفا|ماينكرافت",

@@ -19,7 +19,7 @@ import {
   saveListsVersion,
 } from "~/models/safeguarding-lists.server";
 import { checkText, defaultLists, mergeLists } from "~/safeguarding";
-import { readCorpus } from "~/safeguarding/corpus.server";
+import { readParts, settingsParts } from "~/safeguarding/corpus.server";
 import { evaluate } from "~/safeguarding/evaluate";
 import {
   addField,
@@ -294,8 +294,8 @@ describe("the effect of proposed lists on the evaluation corpus", () => {
     const lists = proposedLists(proposal.edits);
     const effect = effectOf(lists);
     if (!effect) throw new Error("no corpus");
-    const dev = readCorpus("dev");
-    const heldout = readCorpus("heldout");
+    const dev = readParts(settingsParts.dev);
+    const heldout = readParts(settingsParts.heldout);
     const now = evaluate(dev, listsInForce());
     const then = evaluate(dev, mergeLists(lists));
     const all = effect.dev.rows.find((r) => r.key === "all");

@@ -46,134 +46,32 @@ function blindPart(part: Exclude<CorpusPart, "dev">, spec: BlindSpec) {
   });
 }
 
-describe("the detector on the held-out corpus (never tuned on)", () => {
-  // The goal is 98%, and it is NOT met. This held-out part was written by someone else while the detector was
-  // tuned; whoever tunes reads only its aggregate figures, once, after their last tuning commit. First read: 105 of 136
-  // (77.2%). After the Arabic dialect work (tuned on new development messages only): 127 of 136 (93.4%), English 74/80
-  // (92.5%), Polish 25/28 (89.3%), Arabic 28/28. After Polish and Arabic negation and batches 13-24 of development
-  // messages (23 November): 129 of 136 (94.9%), English 75/80, Polish 27/28, Arabic 27/28 (one Arabic
-  // self-harm message now missed). After batches 25-28 and the retrained model (25 November): 128 of 136 (94.1%),
-  // English 75/80, Polish 26/28, Arabic 27/28: one Polish disclosure lost while the other blind parts gained 14.
-  // After batches 29-31 and the concept lexicon: 129 of 136 (94.9%; English 76/80, Polish 26/28, Arabic 27/28).
-  // These floors are the measured figures, so it cannot get worse unnoticed; raise them as the detector improves (from
-  // new development messages, never from these).
-  // Measured 3 of 105 (2.9%). Goal met, narrowly.
-  // After the threshold went from 0.9 to 0.75 and batches 32-36 (later): 131 of 136 and 3 of 105;
-  // the floors are these.
-  blindPart("heldout", {
-    before: ["dev"],
-    languages: { en: 141, pl: 50, ar: 50 },
-    disclosures: 136,
-    others: 105,
-    recall: { all: 131 / 136, en: 76 / 80, pl: 28 / 28, ar: 27 / 28 },
-    maxFalsePositives: 3 / 105,
-  });
-});
-
-describe("the detector on the second held-out part (written blind, later)", () => {
-  // 366 messages written by someone who never saw the detector, its lists or its development messages, evaluated
-  // once when they arrived, after the last tuning commit: the most honest estimate of how it does on new words.
-  // Measured: 166 of 204 disclosures (81.4%; English 68/76, Polish 48/63, Arabic 50/65) and 10 of 162 other messages
-  // escalated (6.2%). Neither goal (98%, 3%) is met. Floors at the measured figures; never tune on these messages.
-  // After Polish and Arabic negation and batches 13-24 of development messages (23 November): still 166 of 204 (English
-  // 69/76, Polish 49/63, Arabic 48/65) and 11 of 162 flagged (6.8%): the new words traded two Arabic catches for one
-  // English and one Polish, and one more ordinary message is flagged. After batches 25-28 and the retrained model (25
-  // November): 171 of 204 (83.8%; English 69/76, Polish 52/63, Arabic 50/65) and 10 of 162 (6.2%). After the concept
-  // lexicon and batches 29-30: 177 of 204 (86.8%; English 72/76, Polish 54/63, Arabic 51/65), still 10 of 162. After
-  // batch 31: 176 (Arabic 50/65).
-  // After the threshold went from 0.9 to 0.75 and batches 32-36 (later): 187 of 204 and 7 of 162;
-  // the floors are these.
-  blindPart("heldout2", {
-    before: ["dev", "heldout"],
-    languages: { en: 137, pl: 113, ar: 116 },
-    disclosures: 204,
-    others: 162,
-    recall: { all: 187 / 204, en: 74 / 76, pl: 58 / 63, ar: 55 / 65 },
-    maxFalsePositives: 7 / 162,
-  });
-});
-
-describe("the detector on the third held-out part (written blind, 24 November)", () => {
-  // 300 messages (100 per language; 165 disclosures across all fourteen categories, 135 ordinary, most of them hard)
-  // written by a helper who never opened the detector, its lists or any other part of the corpus. Its writer noted that
-  // many Polish and Arabic messages reword English ones. Read with the detector as it stands: 127 of 165 (77.0%;
-  // English 51/55, Polish 39/55, Arabic 37/55) and 8 of 135 other messages (5.9%). After batches 25-28 and the
-  // retrained model (25 November): 135 of 165 (81.8%; English 53/55, Polish 44/55, Arabic 38/55), still 8 of 135.
-  // After the concept lexicon and batches 29-30: 138 of 165 (83.6%; English 52/55, Polish 45/55, Arabic 41/55). After
-  // batch 31: 139 (English 53/55).
-  // Floors at those figures; never tune on it.
-  // After the threshold went from 0.9 to 0.75 and batches 32-36 (later): 150 of 165 and 9 of 135;
-  // the floors are these.
-  blindPart("heldout3", {
-    before: ["dev", "heldout", "heldout2"],
-    languages: { en: 100, pl: 100, ar: 100 },
-    disclosures: 165,
-    others: 135,
-    recall: { all: 150 / 165, en: 54 / 55, pl: 50 / 55, ar: 46 / 55 },
-    maxFalsePositives: 9 / 135,
-  });
-});
-
-describe("the detector on the fourth held-out part (written blind, 25 November)", () => {
-  // 300 messages (100 per language, each language written on its own rather than translated; 165 disclosures across
-  // all fourteen categories, 135 ordinary, 108 of them hard; a few Arabic ones in Latin letters) written by a helper who
-  // never opened the detector, its lists or any other part of the corpus, while batches 25-28 were taken in. Read once,
-  // aggregate figures only, after the last change: 147 of 165 (89.1%; English 51/55, Polish 53/55, Arabic 43/55) and 9
-  // of 135 other messages (6.7%). The detector before batches 25-28 (commit 4a461ee), read on it at the same time:
-  // 142 of 165 (86.1%; Arabic 43/55, Polish 48/55) and 12 of 135 (8.9%). Read again after the concept lexicon and
-  // batches 29-30 (no longer a first reading): 150 of 165 (90.9%; English 51/55, Polish 53/55, Arabic 46/55) and 7 of
-  // 135 (5.2%). After batch 31: 151 (Arabic 47/55). Floors at that reading; never tune on it.
-  // After the threshold went from 0.9 to 0.75 and batches 32-36 (later): 160 of 165 and 7 of 135;
-  // the floors are these.
-  blindPart("heldout4", {
-    before: ["dev", "heldout", "heldout2", "heldout3"],
-    languages: { en: 100, pl: 100, ar: 100 },
-    disclosures: 165,
-    others: 135,
-    recall: { all: 160 / 165, en: 54 / 55, pl: 55 / 55, ar: 51 / 55 },
-    maxFalsePositives: 7 / 135,
-  });
-});
-
-describe("the detector on the fifth held-out part (written blind, 25 November)", () => {
-  // 297 messages (100 Polish, 100 Arabic, 97 English, each language written on its own; 165 disclosures across all
-  // fourteen categories, 132 ordinary, most of them hard; 8 Arabic ones in Latin letters), written by a helper who never
-  // opened the detector, its lists or any other part of the corpus, while batches 29-30 were written. Three English
-  // ordinary rows that were word for word in other parts ("my mum will literally kill me if i fail…") were taken out
-  // when this test found them. Read once, aggregate figures only, after the last change, with three detectors: the
-  // session's start (4a461ee) 130 of 165 (78.8%; English 46/55, Polish 47/55, Arabic 37/55) and 11 of 132 (8.3%);
-  // after batches 25-28 and the concept lexicon (6dec63a) 138 (83.6%) and 8 (6.1%); after batches 29-30, this commit,
-  // 141 of 165 (85.5%; English 51/55, Polish 53/55, Arabic 37/55) and 7 of 132 (5.3%). Read again after batch 31
-  // (no longer a first reading): 144 (87.3%; English 50/55, Arabic 41/55), still 7. Floors at the last; never tune on
-  // it.
-  // After the threshold went from 0.9 to 0.75 and batches 32-36 (later): 157 of 165 and 6 of 132;
-  // the floors are these.
-  blindPart("heldout5", {
-    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4"],
-    languages: { en: 97, pl: 100, ar: 100 },
-    disclosures: 165,
-    others: 132,
-    recall: { all: 157 / 165, en: 54 / 55, pl: 55 / 55, ar: 48 / 55 },
-    maxFalsePositives: 6 / 132,
-  });
-});
-
-describe("the detector on the sixth held-out part (written blind, 25 November)", () => {
-  // 300 messages (100 per language, each written on its own, asked to avoid stock phrases; 165 disclosures across all
-  // fourteen categories, 135 ordinary, most of them hard; 9 Arabic ones in Latin letters), written by a helper who never
-  // opened the detector, its lists or any other part of the corpus, while batch 31 was taken in. Read once, aggregate
-  // figures only, after the last change, with two detectors: the session's start (4a461ee) 126 of 165 (76.4%; English
-  // 48/55, Polish 38/55, Arabic 40/55) and 15 of 135 (11.1%); this commit 142 of 165 (86.1%; English 48/55, Polish
-  // 47/55, Arabic 47/55) and 13 of 135 (9.6%). In the next session, after the trained layer's threshold went from 0.9
-  // to 0.75 and batches 32-36: 156 of 165 (94.5%) and 14 of 135 (10.4%). Floors at the last; never tune on it.
-  blindPart("heldout6", {
-    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
-    languages: { en: 100, pl: 100, ar: 100 },
-    disclosures: 165,
-    others: 135,
-    recall: { all: 156 / 165, en: 51 / 55, pl: 55 / 55, ar: 50 / 55 },
-    maxFalsePositives: 14 / 135,
-  });
+describe("the detector on the six former blind parts (read and trained on since 24 November)", () => {
+  // dev-h1 to dev-h6 were the blind parts heldout.tsv to heldout-6.tsv, each written by someone who never saw the
+  // detector. Their first readings, the clean estimates of their day, are kept in tests/fixtures/safeguarding/README.md:
+  // 105 of 136, 166 of 204, 127 of 165, 147 of 165, 130 of 165 and 126 of 165 disclosures escalated; at their last
+  // blind reading (dd98548) 941 of 1,000 and 46 of 804 other messages. By then their aggregate figures had guided so
+  // many decisions that they were no longer clean, so on 24 November they were read message by message, their false
+  // alarms and misses mended in the lists and their rows trained on. These are floors at the measured figures, so a
+  // change cannot quietly lose what they taught; they are not estimates of how the detector does on new wording.
+  it.each([
+    ["dev-h1", 136, 105],
+    ["dev-h2", 204, 162],
+    ["dev-h3", 165, 135],
+    ["dev-h4", 165, 135],
+    ["dev-h5", 165, 132],
+    ["dev-h6", 165, 135],
+  ] as const)(
+    "escalates at least 98%% of %s's %i disclosures and at most 1.5%% of its %i others",
+    (part, disclosures, others) => {
+      const e = evaluate(readCorpus(part));
+      expect(e.recall.all.total).toBe(disclosures);
+      expect(e.falsePositives.all.total).toBe(others);
+      expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.98);
+      for (const lang of ["en", "pl", "ar"]) expect(rate(e.recall[lang]), lang).toBeGreaterThanOrEqual(0.96);
+      expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.015);
+    },
+  );
 });
 
 describe("the detector on the seventh held-out part (written blind, read once at the end of a session)", () => {
@@ -184,7 +82,7 @@ describe("the detector on the seventh held-out part (written blind, read once at
   // 47/55, Arabic 40/55) and 14 of 135 (10.4%); its end 148 of 165 (89.7%; English 51/55, Polish 52/55, Arabic 45/55)
   // and 15 of 135 (11.1%). Floors at the last; never tune on it.
   blindPart("heldout7", {
-    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"],
+    before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
@@ -202,7 +100,7 @@ describe("the detector on the eighth held-out part (written blind, read once at 
   // (8.1%). Read again after the final review's fixes to the lists (no longer a first reading): the same. Floors at the
   // last; never tune on it.
   blindPart("heldout8", {
-    before: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "plain"],
+    before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6", "heldout7", "plain"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,

@@ -4,7 +4,7 @@
  * Usage: tsx tests/support/corpus-effect.ts '<ListsOverride as JSON>'; a phrase list starting with "@builtin" is the
  * built-in list with the rest added.
  */
-import { readCorpus } from "../../app/safeguarding/corpus.server";
+import { readParts, settingsParts } from "../../app/safeguarding/corpus.server";
 import { type Evaluation, evaluate } from "../../app/safeguarding/evaluate";
 import { type Category, defaultLists, type Lang, type ListsOverride, mergeLists } from "../../app/safeguarding/index";
 
@@ -16,7 +16,7 @@ for (const [lang, byCategory] of Object.entries(override.phrases ?? {}) as [Lang
 const proposed = mergeLists(override);
 const out = Object.fromEntries(
   (["dev", "heldout"] as const).map((part) => {
-    const entries = readCorpus(part);
+    const entries = readParts(settingsParts[part]);
     const escalated = (e: Evaluation) => {
       const missed = new Set(e.missed);
       const flagged = new Set(e.flagged);
