@@ -91,6 +91,7 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "only thing i can? control",
     "think|thinking|thought about the bridge",
     "wont|won't even? be here for|by|when|next|anymore",
     "plasters|bandages .. for her|his|my arms|wrists|thighs",
@@ -192,6 +193,7 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "shape of an|a iron|belt|hand",
     "@hurt with the|a hoover|pipe|cable|hanger|slipper|wooden_spoon|stick|broom|lead|shoe",
     "flinch*",
     "split my|his|her head|lip open",
@@ -226,6 +228,7 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "left|went because of me",
     "read*|reads my|your diary out|to_the",
     "mum|dad|mom|stepdad|stepmum|parents .. not speak|talk to me|you for a? week|days|weeks",
     "i ruin* their|his|her|everyone's|everyone life|lives",
@@ -302,6 +305,7 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "not allowed near|to_come_near us|me|mum|the_house",
     "not hear them|mum|dad fight*|argu*|scream*|shout*",
     "blood on the kitchen? floor|wall|walls",
     "move* to a refuge",
@@ -331,6 +335,9 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "ran out of nappies|formula",
+    "mum|mam|dad|mom sleep|sleeps|sleeping all day",
+    "said|says|say i smell|stink",
     "keep warm",
     "heating be off|cut_off",
     "go* out friday|saturday .. come* back sunday|monday",
@@ -380,6 +387,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "if you|u|i got|have nowhere",
     "no lock on the|our front? door",
     "bring* a blade|knife|machete|gun",
     "blade|knife|gun on the table",
@@ -421,6 +429,8 @@ const en: Partial<Record<Category, string[]>> = {
     "can not stand it at home",
   ],
   controlled: [
+    "track|tracks|tracking my location",
+    "stand|sit in the hall|corner all night",
     "leave school at 16|15|14 .. work|marry",
     "marry my cousin",
     "take*|took my bus pass|passport|phone|keys",
@@ -449,6 +459,9 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "delete|deleting the? messages|chat|chats|texts after",
+    "move|moving|talk|talking to|on telegram|private_chat",
+    "adult|man|guy|streamer .. gift*|gifted|gifts|buys|bought me|him|her",
     "of me getting_changed|undressed|naked|in_the_shower",
     "filmed|recorded|photographed me? .. changing_room|changing_rooms|getting_changed|shower",
     "say* he be|hes|he_is 1*|12|13|14|15|16|17 but|and",
@@ -499,6 +512,7 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "shotting|shottin|cunch",
     "come* home in taxis|taxi|cars|car at|late",
     "new nails|clothes|phone|trainers .. will not|wont say|tell who",
     "open a bank account",
@@ -565,6 +579,7 @@ const en: Partial<Record<Category, string[]>> = {
     "wait for @me .. say",
   ],
   fear_of_adult: [
+    "alone .. i freeze|froze",
     "show me the|a store room|storeroom|back_room|office on my own|alone",
     "want* to show me .. on my own|alone",
     "wait* by|outside|near the library|school|park .. car",
@@ -596,6 +611,7 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "help|take nan|mum|dad|grandad|grandma on|to the toilet",
     "put her|him to bed and|then .. clean",
     "clean up the sick",
     "get my little sister|brother|siblings ready for school",
@@ -616,6 +632,7 @@ const en: Partial<Record<Category, string[]>> = {
     "have to look after .. every_night|all_the_time|never",
   ],
   other_concern: [
+    "made me promise|swear",
     "taking her|me|him abroad .. cut|marry|married|wedding",
     "abroad .. to get cut|married",
     "cut so she|i can be a proper|real woman",
@@ -628,6 +645,18 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "no food at|in the club|canteen|youth_club|party|cafe|after_school_club",
+  "burn|burnt|burned|cut my hand|finger|arm|thumb on the|a oven|grater|tray|pan|iron|kettle|stove|hob",
+  "~bruise|bruised .. from|playing|at football|rugby|hockey|netball|training|judo|karate|match",
+  "nail|thumb|finger|toe|toenail be? go|going|gone|went|turn black|purple|blue",
+  "strangle|kill|murder me cos|because|for i? forgot|forget|lost|lose|broke|missed",
+  "project|lesson|lessons|assembly|topic|poster|campaign on|about domestic",
+  "rabbit|horse|pony|cat|dog|hamster|guinea_pig kick*|kicked|bit|scratched me",
+  "cut|burn|burnt|burned myself on the|a grater|oven|tray|pan|iron|kettle|stove|hob",
+  "no_one|nobody|noone has|have? ever @hurt me",
+  "push*|pushed me in|into the pool|water|sea",
+  "~joking|jk|kidding",
+  "~cars|traffic|drivers|speeding",
   "maths|math|science|english|school|teacher|coursework be? kill* me",
   "@hurt me? .. with a|the|her|his|my pillow|cushion|football|ball|basketball|netball|snowball|nerf",
   "@hurt|kill|shoot|shot me in a game|match of",
@@ -805,6 +834,7 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "mam pod kontrola",
     "most|moscie .. patrze|patrzylem|patrzylam|patrzec w dol",
     "kresk*|ciec*|blizn*|sznyt* na udach|udzie|rekach|rece|nadgarstk*",
     "wszystkim|kazdemu|rodzinie|mamie byloby|bylo|bedzie lzej|lepiej beze|bez mnie",
@@ -865,6 +895,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "w ksztalcie zelazka|paska|reki|dloni",
     "nie widzial|widzieli|zobaczyl|zobaczyli siniak*|sladow",
     "dostaje|dostalem|dostalam|dostane z liscia|wciry|lanie|manto|wpierdol|pasem|klapsa|kablem",
     "skad mam siniaki|since",
@@ -904,6 +935,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "dost* .. baty|w_skore|lanie|po_mordzie|po_twarzy|w_twarz",
   ],
   emotional_abuse: [
+    "pamietnik na glos",
     "ty smieciu|gnoju|debilu|szmato",
     "odda*|oddadza mnie .. domu_dziecka|bidula",
     "jestem dla niej|niego|nich|mamy|taty|rodzicow ciezarem|problemem|klopotem|kula_u_nogi",
@@ -924,6 +956,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "mowilam|krzyczalam nie kilka|pare|wiele razy",
+    "jak|kiedy bylam nachlana|pijana",
     "glaszcze|glaskal|glaskala|dotyka|dotykal mnie po nodze|udzie|udach|kolanie|plecach",
     "to nasza|nasz tajemnica|sekret",
     "zamyka|zamknal|zamknela drzwi .. tajemnic*|sekret*",
@@ -968,6 +1002,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaz*|kazal* mi zostawac|zostac sam|sama|samemu|samej",
   ],
   domestic_abuse: [
+    "zastawiamy|zastawiam|blokujemy|blokuje drzwi",
+    "krzyk i walenie|bicie",
     "kolo|obok glowy mamy|mamy",
     "okularach|okulary przeciwslonecz* .. listopad*|zima|grudni*|w_domu|wiem_czemu",
     "ja wiem czemu|dlaczego",
@@ -1072,6 +1108,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "nocowac|spac .. nie ma gdzie",
     "byle|zeby|byleby nie wracac|isc do domu",
     "uciec|uciekne|uciekac do babci|cioci|wujka|kolezanki|kolegi",
     "spalem|spalam|spie|spalismy na klatce|dworcu|ulicy|lawce",
@@ -1148,6 +1185,10 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "przerobion* na porno|nagie",
+    "moimi|moje zdjeci* .. porno|nagie|nago",
+    "wylaczac|wylaczyc kontrol* rodzicielsk*",
+    "kasuje|kasowac|usuwa czat|wiadomosci",
     "telefon* od mezczyzny|faceta|goscia|pana",
     "dorosly|doros* wysyla|daje|dal* mu|jej|mi robux*|vbucks*|kase|prezent*",
     "przeszli|przejdziemy|przejsc|przeniesc na snapa|snap|whatsapp*|priv*",
@@ -1270,6 +1311,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "jak komus powiem",
   ],
   fear_of_adult: [
+    "sztywnieje|zamieram|paralizuje mnie",
     "nie wiecie|wiesz jaki on|ona jest|bywa",
     "nie mowcie tacie|mamie|ojcu|matce|ojczymowi ze",
     "zamyka* drzwi na klucz i|a .. sami|sama|mowi",
@@ -1373,6 +1415,16 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "w swietlicy|klubie|stolowce|szkole .. nie ma nic do jedzenia",
+  "aplikacja|apka|appka|strona chce|prosi zdjeci*|zdjecia|zdjecie",
+  "wracac|isc|wrocic do domu o|przed 18|19|20|21|22",
+  "zabila|zabil|zabije|zabija jakbym|gdybym|jezelibym",
+  "zamyka szop*|garaz*|piwnic* na klucz",
+  "~judo|karate|taekwondo|boksie|boks|zapasy|sparing*",
+  "zabil*|zabija|zabijaja mnie w|na fortni*|fif*|grze|csie|cs|minecraf*|roblox*",
+  "w csie|cs|cod|valorancie|lolu .. mnie zabij*|zabija|zabijaja|zabil*",
+  "projekt|projekty|lekcja|lekcji|lekcje|temat|plakat|plakaty|kampania|kampanie o przemoc*",
+  "krolik|kot|pies|chomik|kon mnie kopnal|ugryzl|podrapal",
   "~mam dobre|duze|super wsparcie|pomoc",
   "~kroic|kroje|kroilam|kroilem|pokroic|gotowani*",
   "umrzec|umre|umieram|umarlem|umarlam z zimna|nudow|smiechu|wstydu|goraca",
@@ -1656,6 +1708,12 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "مش|ما|مو عايز|عايزه|بدي|ابي|ابغى|ودي|بده|عايزه اصحى|اصحي|اصحا|يصحى|يصحا|يصحي تاني|ثاني|بعد|مره",
+    "بياذي|ياذي|يوذي|بيوذي|تاذي|بتاذي|توذي حاله|نفسه|حالها|نفسها",
+    "5abbi|5abi|bkhabbi|a5abbi|5abe el? shafra|shfra|shafrat",
+    "a3awer|3awer|3awwer|a2zi|ad2i|a2zy nafsi|7ali|7aali",
+    "اخدش|بخدش|اخربش|بخربش|اجرح|بجرح جلدي|ايدي|دراعي|ذراعي|رجلي",
+    "شلون|كيف|كيفاش راح|رح|ح|غادي انهيها|انهي_حياتي",
     "الجسر .. بوقف|واقف|اقف|بطلع فوق",
     "a5alles|5alles|khalles 3ala|3a 7ali|hali",
     "ما|مش|مو راح|رح|ح اكون|ابقى|بكون موجود|موجوده",
@@ -1762,6 +1820,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "ارمي|بارمي|ازت|انط|اقفز|اقع .. من|عن البلكونه|الشباك|السطح|الجسر|البنايه|البرج|الدور",
   ],
   physical_abuse: [
+    "ydrabni|yedrabni|ydrebni|btedrebni|bidrabni|tedrebni|yedrebni|ydrobni",
+    "بدقوني|يدقوني|حيدقوني|دقوني|بيدقوني|دقني|يدقني|بدقني",
     "kankol|nakol|klit l3sa|la3sa|el3sa",
     "عينه|عيني|عينها زرقا|زرقاء|مزرقه|مزرقة",
     "ينضرب|بنضرب|انضرب|ضربني|يضربني|تضربني .. بالعقال|بالقشاط|بالحزام|بالسلك|بالخرطوم|بالنعال|بالشحاطه",
@@ -1802,6 +1862,12 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعنفني|يعنفوني|تعنفني|بيعنفني",
   ],
   emotional_abuse: [
+    "انت|انتي|نتي مش|ماشي|مو|مانيش ابني|بنتي|ولدي",
+    "انتي|انت زي|مثل|متل|كيف الكلب|الحمار|الزباله",
+    "اتمنى|يا_ريت لو? تموت|تموتي|ما_خلفتك|ما_جبتك",
+    "ma kont? 5alaftek|5allaftek|jebtek|jibtik",
+    "عار|3ar على|3al|3ala العيله|العايله|3ayla|3ayle",
+    "يتبرا|يتبرى|بيتبرا|yitbarra|yetbarra مني|minni|menni",
     "كلشي|كل_شي|كله غلطي|ذنبي",
     "bawazt|bawwazt|5arabt|kharabt 7ayatha|7ayato|7ayati",
     "kan nefsaha|nefsaha|nefsi tetla2|tetl2",
@@ -1840,6 +1906,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "عمل|سوا|سوى|عمل_فيني اشي|شي|حاجه|اشياء معي|فيني|فيا",
+    "ما|لا تكلمي|تكلم|تقولي|تقول|تحكي زول|لزول",
+    "arkab ma3ah|m3ah|ma3o bil|fil sayyara|sayara|car",
+    "sawwa|sawa|3imel|3amal shay|shi|7aga ma 7abbait|7abeit|bghit",
+    "سوا|سوى|عمل شي|اشي|اشياء|حاجات ما حبيتها|حبيتها|حبيته|بديها|ردتها",
     "يمسح|بيمسح|يحط_ايده|يلمس|بيلمس|يحسس على? رجلي|فخدي|فخذي|ظهري",
     "المدرب|الاستاذ|المعلم|عمي|خالي|المدرس .. يبوسها|يبوسني|بيبوسني|بوسني|باسني",
     "byeji|biji|bye5osh|byed5ol|yed5ol 3ala|3a|la ghorfti|odti",
@@ -1911,6 +1982,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "bi2atelha|bi2tolha|y2tolha|ye2telha|yiktilha|y2atelha",
     "جنب|حد راس امي|ماما",
     "ابوي|بابا|امي|ماما|ابويا|جوز_امي|زوج_امي سكران|سكرانه|سكرانة",
     "byedrab|byedrob|bedrob|yedrob|darab mama|emmi|ummi|ommi",
@@ -1950,6 +2022,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "البراد|الثلاجه|التلاجه دايما|كل_يوم فاضي|فاضيه",
+    "بيتركنا|يتركنا|بتتركنا|تتركنا|تركنا|سابنا|بيسيبنا .. اسبوع|لحالنا|وحدنا|يومين",
+    "بدال|بدل|عوض الاكل",
+    "محد|ما_حدا|محدش|ما_حد اخده|وداه|ياخذه|اخدها|ودّاه عالدكتور|للدكتور|الدكتور",
+    "ما|مش تشتري|يشتري|بتشتريلي|تشتريلي|يشتريلي لي? فوط|شامبو|صابون|ملابس|جزمه",
     "يتركوني|يتركونا|بيتركوني|بيتركونا|يخلوني الويكند|الليل|اليوم",
     "زباله|زبالة|وساخه بكل|في مكان",
     "ما|مافي|مفيش|ما_في عنا|عندنا صابون|كهربا|كهرباء",
@@ -2037,6 +2114,10 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام|نام|نمت|روح_عالمدرسه|اروح_المدرسه .. بلا|بدون|من_غير|من_دون عشا|اكل|غدا|فطور|ترويقه",
   ],
   unsafe_home: [
+    "اطلعي|اطلع|اطلعوا برا|بره|برة ولا|وما|ما ترجعي|ترجع",
+    "كبوني|كبتني|كبني|طردوني|طردني|طردتني|طلعوني برا|بره|من_البيت",
+    "6ardani|tardani|6ardooni|tarduni|6ardatni|tardatni",
+    "hanam|anam|bnam|nimt|nemt fel|fi|bil ma7atta|ma7a6a|share3|shari3|park",
     "عشان|حتى|لحتى ما اروح|ارجع عالبيت|البيت|للبيت",
     "البيت ما|مش|مو ينقعد|ينطاق|ينعاش فيه",
     "اهرب|بهرب|نهرب لعند|عند|ل|على ستي|جدتي|خالتي|عمتي|سيدي|جدي",
@@ -2130,6 +2211,10 @@ const ar: Partial<Record<Category, string[]>> = {
     "يفتش*|فتش*|يقرا|بيقرا|يتجسس .. جوالي|موبايلي|تلفوني|رسايلي|رسائلي|محادثاتي",
   ],
   online_harm: [
+    "صوري|صورتي معدله|معدلة|مفبركه|مركبه",
+    "عنوان|3nwan|3enwan بيتي|beiti|bayti|beity",
+    "bdoon|bidoon|bala malabis|hdoom|tyab",
+    "بدون|بلا|من_غير ملابس|هدوم|تياب|ثياب",
     "تلفون|جوال|موبايل من رجل|زلمه|واحد|شخص .. تعرفت",
     "aftah|afta7|efta7 el? camera|cam",
     "تصويره|صوره|صورتي|صوري|الصوره|الصور .. الفلوس|فلوس|مصاري|المصاري",
@@ -2179,6 +2264,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "يعطيهم|يطيهم|يعطيني|يطيني|يعطينا مشروبات|كحول|حبوب",
     "enni|ennu mdyoune|madyoun|madyoune|mdyoun elo|lo|leh",
     "مندوب|توصيل لناس|لجماعه",
     "عارفين|يعرفون|بيعرفوا|عارفين_وين وين ساكنه|ساكنين|ساكن|بيتنا|نسكن",
@@ -2247,6 +2333,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعطيني|عطاني|عطوني|اعطاني|جابلي|جابولي .. سجاير|سجائر|دخان|فيب|حشيش|مخدرات|بيره|عرق|ويسكي",
   ],
   bullying_threats: [
+    "ghadi|ghad|ghadin nqetlok|nqtlok|n9etlek|nqetlek|n9tlok|nqatlok",
     "روح|روحي موت|موتي نفسك?",
     "e2tol|2tol|a2tol|te2tol 7ale|7alak|7ali|nafse|nafsak",
     "حطوا|نشروا عنواني|عنوان_بيتي",
@@ -2390,7 +2477,6 @@ const ar: Partial<Record<Category, string[]>> = {
     "بترجم|اترجم|بترجملها|نترجم|نترجملها لماما|لامي|لبابا|لابوي|لها|لهم .. الدكتور|الطبيب|المستشفي|الفواتير",
     "بدبر|ادبر|بدير|ندبر|نخلص|بدفع الفواتير|الفلوس|الحسابات|الاجار|الايجار",
     "بحمّم|بحمم|احمم|نحمم|نغسل|بغسل اخي|اخوي|خوي|اختي|اخويا|ماما|امي|بابا|ابوي",
-    "المعاق|المعاقه|معاق|معاقه|عنده_اعاقه|عنده_توحد|توحد|التوحد|عنده_صرع|الصرع",
     "a6ba5|atbo5|ab6ba5|nitbo5|atba5 w|wa anaddif|a5adem|anadif|anaddef",
     "a3a6eeha|a3teeha|a3tiha|nadiha|a3tiiha dwa|dawa|eldwa|doua|el7oboob",
     "ما|مش نقدرش|نقدر|اقدر|بقدر نخلي|اخلي|اترك|نترك|اسيب .. الصغير|الصغيره|وحده|وحدها|لحاله",
@@ -2442,6 +2528,18 @@ const ar: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Arabic that shares words with disclosures: dying of laughter, a teacher sending a child out, a lesson. */
 const arOrdinary = [
+  "كدمه|كدمات .. من الرغبي|الرقبي|الكره|الكرة|البيسبول",
+  "ما فيه|في|فيش احد|حدا|حد يضربني|يوذيني|بيضربني",
+  "اختي|اخوي|خواتي|اخواتي .. تقرا|يقرا|بتقرا|بيقرا رسايلي|مسجاتي",
+  "التطبيق|تطبيق|الموقع|البرنامج .. يطلب|بيطلب|طلب صوره|صورة",
+  "كدمه|كدمات .. من الكوره|التمرين|الملعب|الرياضه|الماتش",
+  "اموت|بموت واروح|اروح|واشوف|اشوف|واجرب|اجرب|على",
+  "محبوس|محبوسه بالبيت? هالويكند|الويكند|لاني",
+  "الارنب|ارنب|القطه|البسه|الكلب|الحصان رفسني|عضني|خرمشني|خربشني",
+  "حرقت|انحرقت ايدي|يدي|اصبعي بصينيه|بالفرن|بالمكوايه|بالابريق|بالصينيه",
+  "جرحت|قطعت حالي|نفسي|ايدي|اصبعي بالمبشره",
+  "ما حد|حدا|احد عمره|ابدا|بحياته اذاني|ضربني",
+  "امان|بامان امشي|امر فيه|فيها|بالليل",
   "كلب|الكلب|قطه|القطه|بسه .. خايف|خايفه|بخاف|اخاف منه|منها",
   "بالفورتنايت|فورتنايت|باللعبه|بالعبه|ببجي|بالببجي .. يقتلوني|بيقتلوني|قتلوني",
   "يقتلوني|بيقتلوني|قتلوني .. بالفورتنايت|باللعبه|ببجي|بالببجي|فورتنايت",
