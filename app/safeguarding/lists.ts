@@ -91,6 +91,9 @@ export const wealdshireSchools = [
 
 const en: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "stood|standing|stand on the bridge|ledge|edge",
+    "plan|planned|planning it out",
+    "not do it .. next time",
     "only thing i can? control",
     "think|thinking|thought about the bridge",
     "wont|won't even? be here for|by|when|next|anymore",
@@ -193,6 +196,10 @@ const en: Partial<Record<Category, string[]>> = {
     "disappear forever",
   ],
   physical_abuse: [
+    "hit|hits|beat you with a? shoe|belt|cable|stick .. bleed|bled|bleeding",
+    "held|hold|holds|pushed|push my head under",
+    "from|at football|pe|falling but it be not",
+    "slapped|battered|lamped|leathered|smacked round|across the face|head",
     "shape of an|a iron|belt|hand",
     "@hurt with the|a hoover|pipe|cable|hanger|slipper|wooden_spoon|stick|broom|lead|shoe",
     "flinch*",
@@ -228,6 +235,9 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "call|calls me the mistake",
+    "walk|walking on eggshells",
+    "read|reads my messages out loud",
     "left|went because of me",
     "read*|reads my|your diary out|to_the",
     "mum|dad|mom|stepdad|stepmum|parents .. not speak|talk to me|you for a? week|days|weeks",
@@ -257,6 +267,8 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "share|sharing a bed at|with",
+    "grab*|grabbed|touch*|touched|pinch*|squeeze* my bum|arse|ass|boobs|chest|crotch|privates",
     "put*|puts|keeps his|her hand on my leg|thigh|knee|bum|chest",
     "he|uncle|dad|stepdad .. get*|come*|climb* in|into my bed",
     "clothes off",
@@ -305,6 +317,8 @@ const en: Partial<Record<Category, string[]>> = {
     "grooming me|us",
   ],
   domestic_abuse: [
+    "hiding|hide|hid in the bathroom|toilet|wardrobe|cupboard while|when he|she",
+    "take|takes|took it out on mum|my_mum|mam|my_mam",
     "not allowed near|to_come_near us|me|mum|the_house",
     "not hear them|mum|dad fight*|argu*|scream*|shout*",
     "blood on the kitchen? floor|wall|walls",
@@ -335,6 +349,15 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "been|be on our own since|for",
+    "electric|electricity|gas ran|runs|run out",
+    "look after yourself|myself from|since|at age",
+    "dog mess|poo",
+    "rubbish everywhere",
+    "same uniform every day",
+    "leftovers|food out the|of_the bins",
+    "nobody|no_one signs|reads|asks",
+    "inhaler|medicine|meds ran|run out",
     "ran out of nappies|formula",
     "mum|mam|dad|mom sleep|sleeps|sleeping all day",
     "said|says|say i smell|stink",
@@ -387,6 +410,10 @@ const en: Partial<Record<Category, string[]>> = {
     "not get up to take us",
   ],
   unsafe_home: [
+    "slept|sleeping|sleep in the? bus_shelter|tent|car|stairwell|shelter",
+    "it is|its|it's bad at home",
+    "can i stay at|in the? club|youth_club|school",
+    "living|live|lives in a tent",
     "if you|u|i got|have nowhere",
     "no lock on the|our front? door",
     "bring* a blade|knife|machete|gun",
@@ -512,6 +539,10 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "plug say|says|said .. owe*",
+    "trapping|trap_house",
+    "nitty|nitty_line",
+    "come|came back short",
     "shotting|shottin|cunch",
     "come* home in taxis|taxi|cars|car at|late",
     "new nails|clothes|phone|trainers .. will not|wont say|tell who",
@@ -611,6 +642,9 @@ const en: Partial<Record<Category, string[]>> = {
     "hang* around .. follow*",
   ],
   young_carer: [
+    "sort|pay|do the bills",
+    "do the night feeds",
+    "look* after my|their nan|mum|dad|mam|parents|parent .. tired|exhausted|a_lot|cope|coping|lot",
     "help|take nan|mum|dad|grandad|grandma on|to the toilet",
     "put her|him to bed and|then .. clean",
     "clean up the sick",
@@ -632,6 +666,9 @@ const en: Partial<Record<Category, string[]>> = {
     "have to look after .. every_night|all_the_time|never",
   ],
   other_concern: [
+    "need to talk to someone|somebody but",
+    "not say it|this on here",
+    "money she|he should not have",
     "made me promise|swear",
     "taking her|me|him abroad .. cut|marry|married|wedding",
     "abroad .. to get cut|married",
@@ -645,9 +682,9 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "brother|sister|baby scream*|cry|cries the whole way",
   "no food at|in the club|canteen|youth_club|party|cafe|after_school_club",
   "burn|burnt|burned|cut my hand|finger|arm|thumb on the|a oven|grater|tray|pan|iron|kettle|stove|hob",
-  "~bruise|bruised .. from|playing|at football|rugby|hockey|netball|training|judo|karate|match",
   "nail|thumb|finger|toe|toenail be? go|going|gone|went|turn black|purple|blue",
   "strangle|kill|murder me cos|because|for i? forgot|forget|lost|lose|broke|missed",
   "project|lesson|lessons|assembly|topic|poster|campaign on|about domestic",
@@ -834,6 +871,10 @@ const enGroups: Record<string, string[]> = {
 
 const pl: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "zeby nie jesc",
+    "zeby bylo szybko|bezbolesnie",
+    "to zakoncze|zakoncze_to",
+    "lepiej .. beze_mnie|bezemnie",
     "mam pod kontrola",
     "most|moscie .. patrze|patrzylem|patrzylam|patrzec w dol",
     "kresk*|ciec*|blizn*|sznyt* na udach|udzie|rekach|rece|nadgarstk*",
@@ -895,9 +936,15 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "slady|sinca|since|siniaki .. po jej|jego paznokciach|palcach",
+    "since|siniaki w ksztalcie palcow",
+    "znowu|znow oberwal*|dostal*",
+    "oklada|okladal|okladala|okladaja",
+    "przytrzaskuje|przytrzasnal|przytrzasnela .. palce",
     "w ksztalcie zelazka|paska|reki|dloni",
     "nie widzial|widzieli|zobaczyl|zobaczyli siniak*|sladow",
-    "dostaje|dostalem|dostalam|dostane z liscia|wciry|lanie|manto|wpierdol|pasem|klapsa|kablem",
+    "dostaje|dostalem|dostalam|dostane z liscia",
+    "dostaje|dostalem|dostalam|dostane|dostawalem|dostawalam wciry|lanie|manto|wpierdol|pasem|klapsa|kablem|lomot",
     "skad mam siniaki|since",
     "prawda jest inna",
     "bierze|wzial*|bierze_do_reki kabel|pas|pasek|kij|lyzke|kapcia|ladowarke",
@@ -935,6 +982,11 @@ const pl: Partial<Record<Category, string[]>> = {
     "dost* .. baty|w_skore|lanie|po_mordzie|po_twarzy|w_twarz",
   ],
   emotional_abuse: [
+    "nazywaja|nazywa mnie pomylka|bledem",
+    "zabili|zabil|zabila mi chomika|kota|psa|krolika",
+    "przeze mnie tata|mama|ojciec odszedl|odeszla",
+    "jesc osobno|na_podlodze",
+    "nikt w domu mnie nie lubi|kocha",
     "pamietnik na glos",
     "ty smieciu|gnoju|debilu|szmato",
     "odda*|oddadza mnie .. domu_dziecka|bidula",
@@ -956,6 +1008,10 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "kaze|kazal mi o tym milczec|nie_mowic",
+    "przychodzila|przychodzil|przyszla|przyszedl do niego|jego sama|sam",
+    "boli mnie tam na dole",
+    "krwawie a to nie okres",
     "mowilam|krzyczalam nie kilka|pare|wiele razy",
     "jak|kiedy bylam nachlana|pijana",
     "glaszcze|glaskal|glaskala|dotyka|dotykal mnie po nodze|udzie|udach|kolanie|plecach",
@@ -1002,6 +1058,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaz*|kazal* mi zostawac|zostac sam|sama|samemu|samej",
   ],
   domestic_abuse: [
+    "zeby on nie zabil mamy",
+    "czy mama|tata zyje|oddycha",
+    "i tak dostaje",
     "zastawiamy|zastawiam|blokujemy|blokuje drzwi",
     "krzyk i walenie|bicie",
     "kolo|obok glowy mamy|mamy",
@@ -1031,6 +1090,13 @@ const pl: Partial<Record<Category, string[]>> = {
     "kaza*|kazal* mi mowic|powiedziec|klamac .. spadl*|przewrocil*|uderzyl*|potknal*",
   ],
   neglect: [
+    "jestesmy sami|same od",
+    "jedyne|jedyny co jem|posilek",
+    "caly dzien na kacu|bani",
+    "obiadu|jedzenia|kolacji nie ma",
+    "glodn* .. od wczoraj|rana",
+    "nie mam lozka",
+    "spie|spimy na podlodze",
     "kase|pieniadze|hajs na chlanie|wode|alkohol|fajki|picie",
     "wszedzie smieci",
     "mowia ze smierdze",
@@ -1108,6 +1174,10 @@ const pl: Partial<Record<Category, string[]>> = {
     "zimno w domu",
   ],
   unsafe_home: [
+    "nocuje|spie na dzialkach|dzialce",
+    "wywalila|wywalil|wywalili .. z chaty|domu",
+    "nie mam swojego|wlasnego miejsca",
+    "spac|nocowac|nocuje|spie|spalem|spalam w parku|szkole|klubie|samochodzie|piwnicy|pod",
     "nocowac|spac .. nie ma gdzie",
     "byle|zeby|byleby nie wracac|isc do domu",
     "uciec|uciekne|uciekac do babci|cioci|wujka|kolezanki|kolegi",
@@ -1153,6 +1223,9 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie mam gdzie spac|mieszkac",
   ],
   controlled: [
+    "kiedy moge sie? napic|jesc|pic",
+    "siedze zamknieta|zamkniety w domu|pokoju",
+    "nie pozwala mi miec kolezanek|kolegow|przyjaciol",
     "nie pozwala mamie|nam|mi .. miec|wlasnej kasy|pieniedzy",
     "musze mu|jej oddawac|oddac wyplate|pieniadze|kase",
     "sprawdza paragony|wydatki",
@@ -1185,6 +1258,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "krazy|kraza po snapie|insta|szkole|necie|grupach",
     "przerobion* na porno|nagie",
     "moimi|moje zdjeci* .. porno|nagie|nago",
     "wylaczac|wylaczyc kontrol* rodzicielsk*",
@@ -1221,6 +1295,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "grozi* ze wrzuci|opublikuje|pokaze",
   ],
   exploitation: [
+    "trzyma|zabral|zabrali|ma moj paszport|dowod|dokumenty",
+    "przywiezli mnie .. do pracy",
     "dlug .. wiekszy|rosnie",
     "musze|kaza mi dla nich|im jezdzic|wozic|nosic|sprzedawac",
     "kurier|kurierem dla jakichs|tych ludzi|gosci",
@@ -1275,6 +1351,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "dlug* u nich|niego",
   ],
   bullying_threats: [
+    "zebym sie zabil|zabila|powiesil|powiesila|zabil*",
+    "ustawili|ustawil solo|ustawke",
     "wrzucil*|wrzucila|wrzucili|wepchn* mnie do rzeki|wody|kanalu|jeziora|kosza",
     "czeka grupa|banda|typy|chlopaki .. co|ktor* mnie",
     "obleja|oblać|oblac|oblejemy mi twarz",
@@ -1342,6 +1420,7 @@ const pl: Partial<Record<Category, string[]>> = {
   ],
   // Something that happened and cannot be said: no category fits.
   other_concern: [
+    "taka sprawa ale",
     "pije|pilem|pilam codziennie|czesto .. zeby wytrzymac|przetrwac|dac_rade",
     "biore|wzial*|podbieram wodke|alkohol|piwo|tabletki z szafki|taty|mamy|rodzicow",
     "zeby jakos wytrzymac|przetrwac",
@@ -1375,6 +1454,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie moge|umiem nikomu powiedziec|o_tym_mowic",
   ],
   young_carer: [
+    "zmieniam|zmienia mamie|tacie opatrunki",
     "pilnuje|pilnowac|gotuje_i_pilnuje trojga|dwojga|czworga|calego_rodzenstwa",
     "szpitalu psychiatrycznym|psychiatryku",
     "wstaje do taty|mamy|brata|babci .. w nocy|ataki|atak",
@@ -1415,6 +1495,12 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "nie dam rady dzis|jutro|przyjsc|przyjechac|byc|wpasc",
+  "zabije|zabic sie z nudow|nudy|smiechu",
+  "pije piwo przy|do|na meczu|obiedzie|grillu",
+  "dostalem|dostalam w twarz|glowe pilka|pilke",
+  "zamknela|zamknal|zamkneli mnie dla zartu|beki",
+  "~skrecilem|skrecilam kostke",
   "w swietlicy|klubie|stolowce|szkole .. nie ma nic do jedzenia",
   "aplikacja|apka|appka|strona chce|prosi zdjeci*|zdjecia|zdjecie",
   "wracac|isc|wrocic do domu o|przed 18|19|20|21|22",
@@ -1708,6 +1794,9 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "جرحت ايدي|يدي|ايديا مره|مرة تانيه|ثانيه|كمان",
+    "ba3awar|b3awar|ba3awwar nafsi|7ali",
+    "بتودعني|تودعني|ودعتني",
     "مش|ما|مو عايز|عايزه|بدي|ابي|ابغى|ودي|بده|عايزه اصحى|اصحي|اصحا|يصحى|يصحا|يصحي تاني|ثاني|بعد|مره",
     "بياذي|ياذي|يوذي|بيوذي|تاذي|بتاذي|توذي حاله|نفسه|حالها|نفسها",
     "5abbi|5abi|bkhabbi|a5abbi|5abe el? shafra|shfra|shafrat",
@@ -1820,6 +1909,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "ارمي|بارمي|ازت|انط|اقفز|اقع .. من|عن البلكونه|الشباك|السطح|الجسر|البنايه|البرج|الدور",
   ],
   physical_abuse: [
+    "وريت|ورّيت|شافت|شافوا الممرضه|المعلمه .. ظهري|جسمي",
     "ydrabni|yedrabni|ydrebni|btedrebni|bidrabni|tedrebni|yedrebni|ydrobni",
     "بدقوني|يدقوني|حيدقوني|دقوني|بيدقوني|دقني|يدقني|بدقني",
     "kankol|nakol|klit l3sa|la3sa|el3sa",
@@ -1862,6 +1952,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعنفني|يعنفوني|تعنفني|بيعنفني",
   ],
   emotional_abuse: [
+    "يسموني|بيسموني|تسميني الغلطه|غلطه",
+    "ما تكلمني|يكلمني شهر|اسبوع",
     "انت|انتي|نتي مش|ماشي|مو|مانيش ابني|بنتي|ولدي",
     "انتي|انت زي|مثل|متل|كيف الكلب|الحمار|الزباله",
     "اتمنى|يا_ريت لو? تموت|تموتي|ما_خلفتك|ما_جبتك",
@@ -1906,6 +1998,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "nsawer|nsawar|asawer rasi|nafsi bla|bdoun hwayej|hwayj|malabis",
     "عمل|سوا|سوى|عمل_فيني اشي|شي|حاجه|اشياء معي|فيني|فيا",
     "ما|لا تكلمي|تكلم|تقولي|تقول|تحكي زول|لزول",
     "arkab ma3ah|m3ah|ma3o bil|fil sayyara|sayara|car",
@@ -1982,6 +2075,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "مخبيين|متخبيين|مستخبيين فالطواليط|بالحمام|بالغرفه",
+    "اتصلت|اتصل بالشرطه على ابوي|بابا|جوز_امي",
     "bi2atelha|bi2tolha|y2tolha|ye2telha|yiktilha|y2atelha",
     "جنب|حد راس امي|ماما",
     "ابوي|بابا|امي|ماما|ابويا|جوز_امي|زوج_امي سكران|سكرانه|سكرانة",
@@ -2022,6 +2117,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "لحالنا|لوحدنا من الجمعه|امبارح|يومين|الخميس|السبت",
     "البراد|الثلاجه|التلاجه دايما|كل_يوم فاضي|فاضيه",
     "بيتركنا|يتركنا|بتتركنا|تتركنا|تركنا|سابنا|بيسيبنا .. اسبوع|لحالنا|وحدنا|يومين",
     "بدال|بدل|عوض الاكل",
@@ -2211,6 +2307,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يفتش*|فتش*|يقرا|بيقرا|يتجسس .. جوالي|موبايلي|تلفوني|رسايلي|رسائلي|محادثاتي",
   ],
   online_harm: [
+    "ye2abelni|y2abelni|yeshofni lwa7dena|lwa7di|lewa7di",
     "صوري|صورتي معدله|معدلة|مفبركه|مركبه",
     "عنوان|3nwan|3enwan بيتي|beiti|bayti|beity",
     "bdoon|bidoon|bala malabis|hdoom|tyab",
@@ -2474,6 +2571,8 @@ const ar: Partial<Record<Category, string[]>> = {
     "@neg نقدر|اقدر|بقدر|قادر*|قادره نحكي|احكي|اقول|نقول|احچي .. وقعلي|وقع_لي|صارلي|صار_لي|حصلي|حصلتلي|صار_معي",
   ],
   young_carer: [
+    "تعبت من رعايه|رعاية امي|ابوي|اخوي",
+    "تغير ضمادات|ضمادات",
     "بترجم|اترجم|بترجملها|نترجم|نترجملها لماما|لامي|لبابا|لابوي|لها|لهم .. الدكتور|الطبيب|المستشفي|الفواتير",
     "بدبر|ادبر|بدير|ندبر|نخلص|بدفع الفواتير|الفلوس|الحسابات|الاجار|الايجار",
     "بحمّم|بحمم|احمم|نحمم|نغسل|بغسل اخي|اخوي|خوي|اختي|اخويا|ماما|امي|بابا|ابوي",
