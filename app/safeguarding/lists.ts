@@ -681,6 +681,13 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "kill|hurt me if i|we spoil|spoiled|ruin|ruined",
+  "hurt|kill me if i do not pass",
+  "not cope with the amount|workload",
+  "the ball with his|her hand|hands",
+  "get|got hit .. by the|a ball|football|dodgeball",
+  "not eat|eaten since lunch|lunchtime",
+  "no heating|hot_water in the|our sports|hall|changing|classroom|school|club|library|pool",
   "brother|sister|baby scream*|cry|cries the whole way",
   "no food at|in the club|canteen|youth_club|party|cafe|after_school_club",
   "burn|burnt|burned|cut my hand|finger|arm|thumb on the|a oven|grater|tray|pan|iron|kettle|stove|hob",
@@ -1494,13 +1501,18 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "zabija|zabije|zabija .. jak|jesli im? zaspoiler*|spoiler*",
+  "mnie zbija|zabija|zabije jak nie podam",
+  "nie ma nic slodkiego|slodyczy|fajnego",
+  "pije|pija duzo? kawy|herbaty|wody|coli|energetykow",
+  "powiedziec .. o niespodziance|prezencie|prezentach",
   "nie dam rady dzis|jutro|przyjsc|przyjechac|byc|wpasc",
   "zabije|zabic sie z nudow|nudy|smiechu",
   "pije piwo przy|do|na meczu|obiedzie|grillu",
   "dostalem|dostalam w twarz|glowe pilka|pilke",
   "zamknela|zamknal|zamkneli mnie dla zartu|beki",
   "~skrecilem|skrecilam kostke",
-  "w swietlicy|klubie|stolowce|szkole .. nie ma nic do jedzenia",
+  "w swietlicy|klubie|stolowce|szkole .. nie ma jedzenia|nic_do_jedzenia",
   "aplikacja|apka|appka|strona chce|prosi zdjeci*|zdjecia|zdjecie",
   "wracac|isc|wrocic do domu o|przed 18|19|20|21|22",
   "zabila|zabil|zabije|zabija jakbym|gdybym|jezelibym",
@@ -1517,11 +1529,11 @@ const plOrdinary = [
   "mnie zabil*|zabij*|zabija|leje|bije|pokonal* w|na fortni*|fif*|grze|minecraf*|roblox*",
   "w fortni*|fif*|grze|minecraf*|roblox* .. mnie zabij*|zabija|zabil*|leje",
   "mnie zabij*|zabije|udusi|zamorduje .. jak|jesli|jezeli znowu|zgubie|dotkne|zjem|wezme|ruszysz|rusze|zepsuje|spoznie|zapomne",
-  "siniak* .. od|po siatk*|siatkowki|pilki|meczu|treningu|wf|upadku",
+  "siniak* .. od|po siatk*|siatkowki|pilki|meczu|treningu|wf|upadku|szczepionki|szczepienia|zastrzyku",
   "~walnelam|walnalem|uderzylam|uderzylem|walnelem sie",
   "~ogladalismy|mielismy film|filmik|lekcj*|warsztat*|prezentacj*|apel* o",
   "przypalilam|przypalilem|poparzylam|poparzylem sie o|od piekarnik*|zelazk*|garnk*|patelni*|kuchenk*",
-  "bezpiecz* na|w przystank*|przystanku|parku|autobusie|ulicy|osiedlu|miescie|wieczorem",
+  "bezpiecz* na|w tej? przystank*|przystanku|parku|autobusie|ulicy|osiedlu|miescie|wieczorem|tyrolce|zjezdzalni|hustawce|basenie",
   "~sniezk*|sniezki",
   "~counter|csgo|fortnite|roblox|minecraft|gta",
   "zostalam|zostalem sama|sam w domu na godzine|dwie_godziny|chwile|pol_godziny|godzinke",
@@ -2626,7 +2638,13 @@ const ar: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Arabic that shares words with disclosures: dying of laughter, a teacher sending a child out, a lesson. */
 const arOrdinary = [
-  "كدمه|كدمات .. من الرغبي|الرقبي|الكره|الكرة|البيسبول",
+  "يموتوني|هيموتوني|يقتلوني|بيقتلوني .. لو|اذا حرقت",
+  "اقدر على كميه|كمية الواجبات|الدراسه|الدروس",
+  "اكل|طعام بالنادي|بالمدرسه|بالكافتيريا|في_النادي",
+  "تدفئه|تدفئة في|ب غرف|الصاله|الصالة|الملعب|الصف|المدرسه",
+  "يعرف|بيعرف|بتعرف يطبخ|تطبخ",
+  "جوعان|جوعانه بعد الرياضه|التمرين|السباحه",
+  "كدمه|كدمات .. من الرغبي|الرقبي|الكره|الكرة|البيسبول|النتبول|نتبول|الهوكي|التطعيم|الابره|التحليل",
   "ما فيه|في|فيش احد|حدا|حد يضربني|يوذيني|بيضربني",
   "اختي|اخوي|خواتي|اخواتي .. تقرا|يقرا|بتقرا|بيقرا رسايلي|مسجاتي",
   "التطبيق|تطبيق|الموقع|البرنامج .. يطلب|بيطلب|طلب صوره|صورة",
