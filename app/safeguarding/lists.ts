@@ -235,6 +235,7 @@ const en: Partial<Record<Category, string[]>> = {
     "pull my hair",
   ],
   emotional_abuse: [
+    "should have be me",
     "call|calls me the mistake",
     "walk|walking on eggshells",
     "read|reads my messages out loud",
@@ -267,6 +268,8 @@ const en: Partial<Record<Category, string[]>> = {
     "i be a mistake",
   ],
   sexual_abuse: [
+    "secret game|games",
+    "taken advantage of",
     "share|sharing a bed at|with",
     "grab*|grabbed|touch*|touched|pinch*|squeeze* my bum|arse|ass|boobs|chest|crotch|privates",
     "put*|puts|keeps his|her hand on my leg|thigh|knee|bum|chest",
@@ -349,11 +352,12 @@ const en: Partial<Record<Category, string[]>> = {
     "hide in my room when",
   ],
   neglect: [
+    "mum|dad|mam|mom be stoned|high|wasted|smashed",
     "been|be on our own since|for",
     "electric|electricity|gas ran|runs|run out",
     "look after yourself|myself from|since|at age",
     "house|flat|home|bedroom be cover in",
-    "same uniform every day",
+    "same uniform every|for",
     "leftovers|food out the|of_the bins",
     "nobody|no_one signs|reads|asks",
     "inhaler|medicine|meds ran|run out",
@@ -485,6 +489,7 @@ const en: Partial<Record<Category, string[]>> = {
     "not allow* to leave the house",
   ],
   online_harm: [
+    "underwear|bikini|nude|naked photo|photos|pic|pics|picture|pictures",
     "delete|deleting the? messages|chat|chats|texts after",
     "move|moving|talk|talking to|on telegram|private_chat",
     "adult|man|guy|streamer .. gift*|gifted|gifts|buys|bought me|him|her",
@@ -538,6 +543,7 @@ const en: Partial<Record<Category, string[]>> = {
     "blackmail*",
   ],
   exploitation: [
+    "keep|keeps|kept|took|take|has our|my id|passport|passports|documents",
     "plug say|says|said .. owe*",
     "trapping|trap_house",
     "nitty|nitty_line",
@@ -942,6 +948,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie chce tu byc",
   ],
   physical_abuse: [
+    "pregi|slady po pasku|pasie|kablu",
     "slady|sinca|since|siniaki .. po jej|jego paznokciach|palcach",
     "since|siniaki w ksztalcie palcow",
     "znowu|znow oberwal*|dostal*",
@@ -988,6 +995,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "dost* .. baty|w_skore|lanie|po_mordzie|po_twarzy|w_twarz",
   ],
   emotional_abuse: [
+    "wystawia|wystawila|wystawil mnie na balkon|mroz|dwor",
     "nazywaja|nazywa mnie pomylka|bledem",
     "zabili|zabil|zabila mi chomika|kota|psa|krolika",
     "przeze mnie tata|mama|ojciec odszedl|odeszla",
@@ -1014,6 +1022,8 @@ const pl: Partial<Record<Category, string[]>> = {
     "jestem jej|jego|ich? najwieksz*? bled*|pomylk*|porazk*|ciezar*",
   ],
   sexual_abuse: [
+    "robi|robil nam|mi masaz*",
+    "kto komus powie",
     "kaze|kazal mi o tym milczec|nie_mowic",
     "przychodzila|przychodzil|przyszla|przyszedl do niego|jego sama|sam",
     "boli mnie tam na dole",
@@ -1104,7 +1114,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "nie mam lozka",
     "spie|spimy na podlodze",
     "kase|pieniadze|hajs na chlanie|wode|alkohol|fajki|picie",
-    "wszedzie smieci",
+    "w domu|mieszkaniu|pokoju .. smieci",
     "mowia ze smierdze",
     "brudn* i glodn*",
     "glodn* i brudn*",
@@ -1264,6 +1274,7 @@ const pl: Partial<Record<Category, string[]>> = {
     "kontroluj* mnie",
   ],
   online_harm: [
+    "placi|zaplacil|placil mi .. za zdjeci*|fotki|foto",
     "krazy|kraza po snapie|insta|szkole|necie|grupach",
     "przerobion* na porno|nagie",
     "moimi|moje zdjeci* .. porno|nagie|nago",
@@ -1501,6 +1512,7 @@ const pl: Partial<Record<Category, string[]>> = {
 
 /** Ordinary Polish that shares words with disclosures: games, lessons, schoolwork, a pillow fight. */
 const plOrdinary = [
+  "o okaleczaniu|okaleczeniu zenskich|narzadow",
   "zabija|zabije|zabija .. jak|jesli im? zaspoiler*|spoiler*",
   "mnie zbija|zabija|zabije jak nie podam",
   "nie ma nic slodkiego|slodyczy|fajnego",
@@ -1805,6 +1817,18 @@ const arGroups: Record<string, string[]> = {
 
 const ar: Partial<Record<Category, string[]>> = {
   self_harm: [
+    "adrab|bdrab|badrab|nadrab nafsi|7ali|rasi",
+    "how many pills|tablets",
+    "ينهي|بينهي|تنهي حياته|حياتها",
+    "jra7t|jre7t|jara7t ydi|idi|yddi|nafsi|rasi",
+    "ادق|بدق|اضرب|بضرب ايدي|راسي|حالي بالطاوله|بالحيط|بالجدار",
+    "استاهل|بستاهل|استحق اتعاقب|عقاب",
+    "نطيت|قفزت|رميت_حالي من الشباك|الطابق|السطح",
+    "بمسك|امسك المقص|الموس|الشفره .. بفكر",
+    "شريط|علبه|علبة بنادول|حبوب|دوا كله|كامل|كلها",
+    "احسب كل سعره|السعرات",
+    "اطلع|بطلع|ارجع كل اكل|الاكل",
+    "مخبيه|مخبية|خابيه الدوا|الحبوب|دوا",
     "جرحت ايدي|يدي|ايديا مره|مرة تانيه|ثانيه|كمان",
     "ba3awar|b3awar|ba3awwar nafsi|7ali",
     "بتودعني|تودعني|ودعتني",
@@ -1920,6 +1944,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "ارمي|بارمي|ازت|انط|اقفز|اقع .. من|عن البلكونه|الشباك|السطح|الجسر|البنايه|البرج|الدور",
   ],
   physical_abuse: [
+    "bil|b 3gal|9shat|sebta",
+    "ydhrubni|ydhrbni|yedhrubni|drbatni|drbni|darbni|kat9tlni",
+    "تسحبني|يسحبني|بتسحبني|سحبتني|سحبني من شعري",
+    "على|ع الرز .. ركبي",
+    "ركبي كلها جروح",
     "وريت|ورّيت|شافت|شافوا الممرضه|المعلمه .. ظهري|جسمي",
     "ydrabni|yedrabni|ydrebni|btedrebni|bidrabni|tedrebni|yedrebni|ydrobni",
     "بدقوني|يدقوني|حيدقوني|دقوني|بيدقوني|دقني|يدقني|بدقني",
@@ -1963,6 +1992,12 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعنفني|يعنفوني|تعنفني|بيعنفني",
   ],
   emotional_abuse: [
+    "fashel|fashil|ghaby|ghabi|7mar odam|giddam|9odam",
+    "sabab mot|mout|mawt",
+    "مجنونه|مجنون ولازم|لازم ينحبس|ينحبسو|يحبسوني",
+    "nekrhek|nakrahek|bakrahek|ba3'dak|nkrhek",
+    "اوقف|اوگف|نوقف بالبرد",
+    "kaysowerni|ysawarni|tsawarni .. kanbki|nabki|bkit",
     "يسموني|بيسموني|تسميني الغلطه|غلطه",
     "ما تكلمني|يكلمني شهر|اسبوع",
     "انت|انتي|نتي مش|ماشي|مو|مانيش ابني|بنتي|ولدي",
@@ -2009,6 +2044,12 @@ const ar: Partial<Record<Category, string[]>> = {
     "يبعتوني|يودوني|يحطوني|يرموني|يطردوني .. دار|ملجا|ملجأ ايتام|الايتام|الاحداث",
   ],
   sexual_abuse: [
+    "لبسي|هدومي|ملابسي|تيابي مش|مو|ما علي|عليّ|عليا",
+    "y9issni|ylamasni|yelmesni|y7assasni|kayl9as|kayls9 fiya|f",
+    "kaydkhol|yodkhol|byodkhol|ydkhol 3liya|3alaya l? bit|ghorfti",
+    "كيديرلي|يديرلي|دارلي|داري حوايج|حاجات",
+    "الاستاذ|المدرس|المدرب|استاذ .. قبلني|باسني",
+    "ناضجه|ناضج بالنسبه|بالنسبة لعمري|لعمرك",
     "nsawer|nsawar|asawer rasi|nafsi bla|bdoun hwayej|hwayj|malabis",
     "عمل|سوا|سوى|عمل_فيني اشي|شي|حاجه|اشياء معي|فيني|فيا",
     "ما|لا تكلمي|تكلم|تقولي|تقول|تحكي زول|لزول",
@@ -2086,6 +2127,11 @@ const ar: Partial<Record<Category, string[]>> = {
     "لو|اذا|ان .. قلت*|خبرت*|حكيت*|قولت* .. يقتل*|اقتل*|يموت*|اموت*|يذبح*|اذبح*|ياذي*|اذي*|اذيك|يضرب*|اضرب*",
   ],
   domestic_abuse: [
+    "yedhrub|ydhrub|yedrab|yedrob|ydrb ommi|mama|omi|ommy",
+    "ماما|امي عينها زرقا|زرقاء|مورمه",
+    "الشرطه تيجي|بتيجي|تجي|اجت عنا|لعنا|للبيت",
+    "سالك|سألك عن الصوت|الصراخ",
+    "بالمستشفى من اللي عمل|عملو|سوا|عملوا",
     "مخبيين|متخبيين|مستخبيين فالطواليط|بالحمام|بالغرفه",
     "اتصلت|اتصل بالشرطه على ابوي|بابا|جوز_امي",
     "bi2atelha|bi2tolha|y2tolha|ye2telha|yiktilha|y2atelha",
@@ -2128,6 +2174,13 @@ const ar: Partial<Record<Category, string[]>> = {
     "@parent .. سكر|سكران|سكرانه|شارب|يشرب_كتير|يشرب_خمر|مخمور .. يضرب*|يكسر*|يصرخ*|يخوف*",
   ],
   neglect: [
+    "بطعميها|بطعميه|بأكلها|اطعمها لانو|لان ماما|امي ما? بتصحى|تصحى",
+    "ahli|ahl ma da|ma yhtammoon|yhtamoon|yhtammo",
+    "اطبخ لحالي|لوحدي من عمري",
+    "البيت|بيتنا|الشقه|شقتنا .. فيران|جرذان|صراصير",
+    "ما klit|ma klit mn|mn_lbare7",
+    "بيروح لحالو|لحاله|لحالها",
+    "ما رحنا للمدرسه|المدرسه|عالمدرسه",
     "لحالنا|لوحدنا من الجمعه|امبارح|يومين|الخميس|السبت",
     "البراد|الثلاجه|التلاجه دايما|كل_يوم فاضي|فاضيه",
     "بيتركنا|يتركنا|بتتركنا|تتركنا|تركنا|سابنا|بيسيبنا .. اسبوع|لحالنا|وحدنا|يومين",
@@ -2221,6 +2274,10 @@ const ar: Partial<Record<Category, string[]>> = {
     "انام|نام|نمت|روح_عالمدرسه|اروح_المدرسه .. بلا|بدون|من_غير|من_دون عشا|اكل|غدا|فطور|ترويقه",
   ],
   unsafe_home: [
+    "انطردت|انطرد|طردوها|طردوه من البيت",
+    "bghitch|bghit|n7ebch nrje3|nrj3|nroh ldar|l_dar|dar",
+    "بقفل|بسكر|اقفل على حالي|نفسي",
+    "نبات|بنام|انام عند صاحبي|صاحبتي|صحبي .. بعد ما|من",
     "اطلعي|اطلع|اطلعوا برا|بره|برة ولا|وما|ما ترجعي|ترجع",
     "كبوني|كبتني|كبني|طردوني|طردني|طردتني|طلعوني برا|بره|من_البيت",
     "6ardani|tardani|6ardooni|tarduni|6ardatni|tardatni",
@@ -2283,6 +2340,9 @@ const ar: Partial<Record<Category, string[]>> = {
     "مش|ما|مو امان|آمن|امن|آمنه في? @home",
   ],
   controlled: [
+    "ma y5allini|y5alleeni|ykhalini a6la3|atla3|ne5roj|nokhroj min|mn el? bait|beit|dar",
+    "7abesny|7absni|habesni|7absiny fel|fil|f beit|bait|dar",
+    "مش|ما بتخلينا|تخلينا|يخلونا|بيخلونا نخرج|نطلع",
     "3a6ani|3ataani|mana3ni|mani3ni .. ma a6la3|a6la3|atla3|a5rog|ikhrij",
     "7ajaz|7ajz|5ada|khada|sheel|akhad jawazi|jawazee|passport|basboori|jawaz_safari",
     "nzawjich|nzawjek|nzawjik|ba_nzawjich|nzawjak|azawjek|yzawjni|yzawjooni|bazawjich",
@@ -2318,6 +2378,10 @@ const ar: Partial<Record<Category, string[]>> = {
     "يفتش*|فتش*|يقرا|بيقرا|يتجسس .. جوالي|موبايلي|تلفوني|رسايلي|رسائلي|محادثاتي",
   ],
   online_harm: [
+    "بعتلي|يبعتلي|ابعتله|عطيته|اعطيه العنوان|عنواني",
+    "nchofo|nchoufek|nt9ablo|ntla9aw f|fi hotel|otel",
+    "نزلت|نشرت|نشر|نزل فيديو|صور الي|الي|لي بالحمام|بالغرفه",
+    "فيها|في عنواني|اسم_مدرستي",
     "ye2abelni|y2abelni|yeshofni lwa7dena|lwa7di|lewa7di",
     "صوري|صورتي معدله|معدلة|مفبركه|مركبه",
     "عنوان|3nwan|3enwan بيتي|beiti|bayti|beity",
@@ -2372,6 +2436,12 @@ const ar: Partial<Record<Category, string[]>> = {
     "@nobody يعرف|يدري|يعلم|يعرفو|يعرفوا|يعرفش .. عنا|عنه|اني_بحكي|اننا",
   ],
   exploitation: [
+    "5alooni|khalooni|khalouni|5allouni abee3|abi3|nbi3|awasel",
+    "رجال|شباب كبار .. بسيارات|سيارات|هدايا|كحول",
+    "بيخبي|يخبي|بيخبو اشيا|اغراض|شي بشقتنا|ببيتنا|عندنا",
+    "بيدفعلي|يدفعلي|بيعطيني_مصاري لاسكت|عشان_اسكت",
+    "سكنوا|ساكنين|قاعدين ببيت|بيتنا|عندنا",
+    "شادين|شادة|شاد|ماسك|ماسكين الوراق|الاوراق|الباسبور|الجواز|جوازي|جوازنا",
     "يعطيهم|يطيهم|يعطيني|يطيني|يعطينا مشروبات|كحول|حبوب",
     "enni|ennu mdyoune|madyoun|madyoune|mdyoun elo|lo|leh",
     "مندوب|توصيل لناس|لجماعه",
@@ -2441,6 +2511,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "يعطيني|عطاني|عطوني|اعطاني|جابلي|جابولي .. سجاير|سجائر|دخان|فيب|حشيش|مخدرات|بيره|عرق|ويسكي",
   ],
   bullying_threats: [
+    "mous|moss|سكين|سكينه 3la|على رقبتي|rgbti|rgbati",
     "ghadi|ghad|ghadin nqetlok|nqtlok|n9etlek|nqetlek|n9tlok|nqatlok",
     "روح|روحي موت|موتي نفسك?",
     "e2tol|2tol|a2tol|te2tol 7ale|7alak|7ali|nafse|nafsak",
@@ -2473,6 +2544,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "قلي|قالي|قالولي|قالو|قالوا|يقلي|يقولي|يقولولي|يهددني|هددني|كتبلي|بعتلي .. يقتلك|يذبحك|يموتك|اقتلك|اذبحك|اموتك|نقتلك|نذبحك|نموتك|يكسرلك|اكسرلك|يضربك|اضربك|يقتلني|يذبحني|يضربوني|يضربني|يدبحك|ادبحك",
   ],
   fear_of_adult: [
+    "بيدعينا|يدعينا|بيعزمنا لبيتو|لبيته|لشقته .. مش|مو مرتاح|مرتاحه",
     "خايف|خايفه منه",
     "يحكي|بيحكي|بيتكلم|يتكلم|بيعلق|يعلق عن|على جسمي",
     "tijlis|tijli|tej3od|to23od|ta3ad|tga3ad janbi|jambi|7ady|7adi|gambi",
@@ -2530,6 +2602,9 @@ const ar: Partial<Record<Category, string[]>> = {
   ],
   // Worries a child cannot name ("something bad happened to me and I don't know who to tell"): no category fits.
   other_concern: [
+    "بدون ما اهلي|امي|ابوي يعرفو|يعرفوا|يدرو",
+    "فكرتها|فكروها خيال|كدبه",
+    "مقاطع|فيديوهات ذبح|قتل",
     "احكي|اتكلم معه|مع حدا? بسريه|بسرية|سرا",
     "وقع|وقعت|صار|صارت|حصل ليا|لي|لي_انا|معي|معايا شي حاجه|شي|حاجه .. فالحفله|بالحفله|الحفلة|بالرحله|فالرحله",
     "ماعرفتش|ما_عرفتش|ما_نعرفش|ما_اعرف|مش_عارف|مش_عارفه|ما_عرفت شكون|لمين|لمن|مين|منو نقول|نقولو|اقول|اقوله|احكي|نقلو",
@@ -2582,6 +2657,10 @@ const ar: Partial<Record<Category, string[]>> = {
     "@neg نقدر|اقدر|بقدر|قادر*|قادره نحكي|احكي|اقول|نقول|احچي .. وقعلي|وقع_لي|صارلي|صار_لي|حصلي|حصلتلي|صار_معي",
   ],
   young_carer: [
+    "ما بنام|ما انام|ماكنام غير|الا ٣|3|تلات|اربع ساعات",
+    "بضل|بظل|اضل سهرانه|سهران معو|معها|معه",
+    "الميثادون|ميثادون",
+    "احميها|احممها|اقومها",
     "تعبت من رعايه|رعاية امي|ابوي|اخوي",
     "تغير ضمادات|ضمادات",
     "بترجم|اترجم|بترجملها|نترجم|نترجملها لماما|لامي|لبابا|لابوي|لها|لهم .. الدكتور|الطبيب|المستشفي|الفواتير",

@@ -118,6 +118,10 @@ export function foldArabic(word: string) {
     .replace(/ڤ/g, "ف")
     .replace(/پ/g, "ب")
     .replace(/چ/g, "ج")
+    // Letters that young writers swap as they say them (ظربني for ضربني, هدا for هذا, تياب for ثياب).
+    .replace(/ظ/g, "ض")
+    .replace(/ذ/g, "د")
+    .replace(/ث/g, "ت")
     .replace(/(\p{L})\1{2,}/gu, "$1")
     .replace(/^اا/, "ا");
 }
