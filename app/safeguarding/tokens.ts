@@ -104,7 +104,8 @@ export function foldLatin(word: string) {
 
 /**
  * Arabic without harakat or tatweel, with one form of alef, yaa, taa marbuta and hamza seats, and the Persian letters
- * Gulf and Levantine writers borrow (گ ڤ پ چ) read as the Arabic ones.
+ * Gulf and Levantine writers borrow (گ ڤ پ چ) read as the Arabic ones; and ظ ذ ث read as ض د ت, letters young writers
+ * swap as they say them (ظربني for ضربني, هدا for هذا, تياب for ثياب).
  */
 export function foldArabic(word: string) {
   return word
@@ -118,7 +119,6 @@ export function foldArabic(word: string) {
     .replace(/ڤ/g, "ف")
     .replace(/پ/g, "ب")
     .replace(/چ/g, "ج")
-    // Letters that young writers swap as they say them (ظربني for ضربني, هدا for هذا, تياب for ثياب).
     .replace(/ظ/g, "ض")
     .replace(/ذ/g, "د")
     .replace(/ث/g, "ت")
