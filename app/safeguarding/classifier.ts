@@ -1,4 +1,4 @@
-import { englishTokens, mayBeEnglish, negationScope, plainTokens, type Token } from "./tokens";
+import { englishTokens, foldArabic, mayBeEnglish, negationScope, plainTokens, type Token } from "./tokens";
 
 /**
  * The broad layer under the phrase lists: a logistic regression over word lemmas (English), word stems (Polish,
@@ -693,6 +693,10 @@ const CONCEPTS: Record<string, string[]> = {
     "sikk",
   ],
 };
+// Arabic entries folded as the feature words are ("اذبح" is read "ادبح").
+const FOLDED_CONCEPTS = Object.entries(CONCEPTS).map(
+  ([c, starts]) => [c, starts.map((x) => (ARABIC.test(x) ? foldArabic(x) : x))] as const,
+);
 const conceptOf = new Map<string, string[]>();
 function concepts(word: string): string[] {
   const hit = conceptOf.get(word);
@@ -701,7 +705,7 @@ function concepts(word: string): string[] {
   // Polish and Arabic feature words are cut short (five and four letters), so an entry longer than the word matches
   // when it starts with the word ("sinia" from "siniaki" is "siniak").
   const cut = word.length >= 4;
-  for (const [c, starts] of Object.entries(CONCEPTS))
+  for (const [c, starts] of FOLDED_CONCEPTS)
     if (starts.some((x) => word.startsWith(x) || (cut && x.startsWith(word)))) out.push(c);
   if (conceptOf.size < 50000) conceptOf.set(word, out);
   return out;

@@ -467,9 +467,10 @@ export const CLAUSE_BREAK: Record<"en" | "pl" | "ar", Set<string>> = {
     ),
   ),
   ar: new Set(
-    "بس لكن لان لانه لانو لاني عشان علشان لما لمن اذا لو انه انو اني ان ليش ليه شو ايش اش كيف اللي يلي حتي بعدين".split(
-      " ",
-    ),
+    // Folded as the tokens are ("اذا" is read "ادا").
+    "بس لكن لان لانه لانو لاني عشان علشان لما لمن اذا لو انه انو اني ان ليش ليه شو ايش اش كيف اللي يلي حتي بعدين"
+      .split(" ")
+      .map((w) => foldArabic(w)),
   ),
 };
 /** How far back a negation reaches: Arabic and Polish put it just before the verb ("ما يضربني", "nie bije"). */
