@@ -362,7 +362,7 @@ const en: Partial<Record<Category, string[]>> = {
     "house|flat|home|bedroom be cover in",
     "same uniform every|for",
     "leftovers|food out the|of_the bins",
-    "nobody|no_one signs|reads|asks",
+    "nobody|no_one signs|reads|asks my|about_my|me",
     "inhaler|medicine|meds ran|run out",
     "ran out of nappies|formula",
     "mum|mam|dad|mom sleep|sleeps|sleeping all day",
@@ -693,6 +693,9 @@ const en: Partial<Record<Category, string[]>> = {
 };
 
 const enOrdinary = [
+  "sleepover|sleepovers",
+  "really help|helped|helps",
+  "crossing|crossings|zebra_crossing",
   "kill|hurt me if i|we spoil|spoiled|ruin|ruined",
   "hurt|kill me if i do not pass",
   "not cope with the amount|workload",
@@ -713,7 +716,7 @@ const enOrdinary = [
   "joking|jk|kidding",
   "cars|traffic|drivers|speeding",
   "maths|math|science|english|school|teacher|coursework be? kill* me",
-  "hit|hits|smack*|whack*|thump*|bop*|throw*|threw me? .. with a|the|her|his|my pillow|cushion|football|ball|basketball|netball|snowball|nerf",
+  "hit|hits|smack*|whack*|thump*|bop*|throw*|threw|batter*|battered me? .. with a|the|her|his|my pillow|cushion|football|ball|basketball|netball|snowball|nerf",
   "kill|shoot|shot|punch*|punched|hit me in a game|match of",
   "get|got @hurt in the face|head|nose sparring|boxing",
   "self harm awareness|week|day|poster|posters|assembly|lesson|talk",
