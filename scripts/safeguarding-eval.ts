@@ -2,7 +2,7 @@
  * npm run safeguarding:eval — recall (disclosures escalated) and false-positive rate (other messages escalated)
  * per category and language, on the development and blind parts of tests/fixtures/safeguarding, using the
  * app's own checkText and built-in lists. `--verbose` lists every miss. `--only dev` (or `dev-h1` … `dev-h6`, `heldout7`,
- * `heldout8`, `plain`) evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
+ * `heldout8`, `plain`, `heldout9`, `heldout10`) evaluates that part alone, so whoever tunes can work on the development part without sight of a held-out one.
  * `--file new.tsv` evaluates a new batch (same columns) before it joins dev.tsv: its first-run figures.
  */
 import fs from "node:fs";

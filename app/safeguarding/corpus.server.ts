@@ -23,7 +23,9 @@ export type CorpusPart =
   | "dev-h6"
   | "heldout7"
   | "heldout8"
-  | "plain";
+  | "plain"
+  | "heldout9"
+  | "heldout10";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   "dev-h1": "dev-h1.tsv",
@@ -35,6 +37,8 @@ const files: Record<CorpusPart, string> = {
   heldout7: "heldout-7.tsv",
   heldout8: "heldout-8.tsv",
   plain: "plain.tsv",
+  heldout9: "heldout-9.tsv",
+  heldout10: "heldout-10.tsv",
 };
 
 /** Every part, in the order they were written. */

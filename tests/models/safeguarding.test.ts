@@ -80,14 +80,16 @@ describe("the detector on the seventh held-out part (written blind, read once at
   // detector, its lists or any other part of the corpus. Read once, aggregate figures only, after the last change of
   // the session that lowered the threshold: the session's start (ec4a129) 132 of 165 (80.0%; English 45/55, Polish
   // 47/55, Arabic 40/55) and 14 of 135 (10.4%); its end 148 of 165 (89.7%; English 51/55, Polish 52/55, Arabic 45/55)
-  // and 15 of 135 (11.1%). Floors at the last; never tune on it.
+  // and 15 of 135 (11.1%). On 24 November, after the first six blind parts and batches 37-51 were trained on (no longer
+  // a first reading; its aggregate figures were read after each batch): 154 of 165 (93.3%; English 53/55, Polish 53/55,
+  // Arabic 48/55) and 12 of 135 (8.9%). Floors at the last; never tune on it.
   blindPart("heldout7", {
     before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 148 / 165, en: 51 / 55, pl: 52 / 55, ar: 45 / 55 },
-    maxFalsePositives: 15 / 135,
+    recall: { all: 154 / 165, en: 53 / 55, pl: 53 / 55, ar: 48 / 55 },
+    maxFalsePositives: 12 / 135,
   });
 });
 
@@ -98,14 +100,59 @@ describe("the detector on the eighth held-out part (written blind, read once at 
   // the session's last change: the session's start (ec4a129) 145 of 165 (87.9%; English 48/55, Polish 51/55, Arabic
   // 46/55) and 10 of 135 (7.4%); its end 154 of 165 (93.3%; English 50/55, Polish 53/55, Arabic 51/55) and 11 of 135
   // (8.1%). Read again after the final review's fixes to the lists (no longer a first reading): the same. Floors at the
-  // last; never tune on it.
+  // last. On 24 November, after the first six blind parts and batches 37-51 were trained on (read after each batch):
+  // 161 of 165 (97.6%; English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%). Floors at that; never tune on it.
   blindPart("heldout8", {
     before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6", "heldout7", "plain"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 154 / 165, en: 50 / 55, pl: 53 / 55, ar: 51 / 55 },
-    maxFalsePositives: 11 / 135,
+    recall: { all: 161 / 165, en: 53 / 55, pl: 54 / 55, ar: 54 / 55 },
+    maxFalsePositives: 10 / 135,
+  });
+});
+
+describe("the detector on the ninth and tenth held-out parts (written blind, read once at the end of a session)", () => {
+  const before: CorpusPart[] = [
+    "dev",
+    "dev-h1",
+    "dev-h2",
+    "dev-h3",
+    "dev-h4",
+    "dev-h5",
+    "dev-h6",
+    "heldout7",
+    "heldout8",
+  ];
+  // 298 messages (165 disclosures across all fourteen categories, 55 per language; 133 ordinary, most of them hard;
+  // disclosures hidden mid-way through consultation answers, minimised, in slang; a few Arabic in Latin letters),
+  // written by a helper who never opened the detector, its lists or any other part of the corpus, on 24 November
+  // while batches 37-51 were written. Two English ordinary rows that were word for word in dev.tsv were taken out
+  // unread. Read once, aggregate figures only, after the session's last change to the detector, with its first and
+  // last detectors: the session's start (dd98548) 149 of 165 (90.3%; English 53/55, Polish 51/55, Arabic 45/55) and
+  // 14 of 133 (10.5%); its end 154 of 165 (93.3%; English 53/55, Polish 52/55, Arabic 49/55) and 14 of 133 (10.5%).
+  // Floors at the last; never tune on it.
+  blindPart("heldout9", {
+    before: [...before, "plain"],
+    languages: { en: 98, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 133,
+    recall: { all: 154 / 165, en: 53 / 55, pl: 52 / 55, ar: 49 / 55 },
+    maxFalsePositives: 14 / 133,
+  });
+  // 299 messages (164 disclosures: younger children describing what happens, teenagers minimising, young people with
+  // learning disabilities, parents writing about a child; 135 ordinary, half hard and half everyday consultation
+  // answers), written at the same time by another helper under the same rules. One Polish disclosure that was word
+  // for word in heldout-9.tsv was taken out unread. Read once, as above: the session's start (dd98548) 140 of 164
+  // (85.4%; English 50/55, Polish 44/54, Arabic 46/55) and 15 of 135 (11.1%); its end 148 of 164 (90.2%; English
+  // 53/55, Polish 47/54, Arabic 48/55) and 9 of 135 (6.7%). Floors at the last; never tune on it.
+  blindPart("heldout10", {
+    before: [...before, "plain", "heldout9"],
+    languages: { en: 100, pl: 99, ar: 100 },
+    disclosures: 164,
+    others: 135,
+    recall: { all: 148 / 164, en: 53 / 55, pl: 47 / 54, ar: 48 / 55 },
+    maxFalsePositives: 9 / 135,
   });
 });
 
@@ -114,7 +161,8 @@ describe("the detector on plain everyday answers (written blind)", () => {
   // plain, the rest with everyday words a crude filter misreads; a quarter from parents), written by a helper who never
   // opened the detector, to measure false alarms on the text most answers are, which the held-out parts (mostly hard
   // ordinary messages) do not. Read with the detector at the session's start (ec4a129): 12 of 600 flagged (2.0%); at
-  // its end, after the threshold went to 0.75: 16 of 599 (2.7%). Never tuned on.
+  // its end, after the threshold went to 0.75: 16 of 599 (2.7%). On 24 November, after batches 37-51 (read after each):
+  // 12 of 599 (2.0%). Never tuned on.
   const messages = readCorpus("plain");
   const e = evaluate(messages);
 
@@ -127,10 +175,10 @@ describe("the detector on plain everyday answers (written blind)", () => {
     expect(messages.every((m) => m.label === "ordinary")).toBe(true);
   });
 
-  it("escalates at most 16 of the 599 (2.7%; goal: 3%)", () => {
+  it("escalates at most 12 of the 599 (2.0%; goal: 3%)", () => {
     expect(e.falsePositives.all.total).toBe(599);
     // Failures name no message: nobody tunes on this part.
-    expect(e.falsePositives.all.hit).toBeLessThanOrEqual(16);
+    expect(e.falsePositives.all.hit).toBeLessThanOrEqual(12);
   });
 });
 
