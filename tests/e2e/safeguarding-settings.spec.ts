@@ -134,6 +134,9 @@ test("1. An officer cannot open the safeguarding lists", async ({ page }) => {
 });
 
 test("2. The lead reads the lists and may try a change, but only an administrator saves", async ({ page }) => {
+  // Each change is scored against the whole evaluation corpus (about 10,000 messages, a few seconds a time), so these
+  // stories get three times the usual minute.
+  test.slow();
   await signInAs(page, "safeguarding");
   await page.goto("/staff/safeguarding");
   await page.getByRole("link", { name: /^Safeguarding lists/ }).click();
@@ -156,6 +159,9 @@ test("3. An administrator adds phrases, reads their effect on the corpus, saves,
   page,
   browser,
 }) => {
+  // Each change is scored against the whole evaluation corpus (about 10,000 messages, a few seconds a time), so these
+  // stories get three times the usual minute.
+  test.slow();
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, "admin");
   await page.goto(SETTINGS);
@@ -283,6 +289,9 @@ async function noScript(browser: Browser) {
 test("4. With JavaScript off, bad input is refused with a 400 and everything typed is kept; a stale save is shown again", async ({
   browser,
 }) => {
+  // Each change is scored against the whole evaluation corpus (about 10,000 messages, a few seconds a time), so these
+  // stories get three times the usual minute.
+  test.slow();
   const page = await noScript(browser);
   await signInAs(page, "admin");
   await page.goto(SETTINGS);
