@@ -693,7 +693,7 @@ const CONCEPTS: Record<string, string[]> = {
     "sikk",
   ],
 };
-// Arabic entries folded as the feature words are ("اذبح" is read "ادبح").
+// Arabic entries folded as the feature words are ("ثلاج" is read "تلاج").
 const FOLDED_CONCEPTS = Object.entries(CONCEPTS).map(
   ([c, starts]) => [c, starts.map((x) => (ARABIC.test(x) ? foldArabic(x) : x))] as const,
 );

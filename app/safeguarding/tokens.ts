@@ -104,8 +104,8 @@ export function foldLatin(word: string) {
 
 /**
  * Arabic without harakat or tatweel, with one form of alef, yaa, taa marbuta and hamza seats, and the Persian letters
- * Gulf and Levantine writers borrow (گ ڤ پ چ) read as the Arabic ones; and ظ ذ ث read as ض د ت, letters young writers
- * swap as they say them (ظربني for ضربني, هدا for هذا, تياب for ثياب).
+ * Gulf and Levantine writers borrow (گ ڤ پ چ) read as the Arabic ones; and ظ ث read as ض ت, letters young writers swap
+ * as they say them (ظربني for ضربني, تياب for ثياب). Not ذ as د: يوذيني (hurts me) would read as يوديني (takes me).
  */
 export function foldArabic(word: string) {
   return word
@@ -120,7 +120,6 @@ export function foldArabic(word: string) {
     .replace(/پ/g, "ب")
     .replace(/چ/g, "ج")
     .replace(/ظ/g, "ض")
-    .replace(/ذ/g, "د")
     .replace(/ث/g, "ت")
     .replace(/(\p{L})\1{2,}/gu, "$1")
     .replace(/^اا/, "ا");
@@ -467,7 +466,7 @@ export const CLAUSE_BREAK: Record<"en" | "pl" | "ar", Set<string>> = {
     ),
   ),
   ar: new Set(
-    // Folded as the tokens are ("اذا" is read "ادا").
+    // Folded as the tokens are.
     "بس لكن لان لانه لانو لاني عشان علشان لما لمن اذا لو انه انو اني ان ليش ليه شو ايش اش كيف اللي يلي حتي بعدين"
       .split(" ")
       .map((w) => foldArabic(w)),

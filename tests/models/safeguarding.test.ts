@@ -53,7 +53,9 @@ describe("the detector on the six former blind parts (read and trained on since 
   // blind reading (dd98548) 941 of 1,000 and 46 of 804 other messages. By then their aggregate figures had guided so
   // many decisions that they were no longer clean, so on 24 November they were read message by message, their false
   // alarms and misses mended in the lists and their rows trained on. These are floors at the measured figures, so a
-  // change cannot quietly lose what they taught; they are not estimates of how the detector does on new wording.
+  // change cannot quietly lose what they taught; they are not estimates of how the detector does on new wording. The
+  // session's final review removed ordinary phrases that could hide disclosures, and their false alarms rose to at most
+  // 6 of 135 (4.4%, dev-h6), so the ceiling is 5%.
   it.each([
     ["dev-h1", 136, 105],
     ["dev-h2", 204, 162],
@@ -62,14 +64,14 @@ describe("the detector on the six former blind parts (read and trained on since 
     ["dev-h5", 165, 132],
     ["dev-h6", 165, 135],
   ] as const)(
-    "escalates at least 98%% of %s's %i disclosures and at most 1.5%% of its %i others",
+    "%s: escalates at least 98 in 100 of its %i disclosures and at most 5 in 100 of its %i others",
     (part, disclosures, others) => {
       const e = evaluate(readCorpus(part));
       expect(e.recall.all.total).toBe(disclosures);
       expect(e.falsePositives.all.total).toBe(others);
       expect(rate(e.recall.all), e.missed.map((m) => m.text).join("\n")).toBeGreaterThanOrEqual(0.98);
       for (const lang of ["en", "pl", "ar"]) expect(rate(e.recall[lang]), lang).toBeGreaterThanOrEqual(0.96);
-      expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.015);
+      expect(rate(e.falsePositives.all), e.flagged.map((m) => m.text).join("\n")).toBeLessThanOrEqual(0.05);
     },
   );
 });
@@ -101,14 +103,15 @@ describe("the detector on the eighth held-out part (written blind, read once at 
   // 46/55) and 10 of 135 (7.4%); its end 154 of 165 (93.3%; English 50/55, Polish 53/55, Arabic 51/55) and 11 of 135
   // (8.1%). Read again after the final review's fixes to the lists (no longer a first reading): the same. Floors at the
   // last. On 24 November, after the first six blind parts and batches 37-51 were trained on (read after each batch):
-  // 161 of 165 (97.6%; English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%). Floors at that; never tune on it.
+  // 161 of 165 (97.6%; English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%); after the final review's fixes,
+  // 161 and 11 of 135 (8.1%). Floors at that; never tune on it.
   blindPart("heldout8", {
     before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6", "heldout7", "plain"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
     recall: { all: 161 / 165, en: 53 / 55, pl: 54 / 55, ar: 54 / 55 },
-    maxFalsePositives: 10 / 135,
+    maxFalsePositives: 11 / 135,
   });
 });
 
@@ -131,7 +134,7 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // unread. Read once, aggregate figures only, after the session's last change to the detector, with its first and
   // last detectors: the session's start (dd98548) 149 of 165 (90.3%; English 53/55, Polish 51/55, Arabic 45/55) and
   // 14 of 133 (10.5%); its end 154 of 165 (93.3%; English 53/55, Polish 52/55, Arabic 49/55) and 14 of 133 (10.5%).
-  // Floors at the last; never tune on it.
+  // Read again after the session's final review: the same. Floors at the last; never tune on it.
   blindPart("heldout9", {
     before: [...before, "plain"],
     languages: { en: 98, pl: 100, ar: 100 },
@@ -145,13 +148,15 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // answers), written at the same time by another helper under the same rules. One Polish disclosure that was word
   // for word in heldout-9.tsv was taken out unread. Read once, as above: the session's start (dd98548) 140 of 164
   // (85.4%; English 50/55, Polish 44/54, Arabic 46/55) and 15 of 135 (11.1%); its end 148 of 164 (90.2%; English
-  // 53/55, Polish 47/54, Arabic 48/55) and 9 of 135 (6.7%). Floors at the last; never tune on it.
+  // 53/55, Polish 47/54, Arabic 48/55) and 9 of 135 (6.7%). Read again after the session's final review (it removed
+  // ordinary phrases that could hide disclosures, and the trained layer's threshold rule changed; no longer a first
+  // reading): 150 of 164 (Arabic 50/55) and 9 of 135. Floors at that; never tune on it.
   blindPart("heldout10", {
     before: [...before, "plain", "heldout9"],
     languages: { en: 100, pl: 99, ar: 100 },
     disclosures: 164,
     others: 135,
-    recall: { all: 148 / 164, en: 53 / 55, pl: 47 / 54, ar: 48 / 55 },
+    recall: { all: 150 / 164, en: 53 / 55, pl: 47 / 54, ar: 50 / 55 },
     maxFalsePositives: 9 / 135,
   });
 });
@@ -191,14 +196,15 @@ describe("the detector on the development corpus", () => {
   // 2,567 (Arabic 1,197) and 2 of 2,035. With batches 32-46 (24 November; 600 of them hard ordinary messages written
   // as near twins of disclosures, "I want to die... of laughter at the panto"): 4,668 of 4,672 (English 1,312 of
   // 1,312, Polish 1,497 of 1,498, Arabic 1,859 of 1,862) and 46 of 3,523 others (1.3%; English 20 of 1,040, 1.9%),
-  // so the ceiling on the rest went from 1% to 2%.
-  it("escalates at least 99% of the development disclosures in each language, and at most 2% of the rest", () => {
+  // so the ceiling on the rest went from 1% to 2%. After the session's final review removed ordinary phrases that could
+  // hide disclosures: 5,764 of 5,772 and 82 of 3,921 (2.1%; English 33 of 1,119, 2.9%), so the ceiling is 3%.
+  it("escalates at least 99% of the development disclosures in each language, and at most 3% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
     expect(e.recall.all.total).toBeGreaterThanOrEqual(4672);
     for (const lang of ["all", "en", "pl", "ar"]) {
       expect(rate(e.recall[lang]), `${lang}: ${e.missed.map((m) => m.text).join("\n")}`).toBeGreaterThanOrEqual(0.99);
       expect(rate(e.falsePositives[lang]), `${lang}: ${e.flagged.map((m) => m.text).join("\n")}`).toBeLessThanOrEqual(
-        0.02,
+        0.03,
       );
     }
     expect(e.recall.ar.total).toBeGreaterThanOrEqual(1862);
