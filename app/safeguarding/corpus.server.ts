@@ -47,9 +47,6 @@ export const corpusParts = Object.keys(files) as CorpusPart[];
 /** The parts the phrase lists were written against and the trained layer learns from. */
 export const trainingParts: CorpusPart[] = ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6"];
 
-/** The blind parts, never read message by message. */
-export const blindParts = corpusParts.filter((p) => !trainingParts.includes(p));
-
 /**
  * What the lists' settings page measures a change against: the development part (whose changed messages it lists) and
  * the two blind parts with disclosures (counts only).
