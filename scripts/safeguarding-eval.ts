@@ -21,6 +21,9 @@ function print(part: string, e: Evaluation, details = false) {
   console.log("false positives (ordinary and masking messages escalated)");
   for (const key of Object.keys(e.falsePositives).sort())
     console.log(`  ${key.padEnd(28)} ${pct(e.falsePositives[key])}`);
+  console.log(
+    `phrases the model overruled (not escalated; a notice for the moderator): ${e.notices.disclosures.hit} of ${e.notices.disclosures.total} disclosures, ${e.notices.others.hit} of ${e.notices.others.total} others`,
+  );
   console.log("masking (the detail removed from the published copy)");
   for (const key of Object.keys(e.masking).sort()) console.log(`  ${key.padEnd(28)} ${pct(e.masking[key])}`);
   const fp = rate(e.falsePositives.all);

@@ -582,8 +582,10 @@ export function closeSession(
     for (const n of notes) {
       if (n.body.trim() === "") continue;
       const check = checkText(n.body, { lists });
+      // Words the model overruled ("harm_words") wait for a moderator to read them, as a participant's words do.
+      const held = !check.escalate && check.flags.includes("harm_words");
       if (check.escalate) escalated++;
-      else shareable.push({ ...n, body: check.masked });
+      else if (!held) shareable.push({ ...n, body: check.masked });
       const c = tx
         .insert(contributions)
         .values({
@@ -593,11 +595,11 @@ export function closeSession(
           audience,
           body: n.body,
           maskedBody: check.masked,
-          moderationState: check.escalate ? "escalated" : "approved",
+          moderationState: check.escalate ? "escalated" : held ? "pending" : "approved",
           flags: [...check.flags, ...(n.marker ? [`marker:${n.marker}`] : [])],
           createdAt: at,
-          moderatedAt: check.escalate ? null : at,
-          moderatedBy: check.escalate ? null : staffId,
+          moderatedAt: check.escalate || held ? null : at,
+          moderatedBy: check.escalate || held ? null : staffId,
         })
         .returning({ id: contributions.id })
         .get();

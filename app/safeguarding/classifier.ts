@@ -8,7 +8,17 @@ import { englishTokens, foldArabic, mayBeEnglish, negationScope, plainTokens, ty
  * same things, since a person reads every escalation and ordinary text is pre-moderated anyway.
  */
 
-export type Model = { bias: number; weights: Record<string, number>; threshold: number };
+export type Model = {
+  bias: number;
+  weights: Record<string, number>;
+  threshold: number;
+  /**
+   * Below this probability the model overrules the built-in phrases and cues (never a self-harm phrase, never a phrase an
+   * administrator added): the match becomes a notice for the moderator ("harm_words") instead of an escalation.
+   * 0 or absent: phrases always escalate. Chosen with the threshold by `npm run safeguarding:train`.
+   */
+  veto?: number;
+};
 
 const LATIN = /\p{Script=Latin}/u;
 const ARABIC = /\p{Script=Arabic}/u;

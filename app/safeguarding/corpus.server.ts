@@ -25,7 +25,9 @@ export type CorpusPart =
   | "heldout8"
   | "plain"
   | "heldout9"
-  | "heldout10";
+  | "heldout10"
+  | "heldout11"
+  | "heldout12";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   "dev-h1": "dev-h1.tsv",
@@ -39,6 +41,8 @@ const files: Record<CorpusPart, string> = {
   plain: "plain.tsv",
   heldout9: "heldout-9.tsv",
   heldout10: "heldout-10.tsv",
+  heldout11: "heldout-11.tsv",
+  heldout12: "heldout-12.tsv",
 };
 
 /** Every part, in the order they were written. */

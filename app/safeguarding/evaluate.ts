@@ -28,6 +28,11 @@ export type Evaluation = {
   falsePositives: Record<string, Score>;
   /** Masking messages whose detail did not survive into the masked text, by language. */
   masking: Record<string, Score>;
+  /**
+   * Messages not escalated whose phrases the model overruled ("harm_words", a notice for the moderator), out of the
+   * disclosures ("disclosures") and out of the others ("others").
+   */
+  notices: Record<"disclosures" | "others", Score>;
   missed: CorpusEntry[];
   flagged: CorpusEntry[];
   unmasked: (CorpusEntry & { masked: string })[];
@@ -41,9 +46,18 @@ const add = (m: Record<string, Score>, key: string, ok: boolean) => {
 };
 
 export function evaluate(entries: CorpusEntry[], lists?: CheckOptions["lists"]): Evaluation {
-  const e: Evaluation = { recall: {}, falsePositives: {}, masking: {}, missed: [], flagged: [], unmasked: [] };
+  const e: Evaluation = {
+    recall: {},
+    falsePositives: {},
+    masking: {},
+    notices: { disclosures: { total: 0, hit: 0 }, others: { total: 0, hit: 0 } },
+    missed: [],
+    flagged: [],
+    unmasked: [],
+  };
   for (const entry of entries) {
     const r = checkText(entry.text, { lang: entry.lang, lists });
+    add(e.notices, entry.label === "escalate" ? "disclosures" : "others", r.overruled.length > 0);
     if (entry.label === "escalate") {
       add(e.recall, entry.lang, r.escalate);
       add(e.recall, `${entry.lang}/${entry.detail}`, r.escalate);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultModel } from "~/safeguarding";
+import { classify } from "~/safeguarding/classifier";
 import { type CorpusPart, corpusParts, readCorpus } from "~/safeguarding/corpus.server";
 import { evaluate, rate } from "~/safeguarding/evaluate";
 import { defaultLists, mergeLists } from "~/safeguarding/lists";
@@ -7,8 +9,6 @@ import * as seedTexts from "~db/seed/texts";
 
 type Lang = "en" | "pl" | "ar";
 type BlindSpec = {
-  /** The parts written before it, which it must share no message with. */
-  before: CorpusPart[];
   /** Its messages per language, exactly. */
   languages: Record<Lang, number>;
   disclosures: number;
@@ -20,15 +20,15 @@ type BlindSpec = {
 };
 
 /**
- * What every blind part is held to: apart from the parts before it, its size per language, and floors at its measured
+ * What every blind part is held to: apart from every other part, its size per language, and floors at its measured
  * figures so it cannot get worse unnoticed. Failures name no message: nobody who tunes reads a blind part's words.
  */
 function blindPart(part: Exclude<CorpusPart, "dev">, spec: BlindSpec) {
   const messages = readCorpus(part);
   const e = evaluate(messages);
 
-  it("is apart from the parts written before it, with its messages in every language", () => {
-    const seen = new Set(spec.before.flatMap((p) => readCorpus(p).map((m) => m.text)));
+  it("is apart from every other part, with its messages in every language", () => {
+    const seen = new Set(corpusParts.filter((p) => p !== part).flatMap((p) => readCorpus(p).map((m) => m.text)));
     expect(messages.filter((m) => seen.has(m.text)).length).toBe(0);
     for (const lang of ["en", "pl", "ar"] as const)
       expect(messages.filter((m) => m.lang === lang).length, lang).toBe(spec.languages[lang]);
@@ -84,13 +84,15 @@ describe("the detector on the seventh held-out part (written blind, read once at
   // 47/55, Arabic 40/55) and 14 of 135 (10.4%); its end 148 of 165 (89.7%; English 51/55, Polish 52/55, Arabic 45/55)
   // and 15 of 135 (11.1%). On 24 November, after the first six blind parts and batches 37-51 were trained on (no longer
   // a first reading; its aggregate figures were read after each batch): 154 of 165 (93.3%; English 53/55, Polish 53/55,
-  // Arabic 48/55) and 12 of 135 (8.9%). Floors at the last; never tune on it.
+  // Arabic 48/55) and 12 of 135 (8.9%). On 25 November, after batches 52-61 and the new threshold and veto rule:
+  // 161 of 165 (97.6%; English 55/55, Polish 54/55, Arabic 52/55) and 10 of 135 (7.4%); after the final review's
+  // safety fixes (the veto barred from more matches): 162 of 165 (98.2%; 54, 54 and 54 of 55) and 12 of 135 (8.9%).
+  // Floors at that; never tune on it.
   blindPart("heldout7", {
-    before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 154 / 165, en: 53 / 55, pl: 53 / 55, ar: 48 / 55 },
+    recall: { all: 162 / 165, en: 54 / 55, pl: 54 / 55, ar: 54 / 55 },
     maxFalsePositives: 12 / 135,
   });
 });
@@ -104,9 +106,10 @@ describe("the detector on the eighth held-out part (written blind, read once at 
   // (8.1%). Read again after the final review's fixes to the lists (no longer a first reading): the same. Floors at the
   // last. On 24 November, after the first six blind parts and batches 37-51 were trained on (read after each batch):
   // 161 of 165 (97.6%; English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%); after the final review's fixes,
-  // 161 and 11 of 135 (8.1%). Floors at that; never tune on it.
+  // 161 and 11 of 135 (8.1%). On 25 November, after batches 52-61 and the new threshold and veto rule: 161 of 165
+  // (English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%); after the final review's safety fixes, 161 and
+  // 11 of 135 (8.1%). Floors at that; never tune on it.
   blindPart("heldout8", {
-    before: ["dev", "dev-h1", "dev-h2", "dev-h3", "dev-h4", "dev-h5", "dev-h6", "heldout7", "plain"],
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
@@ -116,17 +119,6 @@ describe("the detector on the eighth held-out part (written blind, read once at 
 });
 
 describe("the detector on the ninth and tenth held-out parts (written blind, read once at the end of a session)", () => {
-  const before: CorpusPart[] = [
-    "dev",
-    "dev-h1",
-    "dev-h2",
-    "dev-h3",
-    "dev-h4",
-    "dev-h5",
-    "dev-h6",
-    "heldout7",
-    "heldout8",
-  ];
   // 298 messages (165 disclosures across all fourteen categories, 55 per language; 133 ordinary, most of them hard;
   // disclosures hidden mid-way through consultation answers, minimised, in slang; a few Arabic in Latin letters),
   // written by a helper who never opened the detector, its lists or any other part of the corpus, on 24 November
@@ -134,14 +126,16 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // unread. Read once, aggregate figures only, after the session's last change to the detector, with its first and
   // last detectors: the session's start (dd98548) 149 of 165 (90.3%; English 53/55, Polish 51/55, Arabic 45/55) and
   // 14 of 133 (10.5%); its end 154 of 165 (93.3%; English 53/55, Polish 52/55, Arabic 49/55) and 14 of 133 (10.5%).
-  // Read again after the session's final review: the same. Floors at the last; never tune on it.
+  // Read again after the session's final review: the same. On 25 November (aggregate figures read after each change,
+  // so no longer a first reading), after batches 52-61 and the new threshold and veto rule: 158 of 165 (95.8%; English
+  // 54/55, Polish 52/55, Arabic 52/55) and 12 of 133 (9.0%); after the final review's safety fixes, 159 of 165
+  // (Arabic 53/55) and 13 of 133 (9.8%). Floors at that; never tune on it.
   blindPart("heldout9", {
-    before: [...before, "plain"],
     languages: { en: 98, pl: 100, ar: 100 },
     disclosures: 165,
     others: 133,
-    recall: { all: 154 / 165, en: 53 / 55, pl: 52 / 55, ar: 49 / 55 },
-    maxFalsePositives: 14 / 133,
+    recall: { all: 159 / 165, en: 54 / 55, pl: 52 / 55, ar: 53 / 55 },
+    maxFalsePositives: 13 / 133,
   });
   // 299 messages (164 disclosures: younger children describing what happens, teenagers minimising, young people with
   // learning disabilities, parents writing about a child; 135 ordinary, half hard and half everyday consultation
@@ -150,14 +144,45 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // (85.4%; English 50/55, Polish 44/54, Arabic 46/55) and 15 of 135 (11.1%); its end 148 of 164 (90.2%; English
   // 53/55, Polish 47/54, Arabic 48/55) and 9 of 135 (6.7%). Read again after the session's final review (it removed
   // ordinary phrases that could hide disclosures, and the trained layer's threshold rule changed; no longer a first
-  // reading): 150 of 164 (Arabic 50/55) and 9 of 135. Floors at that; never tune on it.
+  // reading): 150 of 164 (Arabic 50/55) and 9 of 135. On 25 November, after batches 52-61 and the new threshold and
+  // veto rule: 155 of 164 (94.5%; English 53/55, Polish 51/54, Arabic 51/55) and 8 of 135 (5.9%); after the final
+  // review's safety fixes, 155 and 9 of 135 (6.7%). Floors at that.
   blindPart("heldout10", {
-    before: [...before, "plain", "heldout9"],
     languages: { en: 100, pl: 99, ar: 100 },
     disclosures: 164,
     others: 135,
-    recall: { all: 150 / 164, en: 53 / 55, pl: 47 / 54, ar: 50 / 55 },
+    recall: { all: 155 / 164, en: 53 / 55, pl: 51 / 54, ar: 51 / 55 },
     maxFalsePositives: 9 / 135,
+  });
+});
+
+describe("the detector on the eleventh and twelfth held-out parts (written blind, read once)", () => {
+  // 299 messages (55 disclosures per language, every category at least three times in each; 134 ordinary, about half
+  // plain answers and half hard ones; a broad mix of ages and of ways of writing, a few Arabic in Latin letters),
+  // written on 25 November by a helper who never opened the detector, its lists or any other part of the corpus,
+  // after the session's last change to the detector. One English ordinary row that was word for word in another part
+  // was taken out unread. Read once, aggregate figures only: the session's start (49b74f0) 157 of 165 (95.2%; English
+  // 54/55, Polish 54/55, Arabic 49/55) and 4 of 134 (3.0%); its end 161 of 165 (97.6%; English 55/55, Polish 55/55,
+  // Arabic 51/55) and 3 of 134 (2.2%). Read again after the final review's safety fixes (a second reading): 162 of 165
+  // (Arabic 52/55) and 4 of 134 (3.0%). Floors at that; never tune on it.
+  blindPart("heldout11", {
+    languages: { en: 99, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 134,
+    recall: { all: 162 / 165, en: 55 / 55, pl: 55 / 55, ar: 52 / 55 },
+    maxFalsePositives: 4 / 134,
+  });
+  // 300 messages written at the same time by another helper under the same rules, imagining writers unlike any before
+  // (rural and town, children in care, disabled children, students at college, parents of toddlers and teenagers).
+  // Read once, as above: the session's start 156 of 165 (94.5%; English 50/55, Polish 53/55, Arabic 53/55) and 11 of
+  // 135 (8.1%); its end 162 of 165 (98.2%; English 53/55, Polish 55/55, Arabic 54/55) and 9 of 135 (6.7%). Read
+  // again after the final review's safety fixes: 163 of 165 (English 54/55) and 10 of 135 (7.4%). Floors at that.
+  blindPart("heldout12", {
+    languages: { en: 100, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 135,
+    recall: { all: 163 / 165, en: 54 / 55, pl: 55 / 55, ar: 54 / 55 },
+    maxFalsePositives: 10 / 135,
   });
 });
 
@@ -167,7 +192,8 @@ describe("the detector on plain everyday answers (written blind)", () => {
   // opened the detector, to measure false alarms on the text most answers are, which the held-out parts (mostly hard
   // ordinary messages) do not. Read with the detector at the session's start (ec4a129): 12 of 600 flagged (2.0%); at
   // its end, after the threshold went to 0.75: 16 of 599 (2.7%). On 24 November, after batches 37-51 (read after each):
-  // 12 of 599 (2.0%). Never tuned on.
+  // 12 of 599 (2.0%). On 25 November, after batches 52-61 and the new threshold and veto rule: 11 of 599 (1.8%);
+  // after the final review's safety fixes, 12 of 599 (2.0%). Never tuned on.
   const messages = readCorpus("plain");
   const e = evaluate(messages);
 
@@ -198,6 +224,8 @@ describe("the detector on the development corpus", () => {
   // 1,312, Polish 1,497 of 1,498, Arabic 1,859 of 1,862) and 46 of 3,523 others (1.3%; English 20 of 1,040, 1.9%),
   // so the ceiling on the rest went from 1% to 2%. After the session's final review removed ordinary phrases that could
   // hide disclosures: 5,764 of 5,772 and 82 of 3,921 (2.1%; English 33 of 1,119, 2.9%), so the ceiling is 3%.
+  // With batches 52-61 (25 November), the threshold and veto chosen by the new rule and the final review's fixes:
+  // 7,417 of 7,426 and 83 of 5,110 (1.6%; English 38 of 1,463, 2.6%).
   it("escalates at least 99% of the development disclosures in each language, and at most 3% of the rest", () => {
     const e = evaluate(readCorpus("dev"));
     expect(e.recall.all.total).toBeGreaterThanOrEqual(4672);
@@ -237,6 +265,88 @@ describe("the detector on the development corpus", () => {
     const e = evaluate(readCorpus("dev"));
     expect(e.masking.all.total).toBeGreaterThan(15);
     expect(e.unmasked).toEqual([]);
+  });
+});
+
+describe("the model's veto over the built-in phrases", () => {
+  // A veto of 1 overrules every match the model may overrule, whatever its score: what is left is what it never may.
+  const overruling = { ...defaultModel, veto: 1 };
+
+  it("turns a built-in phrase said of others into a notice for the moderator, not an escalation", () => {
+    const text = "dad hits mum when he is drunk";
+    expect(checkText(text).escalate).toBe(true);
+    const r = checkText(text, { model: overruling });
+    expect(r.escalate).toBe(false);
+    expect(r.categories).toEqual([]);
+    expect(r.flags).toContain("harm_words");
+    expect(r.flags).not.toContain("harm");
+    expect(r.overruled.map((m) => m.category)).toContain("domestic_abuse");
+    expect(r.spans.map((x) => x.kind)).toContain("domestic_abuse");
+  });
+
+  it.each([
+    "someone hurts me at the bus stop",
+    "my uncle touches me when nobody is there",
+    "ابوي يضربني كل يوم",
+    "ojczym mnie bije",
+    "the older boys hit us after school",
+    "they beat us with a belt",
+    "ابوي يضربنا كل يوم",
+    "ojciec bije nas",
+  ])("never overrules the words a child uses of themselves: %s", (text) => {
+    const r = checkText(text, { model: overruling });
+    expect(r.escalate).toBe(true);
+    expect(r.overrulable).toBe(false);
+    expect(r.flags).not.toContain("harm_words");
+  });
+
+  it.each([
+    "my friend wants to kill herself",
+    "my mate is going to kill himself",
+    "she cuts herself in the toilets",
+    "kolezanka chce sie zabic",
+    "صاحبتي بدها تقتل حالها",
+  ])("never overrules self-harm, said of anyone: %s", (text) => {
+    expect(checkText(text, { model: overruling }).escalate).toBe(true);
+  });
+
+  it.each([
+    "the park is fine but the older boys make the little ones carry drugs",
+    "the park is fine but I have to carry drugs for the older boys",
+    "الحديقه حلوه بس الشباب الكبار بخلوني ابيع مخدرات",
+    "صاحبي بده ينتحر",
+  ])("never overrules exploitation, sexual abuse or self-harm, said of anyone: %s", (text) => {
+    const r = checkText(text, { model: overruling });
+    expect(r.escalate).toBe(true);
+    expect(r.overrulable).toBe(false);
+  });
+
+  it("escalates with the shipped model a phrase it may overrule but scores between its veto and its threshold", () => {
+    const text = "dad hits mum when he is drunk";
+    const r = checkText(text);
+    expect(r.overrulable).toBe(true);
+    expect(r.escalate).toBe(true);
+    // The same words with a veto just above the text's own score are overruled: the score is read, not assumed.
+    const p = classify({ ...defaultModel, threshold: 0 }, text)?.p ?? 0;
+    expect(p).toBeGreaterThanOrEqual(defaultModel.veto ?? 0);
+    expect(checkText(text, { model: { ...defaultModel, veto: p + 0.001 } }).escalate).toBe(false);
+    expect(checkText(text, { model: { ...defaultModel, veto: Math.max(0, p - 0.001) } }).escalate).toBe(true);
+  });
+
+  it("never overrules a phrase an administrator added", () => {
+    const text = "the blue kettle is on the table";
+    expect(checkText(text).escalate).toBe(false);
+    const lists = mergeLists({
+      phrases: { en: { other_concern: [...(defaultLists.phrases.en.other_concern ?? []), "blue kettle"] } },
+    });
+    const r = checkText(text, { lists, model: overruling });
+    expect(r.escalate).toBe(true);
+    expect(r.categories).toEqual(["other_concern"]);
+  });
+
+  it("ships a veto chosen by the training script, below the threshold", () => {
+    expect(defaultModel.veto).toBeGreaterThan(0);
+    expect(defaultModel.veto).toBeLessThan(defaultModel.threshold);
   });
 });
 
