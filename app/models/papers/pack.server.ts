@@ -3,7 +3,7 @@ import type { Lang } from "~/i18n/index";
 import type { SummaryContent } from "~/models/summaries/types";
 import { formatDate } from "~/utils/time";
 import { type Paper, paperOutline } from "./outline.server";
-import { addPageNumbers, drawPaper, newPdf, pdfBuffer, type Step, tagged } from "./pdf.server";
+import { addPageNumbers, drawPaper, endPdf, newPdf, pauseFor, pdfBuffer, type Step, tagged } from "./pdf.server";
 
 export type PackInput = {
   meeting: { title: string; meetsOn: string; body: string };
@@ -104,8 +104,9 @@ async function draw(input: PackInput, papers: Paper[], pages: number[] | null, l
     before += paper.blocks.length;
   }
   root.end();
-  addPageNumbers(doc, t, title);
-  doc.end();
+  const pause = pauseFor(step);
+  await addPageNumbers(doc, t, title, pause);
+  await endPdf(doc, pause);
   return { buffer: await done, starts };
 }
 

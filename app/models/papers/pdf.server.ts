@@ -254,10 +254,18 @@ export async function drawPaper(doc: Doc, root: Struct, paper: Paper, newPage: b
   return start;
 }
 
-/** "Page n of N" at the foot of every page, marked as pagination so assistive technology skips it. */
-export function addPageNumbers(doc: Doc, t: TFunction, title: string) {
+/** A turn of the event loop for other requests, when the paper is drawn for an export job (one with a `step`). */
+export const pauseFor = (step?: Step) =>
+  step ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+
+/**
+ * "Page n of N" at the foot of every page, marked as pagination so assistive technology skips it. A long paper's
+ * footers take tens of ms, so `pause` (when given) lets other requests run every few pages.
+ */
+export async function addPageNumbers(doc: Doc, t: TFunction, title: string, pause?: () => Promise<void>) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
+    if (pause && i > range.start && (i - range.start) % 4 === 0) await pause();
     doc.switchToPage(i);
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
@@ -277,6 +285,17 @@ export function addPageNumbers(doc: Doc, t: TFunction, title: string) {
   }
 }
 
+/**
+ * Ends the document: writing out every page, then the fonts and the structure tree, take about 60 ms for a long paper,
+ * so with `pause` each is a turn of the event loop of its own.
+ */
+export async function endPdf(doc: Doc, pause?: () => Promise<void>) {
+  await pause?.();
+  doc.flushPages();
+  await pause?.();
+  doc.end();
+}
+
 /** The bytes of the document once `doc.end()` is called (listen first: pdfkit streams as it draws). */
 export function pdfBuffer(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -289,14 +308,18 @@ export function pdfBuffer(doc: Doc): Promise<Buffer> {
 
 /** A frozen summary as a tagged PDF committee paper. */
 export async function renderPdf(content: SummaryContent, meta: PaperMeta = {}, step?: Step): Promise<Buffer> {
+  const pause = pauseFor(step);
   const paper = paperOutline(content, meta);
+  await pause?.();
+  // the first document of a process also reads and parses its fonts: a turn of its own
   const doc = newPdf(paper.title, paper.subject, paper.lang);
   const done = pdfBuffer(doc);
+  await pause?.();
   const root = doc.struct("Document");
   doc.addStructure(root);
   await drawPaper(doc, root, paper, false, step);
   root.end();
-  addPageNumbers(doc, getT(paper.lang), paper.title);
-  doc.end();
+  await addPageNumbers(doc, getT(paper.lang), paper.title, pause);
+  await endPdf(doc, pause);
   return done;
 }
