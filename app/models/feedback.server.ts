@@ -189,6 +189,8 @@ export class ModerationError extends Error {
       | "not_found"
       | "escalated"
       | "already_done"
+      /** In a selection: words that can signal harm, which a person approves one at a time. */
+      | "read_alone"
       | "edit_escalates"
       | "edit_adds"
       /** An outcome newly given is unknown or not in the active plan (an earlier plan is read-only). */
@@ -218,11 +220,12 @@ export function addsWords(original: string, edited: string) {
  * Refuses anything escalated, now or ever: an escalated contribution is never approved, hidden from the lead,
  * quoted or published, by anyone (the safeguarding lead and admins included).
  */
-function readForModeration(tx: Tx, ids: number[]) {
+function readForModeration(tx: Tx, ids: number[], options: { selection?: boolean } = {}) {
   const rows = tx
     .select({
       id: contributions.id,
       state: contributions.moderationState,
+      flags: contributions.flags,
       body: contributions.body,
       maskedBody: contributions.maskedBody,
       // Written out with its table names: drizzle drops the outer table's name from a column in a select field,
@@ -238,6 +241,10 @@ function readForModeration(tx: Tx, ids: number[]) {
   if (escalated.length) throw new ModerationError("escalated", escalated);
   const done = rows.filter((r) => r.state !== "pending").map((r) => r.id);
   if (done.length) throw new ModerationError("already_done", done);
+  // Words that can signal harm which the model judged ordinary are read and approved one at a time, never in a
+  // selection: a person decides on each.
+  const readAlone = options.selection ? rows.filter((r) => r.flags.includes("harm_words")).map((r) => r.id) : [];
+  if (readAlone.length) throw new ModerationError("read_alone", readAlone);
   return rows;
 }
 
@@ -298,7 +305,7 @@ export function approveMany(input: { staffId: number; contributionIds: number[] 
   const ids = [...new Set(input.contributionIds)];
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
-    readForModeration(tx, ids);
+    readForModeration(tx, ids, { selection: true });
     tx.update(contributions)
       .set({ moderationState: "approved", moderatedAt: now, moderatedBy: input.staffId })
       .where(inArray(contributions.id, ids))

@@ -499,3 +499,72 @@ test("9. An officer escalates text that was already published; it leaves the res
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator("blockquote").filter({ hasText: quoted })).toHaveCount(0);
 });
+
+test("10. The moderator sees what the check found highlighted, and approves words the model judged ordinary one at a time", async ({
+  page,
+  browser,
+}) => {
+  // Letters only, so no tag reads as a phone number.
+  const tag = String(Date.now()).replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+  const details = `my name is Tom and my snap is jess_22, the bus by ${tag} is always late`;
+  const bruise = `got a massive bruise on my leg from football ${tag} lol it's gone purple`;
+  for (const words of [details, bruise]) {
+    const child = await noScriptPage(browser);
+    await answerTravelUpToWords(child);
+    await finishTravel(child, words);
+    await child.getByRole("button", { name: "Send my answers" }).click();
+    // not a disclosure: the ordinary thank-you page, no help page
+    await expect(child.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
+    await child.context().close();
+  }
+  const rows = readE2eDb<{ body: string; state: string; flags: string }>(
+    "select body, moderation_state as state, flags from contributions where body in (?, ?) order by id",
+    details,
+    bruise,
+  );
+  expect(rows.map((r) => [r.state, JSON.parse(r.flags).sort()])).toEqual([
+    ["pending", ["handle", "name"]],
+    ["pending", ["harm_words"]],
+  ]);
+
+  await signInAs(page, "officer");
+  await page.goto("/staff/moderation?flag=harm_words");
+  const notice = page.getByRole("article").filter({ hasText: tag });
+  await expect(notice).toHaveCount(1);
+  // the words the phrases matched are marked as a possible harm and named; it cannot join a selection
+  const harm = notice.locator("blockquote mark.found.harm");
+  await expect(harm.first()).toBeVisible();
+  await expect(harm.first().locator(".visually-hidden")).toHaveText(/^ \(.+\)$/);
+  await expect(notice.getByText("Words that can signal harm: read it and approve it on its own")).toBeVisible();
+  await expect(notice.getByRole("checkbox")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/staff/moderation?flag=handle");
+  const card = page.getByRole("article").filter({ hasText: tag });
+  const marks = card.locator("blockquote mark.found.detail");
+  await expect(marks).toHaveText(["Tom (name)", "jess_22 (social media name)"]);
+  await expect(card.getByRole("checkbox", { name: /^Select/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // The edit page marks them too, above the masked text that will be quoted.
+  await card.getByRole("link", { name: "Edit, then approve" }).click();
+  await expect(page.locator("blockquote mark.found.detail")).toHaveText(["Tom (name)", "jess_22 (social media name)"]);
+  await expect(page.getByLabel("As it will be quoted")).toHaveValue(
+    `my name is [removed] and my snap is [removed], the bus by ${tag} is always late`,
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Approve as edited" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
+
+  // The notice is approved on its own, after reading it.
+  await page.goto("/staff/moderation?flag=harm_words");
+  await page.getByRole("article").filter({ hasText: tag }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
+  expect(
+    readE2eDb<{ state: string }>(
+      "select moderation_state as state from contributions where body in (?, ?) order by id",
+      details,
+      bruise,
+    ).map((r) => r.state),
+  ).toEqual(["approved", "approved"]);
+});

@@ -25,6 +25,7 @@ import {
   moderateContribution,
   moderationHistory,
 } from "~/models/feedback.server";
+import { moderationPageData } from "~/models/moderation/page.server";
 import { approvedQuotes } from "~/models/results.server";
 import {
   escalateContribution,
@@ -372,6 +373,45 @@ describe("the moderation queue", () => {
     expect(() =>
       moderateContribution({ staffId: county.officer.id, contributionId: b.id, decision: "approve" }),
     ).toThrow(expect.objectContaining({ code: "already_done" }));
+  });
+
+  it("shows the moderator what the check found in the original, and keeps words the model overruled out of a selection", () => {
+    // a bruise from football: the phrase fired, the model judged it ordinary (a notice, not an escalation)
+    const bruise = "got a massive bruise on my leg from football today lol it's gone purple";
+    const notice = send(bruise);
+    const details = send("my name is Tom and my snap is jess_22, the 7 bus is always late");
+    const plain = send("the 7 bus is always late");
+    expect(notice.escalated).toBe(false);
+    const page = moderationPageData("http://localhost/staff/moderation?page=1", "en", "officer");
+    const item = (id: number) => page.items.find((i) => i.id === id);
+    expect(item(plain.id)?.parts).toBeNull();
+    expect(item(plain.id)?.readAlone).toBe(false);
+    expect(item(details.id)?.parts?.filter((p) => p.kind)).toEqual([
+      { text: "Tom", kind: "name", harm: false },
+      { text: "jess_22", kind: "handle", harm: false },
+    ]);
+    expect(
+      item(details.id)
+        ?.parts?.map((p) => p.text)
+        .join(""),
+    ).toBe("my name is Tom and my snap is jess_22, the 7 bus is always late");
+    const found = item(notice.id)?.parts?.filter((p) => p.kind) ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((p) => p.harm)).toBe(true);
+    // the words the phrases matched, as the check finds them
+    expect(found.map((p) => p.text)).toEqual(checkText(bruise).spans.map((x) => bruise.slice(x.start, x.end)));
+    expect(item(notice.id)?.readAlone).toBe(true);
+
+    // a selection that holds it is refused whole, with nothing approved; on its own it is approved
+    expect(() => approveMany({ staffId: county.officer.id, contributionIds: [plain.id, notice.id] })).toThrow(
+      expect.objectContaining({ code: "read_alone", ids: [notice.id] }),
+    );
+    const state = (id: number) =>
+      db.select({ s: contributions.moderationState }).from(contributions).where(eq(contributions.id, id)).get()?.s;
+    expect([state(plain.id), state(notice.id)]).toEqual(["pending", "pending"]);
+    expect(approveMany({ staffId: county.officer.id, contributionIds: [plain.id, details.id] })).toBe(2);
+    moderateContribution({ staffId: county.officer.id, contributionId: notice.id, decision: "approve" });
+    expect([state(plain.id), state(details.id), state(notice.id)]).toEqual(["approved", "approved", "approved"]);
   });
 });
 

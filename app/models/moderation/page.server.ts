@@ -4,6 +4,9 @@ import type { Lang } from "~/i18n/index";
 import { listModerationQueue, moderationFilterOptions, type QueueFilters } from "~/models/feedback.server";
 import { listLocalities } from "~/models/reference.server";
 import { openEscalationCount } from "~/models/safeguarding.server";
+import { listsInForce } from "~/models/safeguarding-lists.server";
+import { checkText } from "~/safeguarding";
+import { highlightParts } from "~/safeguarding/highlight";
 import { AGE_BANDS } from "~/schemas/import";
 import { formatDate } from "~/utils/time";
 
@@ -38,6 +41,16 @@ export function readFilters(url: URL) {
 }
 
 /**
+ * The original text cut where the check finds something, for highlighting: only for text that was flagged when it
+ * came (the rest has nothing to find), checked again with the lists in force now.
+ */
+export function withHighlights(body: string | null, flags: string[], lists: ReturnType<typeof listsInForce> | null) {
+  if (!body || !flags.length || !lists) return null;
+  const parts = highlightParts(body, checkText(body, { lists }).spans);
+  return parts.some((p) => p.kind) ? parts : null;
+}
+
+/**
  * The moderation queue's page for an address: its rows, counts and filter choices. Counting what waits among a million
  * contributions is a few hundred ms of SQLite, so the route runs this in a worker thread.
  */
@@ -46,8 +59,15 @@ export function moderationPageData(href: string, lang: Lang, role: string) {
   const { filters, page: pageNo, raw } = readFilters(url);
   const { total, rows } = listModerationQueue(filters, pageNo, PER_PAGE);
   const options = moderationFilterOptions();
+  const lists = rows.some((i) => i.flags.length) ? listsInForce() : null;
   return {
-    items: rows.map((i) => ({ ...i, createdOn: formatDate(i.createdAt, lang) })),
+    items: rows.map((i) => ({
+      ...i,
+      createdOn: formatDate(i.createdAt, lang),
+      parts: withHighlights(i.body, i.flags, lists),
+      // words that can signal harm, judged ordinary by the model: approved one at a time, never in a selection
+      readAlone: i.flags.includes("harm_words"),
+    })),
     total,
     page: pageNo,
     pages: Math.max(1, Math.ceil(total / PER_PAGE)),

@@ -1,7 +1,9 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
+import { flagLabel } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { Highlighted } from "~/components/Highlighted";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { Checkbox } from "~/components/ui/Checkbox";
@@ -9,7 +11,9 @@ import { TextField } from "~/components/ui/TextField";
 import { getLang, getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { getPendingContribution, ModerationError, moderateContribution } from "~/models/feedback.server";
+import { withHighlights } from "~/models/moderation/page.server";
 import { listActiveOutcomes } from "~/models/reference.server";
+import { listsInForce } from "~/models/safeguarding-lists.server";
 import { formatDate } from "~/utils/time";
 import type { Route } from "./+types/moderation-item";
 
@@ -20,7 +24,11 @@ function load(request: Request, id: string) {
   const item = Number.isSafeInteger(contributionId) ? getPendingContribution(contributionId) : null;
   if (!item) throw new Response("Not found", { status: 404 });
   return {
-    item: { ...item, createdOn: formatDate(item.createdAt, getLang(request)) },
+    item: {
+      ...item,
+      createdOn: formatDate(item.createdAt, getLang(request)),
+      parts: withHighlights(item.body, item.flags, item.flags.length ? listsInForce() : null),
+    },
     outcomes: listActiveOutcomes().map((o) => ({ id: o.id, title: o.title })),
   };
 }
@@ -83,7 +91,12 @@ export default function ModerationItem({ loaderData, actionData }: Route.Compone
         {item.locality && <> · {item.locality}</>} · {item.createdOn}
       </p>
       <h2>{t("moderation.original")}</h2>
-      <blockquote>{item.body}</blockquote>
+      <blockquote>{item.parts ? <Highlighted parts={item.parts} /> : item.body}</blockquote>
+      {item.flags.length > 0 && (
+        <p className="meta">
+          {t("moderation.flags")}: {item.flags.map((f) => flagLabel(t, f)).join(", ")}
+        </p>
+      )}
       <Form method="post">
         <TextField
           id="text"

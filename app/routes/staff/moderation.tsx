@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { flagLabel } from "~/components/CaseContext";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { Highlighted } from "~/components/Highlighted";
 import { PageTitle } from "~/components/PageTitle";
 import { Button } from "~/components/ui/Button";
 import { FilterSelect } from "~/components/ui/FilterSelect";
@@ -365,7 +366,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                     {item.ageBand ? t(`ageBand.${item.ageBand}`) : t(`audienceShort.${item.audience}`)}
                     {item.locality && <> · {item.locality}</>} · {item.createdOn}
                   </p>
-                  <blockquote>{item.body}</blockquote>
+                  <blockquote>{item.parts ? <Highlighted parts={item.parts} /> : item.body}</blockquote>
                   {item.outcomes && (
                     <p className="meta">
                       {t("moderation.tagLegend")}: {item.outcomes}
@@ -381,10 +382,14 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   {!approvedView && (
                     <>
                       <p style={{ margin: "0.5rem 0" }}>
-                        <label>
-                          <input type="checkbox" name="ids" value={item.id} form="bulk" /> {t("moderation.select")}
-                          <span className="visually-hidden"> {item.maskedBody}</span>
-                        </label>
+                        {item.readAlone ? (
+                          <span className="meta">{t("moderation.readAlone")}</span>
+                        ) : (
+                          <label>
+                            <input type="checkbox" name="ids" value={item.id} form="bulk" /> {t("moderation.select")}
+                            <span className="visually-hidden"> {item.maskedBody}</span>
+                          </label>
+                        )}
                       </p>
                       <div className="button-row" style={{ marginTop: 0, alignItems: "start" }}>
                         <Form method="post" action={`/staff/moderation${p.search}`} data-action="approve">
