@@ -118,11 +118,19 @@ function selectCases() {
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
-/** The categories the detector gives (an older detector gives none), kept on the case as the lead first saw them. */
+/**
+ * The categories the detector gives (an older detector gives none), kept on the case as the lead first saw them. Text a
+ * moderator escalates where the model overruled the phrases ("harm_words") carries those phrases' categories: what the
+ * words were about is what the moderator saw.
+ */
 function categoriesOf(body: string | null): string[] {
   if (!body) return [];
-  const check = checkText(body, { lists: listsInForce() }) as { categories?: string[] };
-  return Array.isArray(check.categories) ? check.categories : [];
+  const check = checkText(body, { lists: listsInForce() }) as {
+    categories?: string[];
+    overruled?: { category: string }[];
+  };
+  if (Array.isArray(check.categories) && check.categories.length) return check.categories;
+  return [...new Set((check.overruled ?? []).map((m) => m.category))];
 }
 
 function ensureCase(tx: Tx, contributionId: number, body: string | null, arrivedAt: string) {

@@ -412,6 +412,13 @@ describe("the moderation queue", () => {
     expect(approveMany({ staffId: county.officer.id, contributionIds: [plain.id, details.id] })).toBe(2);
     moderateContribution({ staffId: county.officer.id, contributionId: notice.id, decision: "approve" });
     expect([state(plain.id), state(details.id), state(notice.id)]).toEqual(["approved", "approved", "approved"]);
+
+    // A moderator who reads such words and escalates them gives the lead the category the phrases were about.
+    const worry = send(`${bruise}, second time this week`);
+    const overruled = checkText(`${bruise}, second time this week`).overruled.map((m) => m.category);
+    expect(overruled.length).toBeGreaterThan(0);
+    expect(escalateContribution({ staffId: county.officer.id, contributionId: worry.id, reason: "Again?" })).toBe(true);
+    expect(getCase(worry.id)?.categories).toEqual([...new Set(overruled)]);
   });
 });
 
