@@ -2120,7 +2120,7 @@ const ar: Partial<Record<Category, string[]>> = {
     "على|ع الرز .. ركبي",
     "ركبي كلها جروح",
     "وريت|ورّيت|شافت|شافوا الممرضه|المعلمه .. ظهري|جسمي",
-    "ydrabni|yedrabni|ydrebni|btedrebni|bidrabni|tedrebni|yedrebni|ydrobni",
+    "ydrabni|yedrabni|ydrebni|btedrebni|bidrabni|tedrebni|yedrebni|ydrobni|byidrabni|byedrabni|beyedrabni|btedrabni|btidrabni",
     "بدقوني|يدقوني|حيدقوني|دقوني|بيدقوني|دقني|يدقني|بدقني",
     "kankol|nakol|klit l3sa|la3sa|el3sa",
     "عينه|عيني|عينها مزرقه|مزرقة|وارمه",

@@ -238,9 +238,15 @@ export function plainTokens(text: string): Token[] {
 const ARABIZI_WORD = /(?<![\p{L}\p{N}])(?:[a-z]+[2356789][a-z]*|[2356789][a-z]+)(?![\p{L}\p{N}])/iu;
 const ARABIZI_COMMON =
   /(?<!\p{L})(?:ana|enta|inti|enti|eno|ino|inno|bas|ktir|kteer|shi|ma3|m3|3am|ra7|la2|mish|msh|mesh|wallah|wallahi|ahli|baddi|bidi|bede|3ndi|3andi|ma3i|la2en|la2nu|hek|hayk|kaman|7ada|ya3ni|yalla|ya3ne|w2tha|lesh|leh|3shan|3ashan|keef|kif|ba3ref|bt3ref|baba|mama|kel|kil|kol|yom|youm|beit|bait|bayt|bl|bel|abouya|abuya|ummi|immi|ahlak)(?!\p{L})/giu;
+/** A verb with "me" on its end, as Arabizi writes it ("darabni", "bidrobni": hit me), not an English word ending so. */
+const ARABIZI_ME =
+  /(?<!\p{L})(?![a-z]*(?:any|enny|anny|inny|unny|onny|ony|ini)(?!\p{L}))[a-z]{3,}(?:ni|ny|nee)(?!\p{L})/iu;
+
 export function looksArabizi(text: string) {
   if (ARABIZI_WORD.test(text)) return true;
-  return (text.match(ARABIZI_COMMON)?.length ?? 0) >= 2;
+  const common = text.match(ARABIZI_COMMON)?.length ?? 0;
+  // two common words, or one with a verb that says "me" ("baba darabni")
+  return common >= 2 || (common === 1 && ARABIZI_ME.test(text));
 }
 
 /** Letters only Polish uses among the detector's languages. */

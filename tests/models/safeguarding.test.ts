@@ -403,6 +403,12 @@ describe("Arabic typed in Latin letters (Arabizi)", () => {
     ["ahli sakkaro 3layi bl beit", true],
     ["el youth club 7elo kteer, bas badna ping pong", false],
     ["5ayef mn el exam bokra lol", false],
+    // two words, one of them common: a verb with "me" on its end is enough to read it as Arabic
+    ["baba darabni", true],
+    ["mama btedrabni", true],
+    ["abouya byidrabni", true],
+    ["my mama is funny", false],
+    ["mama made pierogi, my granny is skinny", false],
   ])("reads %s (escalates: %s)", (text, escalate) => {
     expect(checkText(text).escalate).toBe(escalate);
   });
