@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
+import type winkNLPType from "wink-nlp";
 
 /**
  * Text as the detector reads it: invisible characters taken out (with a map back to the original offsets, so a
@@ -276,8 +277,53 @@ export function mayBeEnglish(text: string) {
 
 // English -----------------------------------------------------------------------------------------------
 
-const nlp = winkNLP(model, ["sbd", "negation", "pos"]);
+/**
+ * wink-nlp, made to read every message as if it were the first it had read. It keeps each word it had not met before
+ * in its lexicon, and its tokenizer keeps whole any word it finds there: once it had read "at my mum's, then" (where
+ * "mum's" came in whole, beside the comma), it read "my mum's boyfriend" as one unknown word "mum's", no longer "mum"
+ * and "'s", and a disclosure another message would have escalated could be missed. So its lexicon's lookup answers
+ * only for the model's own words (and contractions), never for words it learnt along the way. wink-nlp 2.4's
+ * `src/cache.js` is wrapped before wink-nlp itself is loaded (no API reaches it); tests/models/safeguarding.test.ts
+ * holds the case above, so an upgrade that changes this fails there.
+ */
+type CacheFactory = ((m: { features: { lexeme: { intrinsicSize: number } } }, featureFn: unknown) => WinkCache) & {
+  historyFree?: true;
+};
+type WinkCache = { lookup: (text: string) => number[] | null };
+function historyFreeWink(): typeof winkNLPType {
+  const require = createRequire(import.meta.url);
+  const cachePath = require.resolve("wink-nlp/src/cache.js");
+  const original = require(cachePath) as CacheFactory;
+  if (!original.historyFree) {
+    if (require.cache[require.resolve("wink-nlp")])
+      throw new Error("wink-nlp was loaded before its lexicon was wrapped");
+    const wrapped: CacheFactory = (m, featureFn) => {
+      const cache = original(m, featureFn);
+      const own = m.features.lexeme.intrinsicSize;
+      // A copy for wink-nlp's tokenizer and document; the lexicon's own methods (which read a word's features just as
+      // it is learnt, through `lookup`) keep the original. One index at or past the model's own words is a word learnt
+      // from an earlier message: not known here.
+      return {
+        ...cache,
+        lookup: (text: string) => {
+          const found = cache.lookup(text);
+          return found && found.length === 1 && found[0] >= own ? null : found;
+        },
+      };
+    };
+    wrapped.historyFree = true;
+    (require.cache[cachePath] as NodeJS.Module).exports = wrapped;
+  }
+  return require("wink-nlp") as typeof winkNLPType;
+}
+
+const winkNLP = historyFreeWink();
+const makeNlp = () => winkNLP(model, ["sbd", "negation", "pos"]);
+let nlp = makeNlp();
 const its = nlp.its;
+/** The words it learns still take memory: a fresh instance (about 90 ms) after this many messages. */
+const READS_PER_INSTANCE = 100_000;
+let reads = 0;
 
 /** How children write without apostrophes, and words the lemmatiser leaves alone. */
 const EN_EXPAND: Record<string, string[]> = {
@@ -420,6 +466,10 @@ export function englishTokens(original: string): Token[] {
   // A run of 200 or more characters without a space is no English word, and wink-nlp's e-mail pattern reads such a run
   // ("jo.jo.jo.…") again from each of its characters; blanked with as many spaces, so every offset stays.
   const text = original.replace(/\S{200,}/g, (run) => " ".repeat(run.length));
+  if (++reads > READS_PER_INSTANCE) {
+    nlp = makeNlp();
+    reads = 1;
+  }
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];

@@ -317,7 +317,7 @@ describe("the effect of proposed lists on the evaluation corpus", () => {
     expect(effect.heldout.changed).toBeNull();
     expect(effect.heldout.nowEscalated).toBe(heldThen.flagged.length - heldNow.flagged.length);
     expect(effect.heldout.rows.find((r) => r.key === "en")?.fpProposed).toEqual(heldThen.falsePositives.en);
-  });
+  }, 60_000); // reads the development part (12,500 messages) several times: 12 s or more on a 2-core machine
 
   it("a save must carry the fingerprint of the lists that were checked", () => {
     const a = readListsForm(form(builtIns, { add: [[bullying, "one"]] }), builtIns).edits;

@@ -4,6 +4,7 @@ import { classify } from "~/safeguarding/classifier";
 import { type CorpusPart, corpusParts, readCorpus } from "~/safeguarding/corpus.server";
 import { evaluate, rate } from "~/safeguarding/evaluate";
 import { defaultLists, mergeLists } from "~/safeguarding/lists";
+import { englishTokens } from "~/safeguarding/tokens";
 import { checkText } from "~/utils/text-safety";
 import * as seedTexts from "~db/seed/texts";
 
@@ -87,13 +88,15 @@ describe("the detector on the seventh held-out part (written blind, read once at
   // Arabic 48/55) and 12 of 135 (8.9%). On 25 November, after batches 52-61 and the new threshold and veto rule:
   // 161 of 165 (97.6%; English 55/55, Polish 54/55, Arabic 52/55) and 10 of 135 (7.4%); after the final review's
   // safety fixes (the veto barred from more matches): 162 of 165 (98.2%; 54, 54 and 54 of 55) and 12 of 135 (8.9%).
-  // Floors at that; never tune on it.
+  // Then the English parser was made to read each message as if it were the first (wink-nlp had kept words it learnt
+  // whole, so a figure depended on what was read before it) and the model retrained on what it now reads: 160 of 165
+  // (97.0%; English 55/55, Polish 54/55, Arabic 51/55) and 11 of 135 (8.1%). Floors at that; never tune on it.
   blindPart("heldout7", {
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 162 / 165, en: 54 / 55, pl: 54 / 55, ar: 54 / 55 },
-    maxFalsePositives: 12 / 135,
+    recall: { all: 160 / 165, en: 55 / 55, pl: 54 / 55, ar: 51 / 55 },
+    maxFalsePositives: 11 / 135,
   });
 });
 
@@ -108,13 +111,14 @@ describe("the detector on the eighth held-out part (written blind, read once at 
   // 161 of 165 (97.6%; English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%); after the final review's fixes,
   // 161 and 11 of 135 (8.1%). On 25 November, after batches 52-61 and the new threshold and veto rule: 161 of 165
   // (English 53/55, Polish 54/55, Arabic 54/55) and 10 of 135 (7.4%); after the final review's safety fixes, 161 and
-  // 11 of 135 (8.1%). Floors at that; never tune on it.
+  // 11 of 135 (8.1%); with the parser reading each message as the first (see the seventh part), 161 and 10 of 135
+  // (7.4%). Floors at that; never tune on it.
   blindPart("heldout8", {
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
     recall: { all: 161 / 165, en: 53 / 55, pl: 54 / 55, ar: 54 / 55 },
-    maxFalsePositives: 11 / 135,
+    maxFalsePositives: 10 / 135,
   });
 });
 
@@ -129,12 +133,13 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // Read again after the session's final review: the same. On 25 November (aggregate figures read after each change,
   // so no longer a first reading), after batches 52-61 and the new threshold and veto rule: 158 of 165 (95.8%; English
   // 54/55, Polish 52/55, Arabic 52/55) and 12 of 133 (9.0%); after the final review's safety fixes, 159 of 165
-  // (Arabic 53/55) and 13 of 133 (9.8%). Floors at that; never tune on it.
+  // (Arabic 53/55) and 13 of 133 (9.8%); with the parser reading each message as the first (see the seventh part),
+  // 157 of 165 (95.2%; Arabic 51/55) and 13 of 133. Floors at that; never tune on it.
   blindPart("heldout9", {
     languages: { en: 98, pl: 100, ar: 100 },
     disclosures: 165,
     others: 133,
-    recall: { all: 159 / 165, en: 54 / 55, pl: 52 / 55, ar: 53 / 55 },
+    recall: { all: 157 / 165, en: 54 / 55, pl: 52 / 55, ar: 51 / 55 },
     maxFalsePositives: 13 / 133,
   });
   // 299 messages (164 disclosures: younger children describing what happens, teenagers minimising, young people with
@@ -146,7 +151,8 @@ describe("the detector on the ninth and tenth held-out parts (written blind, rea
   // ordinary phrases that could hide disclosures, and the trained layer's threshold rule changed; no longer a first
   // reading): 150 of 164 (Arabic 50/55) and 9 of 135. On 25 November, after batches 52-61 and the new threshold and
   // veto rule: 155 of 164 (94.5%; English 53/55, Polish 51/54, Arabic 51/55) and 8 of 135 (5.9%); after the final
-  // review's safety fixes, 155 and 9 of 135 (6.7%). Floors at that.
+  // review's safety fixes, 155 and 9 of 135 (6.7%); the same with the parser reading each message as the first. Floors
+  // at that.
   blindPart("heldout10", {
     languages: { en: 100, pl: 99, ar: 100 },
     disclosures: 164,
@@ -164,7 +170,8 @@ describe("the detector on the eleventh and twelfth held-out parts (written blind
   // was taken out unread. Read once, aggregate figures only: the session's start (49b74f0) 157 of 165 (95.2%; English
   // 54/55, Polish 54/55, Arabic 49/55) and 4 of 134 (3.0%); its end 161 of 165 (97.6%; English 55/55, Polish 55/55,
   // Arabic 51/55) and 3 of 134 (2.2%). Read again after the final review's safety fixes (a second reading): 162 of 165
-  // (Arabic 52/55) and 4 of 134 (3.0%). Floors at that; never tune on it.
+  // (Arabic 52/55) and 4 of 134 (3.0%); the same with the parser reading each message as the first (see the seventh
+  // part). Floors at that; never tune on it.
   blindPart("heldout11", {
     languages: { en: 99, pl: 100, ar: 100 },
     disclosures: 165,
@@ -176,13 +183,15 @@ describe("the detector on the eleventh and twelfth held-out parts (written blind
   // (rural and town, children in care, disabled children, students at college, parents of toddlers and teenagers).
   // Read once, as above: the session's start 156 of 165 (94.5%; English 50/55, Polish 53/55, Arabic 53/55) and 11 of
   // 135 (8.1%); its end 162 of 165 (98.2%; English 53/55, Polish 55/55, Arabic 54/55) and 9 of 135 (6.7%). Read
-  // again after the final review's safety fixes: 163 of 165 (English 54/55) and 10 of 135 (7.4%). Floors at that.
+  // again after the final review's safety fixes: 163 of 165 (English 54/55) and 10 of 135 (7.4%). With the parser
+  // reading each message as the first (see the seventh part): 162 of 165 (98.2%; English 53/55) and 9 of 135 (6.7%).
+  // Floors at that.
   blindPart("heldout12", {
     languages: { en: 100, pl: 100, ar: 100 },
     disclosures: 165,
     others: 135,
-    recall: { all: 163 / 165, en: 54 / 55, pl: 55 / 55, ar: 54 / 55 },
-    maxFalsePositives: 10 / 135,
+    recall: { all: 162 / 165, en: 53 / 55, pl: 55 / 55, ar: 54 / 55 },
+    maxFalsePositives: 9 / 135,
   });
 });
 
@@ -391,6 +400,21 @@ describe("words every object answers to", () => {
     const check = checkText(text);
     expect(check.escalate).toBe(false);
     expect(check.masked).toBe(text);
+  });
+});
+
+describe("a message read on its own", () => {
+  it("reads the same whatever was read before it (the English parser keeps no word it learnt)", () => {
+    const probe = "my mum's boyfriend gets angry and I'm scared to go home";
+    const words = (t: string) => englishTokens(t).map((x) => t.slice(x.start, x.end));
+    const first = words(probe);
+    const check = checkText(probe);
+    expect(first.slice(0, 3)).toEqual(["my", "mum", "'s"]);
+    // "mum's" beside a comma came in whole: wink-nlp 2.4 kept it, and read "mum's" whole ever after
+    englishTokens("it was at my mum's, then we left");
+    for (const m of readCorpus("dev").slice(0, 2000)) checkText(m.text);
+    expect(words(probe)).toEqual(first);
+    expect(checkText(probe)).toEqual(check);
   });
 });
 
