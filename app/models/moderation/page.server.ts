@@ -5,8 +5,8 @@ import { listModerationQueue, moderationFilterOptions, type QueueFilters } from 
 import { listLocalities } from "~/models/reference.server";
 import { openEscalationCount } from "~/models/safeguarding.server";
 import { listsInForce } from "~/models/safeguarding-lists.server";
-import { checkText } from "~/safeguarding";
-import { highlightParts } from "~/safeguarding/highlight";
+import { checkText, type SafeguardingLists } from "~/safeguarding";
+import { type HighlightPart, highlightParts } from "~/safeguarding/highlight";
 import { AGE_BANDS } from "~/schemas/import";
 import { formatDate } from "~/utils/time";
 
@@ -40,14 +40,27 @@ export function readFilters(url: URL) {
   return { filters, page: f.page, raw: f };
 }
 
+const highlightsByLists = new WeakMap<SafeguardingLists, Map<string, HighlightPart[] | null>>();
+
 /**
  * The original text cut where the check finds something, for highlighting: only for text that was flagged when it
  * came (the rest has nothing to find), checked again with the lists in force now.
  */
-export function withHighlights(body: string | null, flags: string[], lists: ReturnType<typeof listsInForce> | null) {
+export function withHighlights(body: string | null, flags: string[], lists: SafeguardingLists | null) {
   if (!body || !flags.length || !lists) return null;
+  // Officers open the same pages again and again: kept per text, for as long as these lists are in force.
+  let kept = highlightsByLists.get(lists);
+  if (!kept) {
+    kept = new Map();
+    highlightsByLists.set(lists, kept);
+  }
+  const hit = kept.get(body);
+  if (hit !== undefined) return hit;
   const parts = highlightParts(body, checkText(body, { lists }).spans);
-  return parts.some((p) => p.kind) ? parts : null;
+  const found = parts.some((p) => p.kind) ? parts : null;
+  if (kept.size >= 2000) kept.clear();
+  kept.set(body, found);
+  return found;
 }
 
 /**
