@@ -27,7 +27,8 @@ export type CorpusPart =
   | "heldout9"
   | "heldout10"
   | "heldout11"
-  | "heldout12";
+  | "heldout12"
+  | "heldout13";
 const files: Record<CorpusPart, string> = {
   dev: "dev.tsv",
   "dev-h1": "dev-h1.tsv",
@@ -43,6 +44,7 @@ const files: Record<CorpusPart, string> = {
   heldout10: "heldout-10.tsv",
   heldout11: "heldout-11.tsv",
   heldout12: "heldout-12.tsv",
+  heldout13: "heldout-13.tsv",
 };
 
 /** Every part, in the order they were written. */

@@ -195,6 +195,23 @@ describe("the detector on the eleventh and twelfth held-out parts (written blind
   });
 });
 
+describe("the detector on the thirteenth held-out part (written blind, read once)", () => {
+  // 299 messages (55 disclosures per language, every category at least three times in each; 134 ordinary, about half
+  // plain answers and half hard ones; a broad mix of writers: ages 8-25, parents and carers, towns, villages and
+  // estates, children in care, disabled young people, recent arrivals), written on 25 November by a helper who never
+  // opened the detector, its lists or any other part of the corpus. One English ordinary row that was word for word in
+  // another part was taken out unread. Read once, aggregate figures only, with the detector as committed (after the
+  // parser was made to read each message as the first): 163 of 165 (98.8%; English 55/55, Polish 55/55, Arabic 53/55)
+  // and 9 of 134 (6.7%; English 4/44, Polish 0/45, Arabic 5/45). Floors at that; never tune on it.
+  blindPart("heldout13", {
+    languages: { en: 99, pl: 100, ar: 100 },
+    disclosures: 165,
+    others: 134,
+    recall: { all: 163 / 165, en: 55 / 55, pl: 55 / 55, ar: 53 / 55 },
+    maxFalsePositives: 9 / 134,
+  });
+});
+
 describe("the detector on plain everyday answers (written blind)", () => {
   // 599 ordinary answers (200 per language, less one English answer word for word in the seventh part; about 70%
   // plain, the rest with everyday words a crude filter misreads; a quarter from parents), written by a helper who never
