@@ -47,6 +47,22 @@ async function noScriptPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** Letters only, unlike any other answer: a long number would be masked as a phone number. */
+const letterTag = () => String(Date.now()).replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+
+/**
+ * A young person answers the travel consultation with JavaScript off, these words in its free text, and sees the
+ * ordinary thank-you page: not a disclosure, so no help page.
+ */
+async function sendOrdinaryAnswer(browser: Browser, words: string) {
+  const child = await noScriptPage(browser);
+  await answerTravelUpToWords(child);
+  await finishTravel(child, words);
+  await child.getByRole("button", { name: "Send my answers" }).click();
+  await expect(child.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
+  await child.context().close();
+}
+
 test("1. A young person writes a disclosure with JavaScript off and is shown where to get help at once", async ({
   browser,
 }) => {
@@ -455,14 +471,9 @@ test("9. An officer escalates text that was already published; it leaves the res
 }) => {
   // A child's own words, unlike any other answer (seeded answers repeat, so text alone would not tell them apart).
   // Letters only: a long number would be masked as a phone number and the quote would no longer match.
-  const tag = String(Date.now()).replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+  const tag = letterTag();
   const quoted = `The crossing by the leisure centre has no lollipop person, says ${tag}`;
-  const child = await noScriptPage(browser);
-  await answerTravelUpToWords(child);
-  await finishTravel(child, quoted);
-  await child.getByRole("button", { name: "Send my answers" }).click();
-  await expect(child.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
-  await child.context().close();
+  await sendOrdinaryAnswer(browser, quoted);
   const [{ id }] = readE2eDb<{ id: number }>("select id from contributions where body = ?", quoted);
 
   await signInAs(page, "officer");
@@ -504,19 +515,10 @@ test("10. The moderator sees what the check found highlighted, and approves word
   page,
   browser,
 }) => {
-  // Letters only, so no tag reads as a phone number.
-  const tag = String(Date.now()).replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+  const tag = letterTag();
   const details = `my name is Tom and my snap is jess_22, the bus by ${tag} is always late`;
   const bruise = `got a massive bruise on my leg from football ${tag} lol it's gone purple`;
-  for (const words of [details, bruise]) {
-    const child = await noScriptPage(browser);
-    await answerTravelUpToWords(child);
-    await finishTravel(child, words);
-    await child.getByRole("button", { name: "Send my answers" }).click();
-    // not a disclosure: the ordinary thank-you page, no help page
-    await expect(child.getByRole("heading", { name: "Thank you, your answers are sent" })).toBeVisible();
-    await child.context().close();
-  }
+  for (const words of [details, bruise]) await sendOrdinaryAnswer(browser, words);
   const rows = readE2eDb<{ body: string; state: string; flags: string }>(
     "select body, moderation_state as state, flags from contributions where body in (?, ?) order by id",
     details,
