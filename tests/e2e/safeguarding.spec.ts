@@ -558,8 +558,13 @@ test("10. The moderator sees what the check found highlighted, and approves word
   await page.getByRole("button", { name: "Approve as edited" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
 
-  // The notice is approved on its own, after reading it.
+  // The notice is approved on its own, after reading it. On a busy machine a click can land while the queue is still
+  // hydrating and be lost: wait until its forms are React's.
   await page.goto("/staff/moderation?flag=harm_words");
+  await page.waitForFunction(() => {
+    const forms = [...document.querySelectorAll("main form")];
+    return forms.length > 0 && forms.every((f) => Object.keys(f).some((k) => k.startsWith("__reactFiber")));
+  });
   await page.getByRole("article").filter({ hasText: tag }).getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
   expect(
